@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/connect.ts';
+import type { App } from './app-types.ts';
+import type { Config } from './config.ts';
+import { registerApiDocs } from './plugins/api-docs.ts';
+import { registerAuthentication } from './plugins/authentication.ts';
+import { registerAuthorization } from './plugins/authorization.ts';
+import { registerCsrfProtection } from './plugins/csrf.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerWebApp } from './plugins/web-app.ts';
+import { auditEventRoutes } from './routes/audit-events.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { healthRoutes } from './routes/health.ts';
+import { invitationRoutes } from './routes/invitations.ts';
+import { meRoutes } from './routes/me.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
+
+export type AppDependencies = {
+  db: Database;
+  config: Config;
+  /** The clock, replaceable so tests can move time past a session timeout. */
+  now: () => Date;
+};
+
+export type BuildAppOptions = {
+  db: Database;
+  config: Config;
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+};
+
+/** Builds the whole HTTP application without listening; server start-up and tests both use it. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const deps: AppDependencies = { db: options.db, config: options.config, now: options.now ?? (() => new Date()) };
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: options.config.logLevel,
+      // Query strings and headers can carry tokens and personal data; log the path only.
+      serializers: {
+        req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),
+      },
+    },
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandler(app);
+  await registerSecurityHeaders(app, deps.config.isCookieSecure);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await registerApiDocs(app);
+  // Hook order matters: who is asking, then may they, then is the request really from our page.
+  registerAuthentication(app, deps);
+  registerAuthorization(app);
+  await registerCsrfProtection(app, deps.config.isCookieSecure);
+
+  for (const routes of [
+    healthRoutes,
+    sessionRoutes,
+    invitationRoutes,
+    meRoutes,
+    dashboardRoutes,
+    userRoutes,
+    auditEventRoutes,
+  ]) {
+    routes(app, deps);
+  }
+  await registerWebApp(app);
+  return app;
+}

@@ -1,0 +1,104 @@
+import { and, eq, lt, or } from 'drizzle-orm';
+import type { Role } from '../../core/accounts/roles.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
+import { memberships, sessions, users } from '../../db/schema.ts';
+import { generateToken, hashToken } from './tokens.ts';
+
+export type SessionTimeouts = { idleTimeoutMs: number; absoluteTimeoutMs: number };
+
+export type SignedInMember = {
+  sessionId: string;
+  userId: string;
+  organizationId: string;
+  name: string;
+  email: string;
+  role: Role;
+  level: string | null;
+  discipline: string | null;
+};
+
+/** Minimum gap between writes of last_seen_at, so reading pages does not write on every request. */
+const lastSeenWriteIntervalMs = 60_000;
+
+export async function createSession(
+  db: Database | Transaction,
+  member: { userId: string; organizationId: string },
+  now: Date,
+): Promise<string> {
+  const token = generateToken();
+  await db.insert(sessions).values({ id: hashToken(token), ...member, createdAt: now, lastSeenAt: now });
+  return token;
+}
+
+/** Returns the member behind a session token, or null when the token is unknown, idle too long, or too old. */
+export async function validateSession(
+  db: Database,
+  token: string,
+  now: Date,
+  timeouts: SessionTimeouts,
+): Promise<SignedInMember | null> {
+  const sessionId = hashToken(token);
+  const [row] = await db
+    .select({
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      organizationId: sessions.organizationId,
+      name: users.name,
+      email: users.email,
+      disabledAt: users.disabledAt,
+      role: memberships.role,
+      level: memberships.level,
+      discipline: memberships.discipline,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.organizationId, sessions.organizationId)),
+    )
+    .where(eq(sessions.id, sessionId));
+  if (!row) return null;
+  const isExpired =
+    now.getTime() - row.lastSeenAt.getTime() > timeouts.idleTimeoutMs ||
+    now.getTime() - row.createdAt.getTime() > timeouts.absoluteTimeoutMs ||
+    row.disabledAt !== null;
+  if (isExpired) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > lastSeenWriteIntervalMs) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  }
+  return {
+    sessionId,
+    userId: row.userId,
+    organizationId: row.organizationId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    level: row.level,
+    discipline: row.discipline,
+  };
+}
+
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: Database | Transaction, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Removes sessions no request can revive any more. */
+export async function deleteExpiredSessions(db: Database, now: Date, timeouts: SessionTimeouts): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.lastSeenAt, new Date(now.getTime() - timeouts.idleTimeoutMs)),
+        lt(sessions.createdAt, new Date(now.getTime() - timeouts.absoluteTimeoutMs)),
+      ),
+    );
+}
+

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+});
+
+export type Config = {
+  environment: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDirectory: string;
+  publicUrl: string;
+  logLevel: string;
+  /** Browsers only accept `__Host-`/Secure cookies over https; plain http is allowed on localhost in development. */
+  isCookieSecure: boolean;
+  session: { idleTimeoutMs: number; absoluteTimeoutMs: number };
+  signIn: { maxFailures: number; failureWindowMs: number };
+};
+
+/** Reads the environment once at start-up and fails with every problem named. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const env = parsed.data;
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  return {
+    environment: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDirectory: env.DATA_DIR,
+    publicUrl,
+    logLevel: env.LOG_LEVEL,
+    isCookieSecure: env.NODE_ENV === 'production' || publicUrl.startsWith('https://'),
+    session: {
+      idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000,
+      absoluteTimeoutMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    signIn: {
+      maxFailures: env.SIGN_IN_MAX_FAILURES,
+      failureWindowMs: env.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
+    },
+  };
+}

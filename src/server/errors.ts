@@ -1,0 +1,52 @@
+/** Every error a client can receive, with the HTTP status it maps to — the only place that mapping lives. */
+const statusByCode = {
+  VALIDATION_FAILED: 400,
+  WEAK_PASSWORD: 400,
+  ROSTER_UNREADABLE: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  NOT_FOUND: 404,
+  INVITATION_INVALID: 404,
+  EMAIL_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_ATTEMPTS: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof statusByCode;
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: Record<string, string>; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.code = code;
+    this.fields = options.fields;
+    this.headers = options.headers ?? {};
+  }
+
+  get status(): number {
+    return statusByCode[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return statusByCode[code];
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { levels, roles } from '../../core/accounts/roles.ts';
+
+/** Shapes shared by several routes; a route's own shapes sit in its file. */
+export const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+export const RoleSchema = z.enum(roles);
+export const LevelSchema = z.enum(levels);
+export const EmailSchema = z.email('must be an e-mail address').max(254).transform((email) => email.toLowerCase());
+export const PasswordSchema = z.string().min(1, 'is required').max(1024);
+export const IdParamsSchema = z.object({ id: z.uuid('must be an id') });
+
+export const MemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  level: LevelSchema.nullable(),
+  discipline: z.string().nullable(),
+  hasPassword: z.boolean(),
+  isDisabled: z.boolean(),
+});
+
+export const errorResponses = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+  429: ErrorSchema,
+};

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { createSession, invalidateSession } from '../auth/sessions.ts';
+import type { App } from '../app-types.ts';
+import type { AppDependencies } from '../app.ts';
+import { AppError } from '../errors.ts';
+import { clearSessionCookie, requireMember, setSessionCookie } from '../plugins/authentication.ts';
+import { checkCredentials } from '../services/sign-in.ts';
+import { createSignInThrottle } from '../../core/accounts/sign-in-throttle.ts';
+import { signInRateLimit } from '../plugins/rate-limits.ts';
+import { EmailSchema, errorResponses, LevelSchema, PasswordSchema, RoleSchema } from './schemas.ts';
+
+export const SessionSchema = z.object({
+  csrfToken: z.string(),
+  member: z
+    .object({
+      userId: z.string(),
+      organizationId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      role: RoleSchema,
+      level: LevelSchema.nullable(),
+      discipline: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export function sessionRoutes(app: App, { db, config, now }: AppDependencies): void {
+  const throttle = createSignInThrottle({
+    maxFailures: config.signIn.maxFailures,
+    windowMs: config.signIn.failureWindowMs,
+  });
+
+  app.get(
+    '/api/session',
+    {
+      config: { action: 'session.read' },
+      schema: {
+        tags: ['session'],
+        summary: 'Who is signed in, and the CSRF token to send with changes',
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const member = request.member;
+      return {
+        csrfToken: reply.generateCsrf(),
+        member: member
+          ? {
+              userId: member.userId,
+              organizationId: member.organizationId,
+              name: member.name,
+              email: member.email,
+              role: member.role,
+              level: LevelSchema.nullable().catch(null).parse(member.level),
+              discipline: member.discipline,
+            }
+          : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/session',
+    {
+      config: { action: 'session.create', rateLimit: signInRateLimit },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with e-mail and password',
+        body: z.object({ email: EmailSchema, password: PasswordSchema }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const keys = [`email:${email}`, `ip:${request.ip}`];
+      const time = now().getTime();
+      for (const key of keys) {
+        const { isBlocked, retryAfterSeconds } = throttle.isBlocked(key, time);
+        if (isBlocked) {
+          throw new AppError(
+            'TOO_MANY_ATTEMPTS',
+            `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+            { headers: { 'retry-after': String(retryAfterSeconds) } },
+          );
+        }
+      }
+      const member = await checkCredentials(db, email, password);
+      if (!member) {
+        for (const key of keys) throttle.recordFailure(key, time);
+        throw new AppError('INVALID_CREDENTIALS', 'That e-mail and password do not match an account.');
+      }
+      throttle.reset(`email:${email}`);
+      // A new token at every sign-in, so a token planted before sign-in is worthless after it.
+      if (request.member) await invalidateSession(db, request.member.sessionId);
+      const token = await createSession(db, member, now());
+      setSessionCookie(reply, token, config.isCookieSecure);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/session',
+    {
+      config: { action: 'session.delete' },
+      schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      await invalidateSession(db, requireMember(request).sessionId);
+      clearSessionCookie(reply, config.isCookieSecure);
+      return reply.status(204).send(null);
+    },
+  );
+}

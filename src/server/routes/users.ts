@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { maximumPasswordLength } from '../../core/accounts/password-policy.ts';
+import { parseRoster } from '../../core/accounts/parse-roster.ts';
+import type { App } from '../app-types.ts';
+import type { AppDependencies } from '../app.ts';
+import { AppError } from '../errors.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import { createInvitation, createMember, importRoster, listMembers, updateMember } from '../services/accounts.ts';
+import { EmailSchema, errorResponses, IdParamsSchema, LevelSchema, MemberSchema, RoleSchema } from './schemas.ts';
+
+const NameSchema = z.string().trim().min(1, 'is required').max(200);
+const DisciplineSchema = z.string().trim().max(100).nullable();
+
+const NewMemberSchema = z.object({
+  name: NameSchema,
+  email: EmailSchema,
+  role: RoleSchema,
+  level: LevelSchema.nullable().default(null),
+  discipline: DisciplineSchema.default(null),
+  password: z.string().max(maximumPasswordLength).optional().describe('Leave empty to send an invitation link instead'),
+});
+
+const MemberChangesSchema = z
+  .object({
+    name: NameSchema,
+    role: RoleSchema,
+    level: LevelSchema.nullable(),
+    discipline: DisciplineSchema,
+    isDisabled: z.boolean(),
+  })
+  .partial()
+  .refine((changes) => Object.keys(changes).length > 0, 'name at least one field to change');
+
+const ImportReportSchema = z.object({
+  created: z.array(z.object({ row: z.number(), email: z.string(), name: z.string() })),
+  rejected: z.array(z.object({ row: z.number(), email: z.string(), reasons: z.array(z.string()) })),
+});
+
+export function userRoutes(app: App, { db, now, config }: AppDependencies): void {
+  app.get(
+    '/api/users',
+    {
+      config: { action: 'users.list' },
+      schema: {
+        tags: ['users'],
+        summary: "The organisation's members with their roles",
+        response: { 200: z.object({ users: z.array(MemberSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ users: await listMembers(db, requireMember(request).organizationId) }),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { action: 'users.create' },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a member with a role',
+        body: NewMemberSchema,
+        response: { 201: MemberSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const member = requireMember(request);
+      const created = await createMember(db, member, request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { action: 'users.update' },
+      schema: {
+        tags: ['users'],
+        summary: "Change a member's name, role, level or discipline, or disable the account",
+        params: IdParamsSchema,
+        body: MemberChangesSchema,
+        response: { 200: MemberSchema, ...errorResponses },
+      },
+    },
+    async (request) => updateMember(db, requireMember(request), request.params.id, request.body, now()),
+  );
+
+  app.post(
+    '/api/users/import',
+    {
+      config: { action: 'users.import' },
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags: ['users'],
+        summary: 'Import members from a roster CSV (name, email, role, level, discipline)',
+        body: z.object({ csv: z.string().min(1, 'is empty; choose a roster file') }),
+        response: { 200: ImportReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const parsed = parseRoster(request.body.csv);
+      if (!parsed.ok) throw new AppError('ROSTER_UNREADABLE', parsed.message, { fields: { 'body.csv': parsed.message } });
+      return importRoster(db, requireMember(request), parsed);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/invitation',
+    {
+      config: { action: 'users.invite' },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a one-time link with which the person sets a password (valid 7 days)',
+        params: IdParamsSchema,
+        response: { 201: z.object({ url: z.string(), expiresAt: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { token, expiresAt } = await createInvitation(db, requireMember(request), request.params.id, now());
+      // The token travels in the fragment, which browsers never send to a server or put in its logs.
+      return reply
+        .status(201)
+        .send({ url: `${config.publicUrl}/invitation#${token}`, expiresAt: expiresAt.toISOString() });
+    },
+  );
+}

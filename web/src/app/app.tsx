@@ -1,0 +1,55 @@
+import { Alert, Center, Loader } from '@mantine/core';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AuditPage } from '../features/audit/components/audit-page.tsx';
+import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx';
+import { InvitationPage } from '../features/invitation/components/invitation-page.tsx';
+import { PeoplePage } from '../features/people/components/people-page.tsx';
+import { type Member, useSession } from '../features/session/api/session.ts';
+import { SignInPage } from '../features/session/components/sign-in-page.tsx';
+import { Layout } from './layout.tsx';
+import { isRouteAllowed } from './navigation.ts';
+
+function RoleGate({ path, member, children }: { path: string; member: Member; children: React.ReactNode }) {
+  return isRouteAllowed(path, member.role) ? children : <Navigate to="/" replace />;
+}
+
+function signedInRouter(member: Member) {
+  return createBrowserRouter([
+    { path: '/invitation', element: <InvitationPage /> },
+    {
+      element: <Layout member={member} />,
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: 'people', element: <RoleGate path="/people" member={member}><PeoplePage /></RoleGate> },
+        { path: 'audit', element: <RoleGate path="/audit" member={member}><AuditPage /></RoleGate> },
+        { path: '*', element: <Navigate to="/" replace /> },
+      ],
+    },
+  ]);
+}
+
+const signedOutRouter = () =>
+  createBrowserRouter([
+    { path: '/invitation', element: <InvitationPage /> },
+    { path: '*', element: <SignInPage /> },
+  ]);
+
+export function App() {
+  const session = useSession();
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Alert color="red" m="xl" role="alert">
+        Tend could not reach its server: {session.error.message}
+      </Alert>
+    );
+  }
+  const member = session.data.member;
+  return <RouterProvider key={member?.userId ?? 'signed-out'} router={member ? signedInRouter(member) : signedOutRouter()} />;
+}

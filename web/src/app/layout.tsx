@@ -1,0 +1,40 @@
+import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterLink, Outlet } from 'react-router';
+import { type Member, useSignOut } from '../features/session/api/session.ts';
+import { navigationFor } from './navigation.ts';
+
+export function Layout({ member }: { member: Member }) {
+  const [isOpen, { toggle, close }] = useDisclosure();
+  const signOut = useSignOut();
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !isOpen } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={isOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={2} size="h3">
+              Tend
+            </Title>
+          </Group>
+          <Group>
+            <Text size="sm" visibleFrom="sm">
+              {member.name} · {member.role}
+            </Text>
+            <Button variant="default" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label="Main">
+        {navigationFor(member.role).map((item) => (
+          <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} onClick={close} end />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main component="main">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

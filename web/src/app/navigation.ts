@@ -1,0 +1,19 @@
+import type { Role } from '../features/session/api/session.ts';
+
+type NavigationItem = { to: string; label: string; roles: Role[] | 'all' };
+
+/** What each role sees in the menu; the server's policy still decides what each may do. */
+const items: NavigationItem[] = [
+  { to: '/', label: 'Dashboard', roles: 'all' },
+  { to: '/people', label: 'People', roles: ['admin'] },
+  { to: '/audit', label: 'Audit log', roles: ['admin'] },
+];
+
+export function navigationFor(role: Role): NavigationItem[] {
+  return items.filter((item) => item.roles === 'all' || item.roles.includes(role));
+}
+
+export function isRouteAllowed(path: string, role: Role): boolean {
+  const item = items.find((candidate) => candidate.to === path);
+  return !item || item.roles === 'all' || item.roles.includes(role);
+}

@@ -1,0 +1,39 @@
+import { Alert, Loader, Stack, Table, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+type AuditEvent = { id: string; action: string; actorName: string | null; targetId: string | null; createdAt: string };
+
+export function AuditPage() {
+  const events = useQuery({
+    queryKey: ['audit-events'],
+    queryFn: async () => (await apiRequest<{ events: AuditEvent[] }>('GET', '/api/audit-events')).events,
+  });
+  return (
+    <Stack>
+      <Title order={1}>Audit log</Title>
+      {events.isPending ? <Loader aria-label="Loading the audit log" /> : null}
+      {events.error ? <Alert color="red">{events.error.message}</Alert> : null}
+      {events.data ? (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">When</Table.Th>
+              <Table.Th scope="col">Who</Table.Th>
+              <Table.Th scope="col">What</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.data.map((event) => (
+              <Table.Tr key={event.id}>
+                <Table.Td>{new Date(event.createdAt).toLocaleString()}</Table.Td>
+                <Table.Td>{event.actorName ?? 'system'}</Table.Td>
+                <Table.Td>{event.action}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </Stack>
+  );
+}

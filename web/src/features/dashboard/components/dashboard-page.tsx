@@ -1,0 +1,58 @@
+import { Alert, Anchor, Card, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useDashboard } from '../api/dashboard.ts';
+
+function CountTable({ caption, rows }: { caption: string; rows: { key: string; label: string; count: number }[] }) {
+  return (
+    <Card withBorder>
+      <Table>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Group</Table.Th>
+            <Table.Th scope="col">People</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.key}>
+              <Table.Td>{row.label}</Table.Td>
+              <Table.Td>{row.count}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+export function DashboardPage() {
+  const dashboard = useDashboard();
+  if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
+  if (dashboard.isError) return <Alert color="red">{dashboard.error.message}</Alert>;
+  const { organization, membersByRole, membersByLevel, nextSteps } = dashboard.data;
+  return (
+    <Stack>
+      <Title order={1}>Dashboard</Title>
+      <Text c="dimmed">{organization.name}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {nextSteps.map((step) => (
+          <Card key={step.title} withBorder>
+            <Title order={2} size="h4">
+              <Anchor component={Link} to={step.href}>
+                {step.title}
+              </Anchor>
+            </Title>
+            <Text size="sm">{step.description}</Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {membersByRole && membersByLevel ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <CountTable caption="Members by role" rows={membersByRole} />
+          <CountTable caption="Members by level" rows={membersByLevel} />
+        </SimpleGrid>
+      ) : null}
+    </Stack>
+  );
+}

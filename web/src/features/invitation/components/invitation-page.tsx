@@ -1,0 +1,67 @@
+import { Alert, Button, Container, Loader, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { apiRequest, fieldErrors } from '../../../lib/api-client.ts';
+
+export function InvitationPage() {
+  // The token travels in the URL fragment so it never reaches a server log.
+  const token = window.location.hash.slice(1);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [password, setPassword] = useState('');
+  const invitation = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => apiRequest<{ name: string; email: string }>('POST', '/api/invitations/lookup', { token }),
+    retry: false,
+  });
+  const accept = useMutation({
+    mutationFn: () => apiRequest<void>('POST', '/api/invitations/accept', { token, password }),
+    onSuccess: async () => {
+      await queryClient.resetQueries();
+      navigate('/');
+    },
+  });
+  const errors = fieldErrors(accept.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    accept.mutate();
+  }
+
+  return (
+    <Container size={420} py="xl" component="main">
+      <Title order={1} ta="center" mb="lg">
+        Welcome to Tend
+      </Title>
+      <Paper withBorder p="lg">
+        {invitation.isPending ? <Loader aria-label="Checking the invitation" /> : null}
+        {invitation.error ? (
+          <Alert color="red" role="alert">
+            {invitation.error.message}
+          </Alert>
+        ) : null}
+        {invitation.data ? (
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <Text>
+                {invitation.data.name}, choose a password for {invitation.data.email}.
+              </Text>
+              <PasswordInput
+                label="New password"
+                description="At least 8 characters; not a common password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                error={errors.password ?? (accept.error && !errors.password ? accept.error.message : undefined)}
+              />
+              <Button type="submit" loading={accept.isPending}>
+                Set password and sign in
+              </Button>
+            </Stack>
+          </form>
+        ) : null}
+      </Paper>
+    </Container>
+  );
+}

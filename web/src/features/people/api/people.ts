@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import type { Role } from '../../session/api/session.ts';
+
+export type Person = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  level: string | null;
+  discipline: string | null;
+  hasPassword: boolean;
+  isDisabled: boolean;
+};
+
+export type NewPerson = {
+  name: string;
+  email: string;
+  role: Role;
+  level: string | null;
+  discipline: string | null;
+  password?: string;
+};
+
+export type ImportReport = {
+  created: { row: number; email: string; name: string }[];
+  rejected: { row: number; email: string; reasons: string[] }[];
+};
+
+const peopleKey = ['people'];
+
+export function usePeople() {
+  return useQuery({
+    queryKey: peopleKey,
+    queryFn: async () => (await apiRequest<{ users: Person[] }>('GET', '/api/users')).users,
+  });
+}
+
+export function useCreatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (person: NewPerson) => apiRequest<Person>('POST', '/api/users', person),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
+  });
+}
+
+export function useUpdatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...changes }: { id: string } & Partial<Omit<Person, 'id'>>) =>
+      apiRequest<Person>('PATCH', `/api/users/${id}`, changes),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
+  });
+}
+
+export function useImportRoster() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csv: string) => apiRequest<ImportReport>('POST', '/api/users/import', { csv }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
+  });
+}
+
+export function useCreateInvitation() {
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<{ url: string; expiresAt: string }>('POST', `/api/users/${id}/invitation`),
+  });
+}
