@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDirectory } from '../db/data-directory-lock.ts';
@@ -37,9 +37,12 @@ export async function restoreDataDirectory(dataDirectory: string, file: string, 
     await client.query('select 1');
     await client.close();
   } catch (error) {
-    throw new Error(`${file} is not a Tend backup that can be restored: ${(error as Error).message}`);
-  } finally {
     unlock();
+    // Put things back as they were: no half-restored directory, the previous data in its place.
+    rmSync(dataDirectory, { recursive: true, force: true });
+    if (keptAside) renameSync(keptAside, dataDirectory);
+    throw new Error(`${file} is not a Tend backup that can be restored: ${(error as Error).message}`);
   }
+  unlock();
   return `Restored ${file} into ${dataDirectory}.${keptAside ? ` The previous data is kept in ${keptAside}.` : ''}`;
 }

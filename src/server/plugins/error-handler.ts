@@ -49,8 +49,9 @@ export function registerErrorHandler(app: App): void {
       return reply.status(appError.status).headers(appError.headers).send(appError.toBody());
     }
     // Messages of unexpected errors may quote personal data (a database error repeating a value), so only
-    // the kind and the stack are logged; the request id ties the log line to the client's report.
-    request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'unexpected error');
+    // the kind and the stack frames (not the message line) are logged; the request id ties the log line to the client's report.
+    const frames = error.stack?.split('\n').slice(1).join('\n');
+    request.log.error({ err: { type: error.name, code: error.code, stack: frames } }, 'unexpected error');
     return reply.status(500).send({
       error: { code: 'INTERNAL', message: `Something went wrong on our side (request ${request.id}).` },
     });
