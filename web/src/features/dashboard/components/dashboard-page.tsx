@@ -5,8 +5,10 @@ import { useDashboard } from '../api/dashboard.ts';
 function CountTable({ caption, rows }: { caption: string; rows: { key: string; label: string; count: number }[] }) {
   return (
     <Card withBorder>
-      <Table>
-        <Table.Caption>{caption}</Table.Caption>
+      <Table captionSide="top">
+        <Table.Caption c="gray.8" fw={600}>
+          {caption}
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Group</Table.Th>
@@ -34,7 +36,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={1}>Dashboard</Title>
-      <Text c="dimmed">{organization.name}</Text>
+      <Text c="gray.7">{organization.name}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {nextSteps.map((step) => (
           <Card key={step.title} withBorder>

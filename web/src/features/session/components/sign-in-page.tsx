@@ -19,7 +19,7 @@ export function SignInPage() {
       <Title order={1} ta="center">
         Tend
       </Title>
-      <Text c="dimmed" ta="center" mb="lg">
+      <Text c="gray.7" ta="center" mb="lg">
         Resilience programs for health professionals and learners
       </Text>
       <Paper withBorder p="lg" radius="md">
