@@ -38,7 +38,9 @@ test('an admin imports a roster and sees which rows were rejected and why', asyn
   await (await chooser).setFiles({
     name: 'roster.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('name,email,role,level,discipline\nNew Person,new.person@example.org,participant,student-1,Nursing\nBroken,,boss,,\n'),
+    buffer: Buffer.from(
+      'name,email,role,level,discipline\nNew Person,new.person@example.org,participant,student-1,Nursing\nBroken,,boss,,\n',
+    ),
   });
   await page.getByRole('button', { name: 'Import roster' }).click();
   const report = page.getByRole('status');

@@ -25,6 +25,9 @@ const adminOnly: Record<Subject, Expectation> = {
   admin: 'allow',
 };
 
+const coordinatorOnly: Record<Subject, Expectation> = { ...adminOnly, admin: 'deny', coordinator: 'allow' };
+const runsMeetings: Record<Subject, Expectation> = { ...coordinatorOnly, facilitator: 'allow' };
+
 const someId = '00000000-0000-4000-8000-000000000000';
 
 /**
@@ -46,6 +49,27 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'POST /api/users/import': { expect: adminOnly, body: { csv: 'name,email,role\n' } },
   'POST /api/users/:id/invitation': { expect: adminOnly },
   'GET /api/audit-events': { expect: adminOnly },
+  'GET /api/programs': { expect: signedIn },
+  'POST /api/programs': { expect: coordinatorOnly, body: {} },
+  'GET /api/programs/:programId': { expect: signedIn },
+  'PATCH /api/programs/:programId': { expect: coordinatorOnly, body: { title: 'Renamed' } },
+  'GET /api/programs/:programId/overview': { expect: coordinatorOnly },
+  'GET /api/programs/:programId/enrollments': { expect: coordinatorOnly },
+  'GET /api/programs/:programId/enrollment': { expect: signedIn },
+  'PUT /api/programs/:programId/enrollment': { expect: signedIn, body: {} },
+  'DELETE /api/programs/:programId/enrollment': { expect: signedIn },
+  'GET /api/programs/:programId/groups': { expect: coordinatorOnly },
+  'POST /api/programs/:programId/groups/form': { expect: coordinatorOnly, body: {} },
+  'POST /api/programs/:programId/groups/evaluate': { expect: coordinatorOnly, body: { groups: [] } },
+  'PUT /api/programs/:programId/groups': { expect: coordinatorOnly, body: { groups: [] } },
+  'POST /api/programs/:programId/groups/publish': { expect: coordinatorOnly },
+  'GET /api/me/groups': { expect: signedIn },
+  'GET /api/meetings/:meetingId': { expect: signedIn },
+  'PATCH /api/meetings/:meetingId': { expect: runsMeetings, body: { place: 'Room 2' } },
+  'PUT /api/meetings/:meetingId/attendance': { expect: runsMeetings, body: { records: [] } },
+  'GET /api/topics': { expect: runsMeetings },
+  'POST /api/topics': { expect: coordinatorOnly, body: { topic: {} } },
+  'PUT /api/topics/:topicId': { expect: coordinatorOnly, body: { topic: {} } },
 };
 
 let context: TestContext;
@@ -87,9 +111,11 @@ describe('authorization', () => {
     const [method = 'GET', path = ''] = route.split(' ');
     const client = clients.get(subject);
     if (!client) throw new Error(`no client for ${subject}`);
-    const response = await client.request(method, path.replace(':id', someId), body);
+    const response = await client.request(method, path.replace(/:\w+/g, someId), body);
     if (expected === 'deny') {
-      expect([401, 403], `${route} as ${subject} answered ${response.statusCode}`).toContain(response.statusCode);
+      expect([401, 403], `${route} as ${subject} answered ${response.statusCode}`).toContain(
+        response.statusCode,
+      );
       expect(response.json().error.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
     } else {
       const code = response.statusCode >= 400 ? response.json().error.code : 'ok';

@@ -70,7 +70,9 @@ describe('the embedded database directory', () => {
   it('restores a backup with the data it held', async () => {
     const original = mkdtempSync(join(tmpdir(), 'tend-original-'));
     const connection = await connect({ dataDirectory: original });
-    await connection.db.execute(sql`insert into organizations (name, slug, settings) values ('Kept', 'kept', '{}')`);
+    await connection.db.execute(
+      sql`insert into organizations (name, slug, settings) values ('Kept', 'kept', '{}')`,
+    );
     await connection.close();
 
     const file = join(mkdtempSync(join(tmpdir(), 'tend-backup-')), 'backup.tar.gz');
@@ -81,7 +83,7 @@ describe('the embedded database directory', () => {
     const reopened = await connect({ dataDirectory: restored });
     const rows = await reopened.db.execute(sql`select name from organizations`);
     await reopened.close();
-    expect(rows.rows).toEqual([{ name: 'Kept' }]);
+    expect(rows).toMatchObject({ rows: [{ name: 'Kept' }] });
   });
 
   it('refuses to restore something that is not a backup, keeping the data it had', async () => {

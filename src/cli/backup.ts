@@ -5,7 +5,8 @@ import { lockDataDirectory } from '../db/data-directory-lock.ts';
 
 /** Writes the embedded database to one gzipped tar file; the server must be stopped (the lock says so). */
 export async function backupDataDirectory(dataDirectory: string, file: string): Promise<string> {
-  if (!existsSync(dataDirectory)) throw new Error(`There is no data directory at ${dataDirectory} to back up.`);
+  if (!existsSync(dataDirectory))
+    throw new Error(`There is no data directory at ${dataDirectory} to back up.`);
   const unlock = lockDataDirectory(dataDirectory);
   try {
     const client = await PGlite.create(dataDirectory);

@@ -29,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
       }
       const config = loadConfig();
       if (config.databaseUrl) {
-        console.error(`tend ${command} works on the embedded database; with DATABASE_URL use pg_dump / pg_restore.`);
+        console.error(
+          `tend ${command} works on the embedded database; with DATABASE_URL use pg_dump / pg_restore.`,
+        );
         return 2;
       }
       const message =
@@ -42,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
     case 'groups': {
       const [subcommand, ...options] = rest;
       if (subcommand !== 'form') {
-        console.error('tend groups: the only subcommand is "form", e.g. tend groups form roster.csv > groups.csv');
+        console.error(
+          'tend groups: the only subcommand is "form", e.g. tend groups form roster.csv > groups.csv',
+        );
         return 2;
       }
       const { groupsFormCommand } = await import('./groups-form.ts');

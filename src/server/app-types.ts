@@ -1,6 +1,14 @@
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/connect.ts';
 import type { SignedInMember } from './auth/sessions.ts';
+import type { Config } from './config.ts';
 import type { Action } from './policy.ts';
 
 export type App = FastifyInstance<
@@ -10,6 +18,13 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   ZodTypeProvider
 >;
+
+export type AppDependencies = {
+  db: Database;
+  config: Config;
+  /** The clock, replaceable so tests can move time past a session timeout. */
+  now: () => Date;
+};
 
 export type ApiRoute = { method: string; url: string; action: Action };
 

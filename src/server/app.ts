@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connect.ts';
-import type { App } from './app-types.ts';
+import type { App, AppDependencies } from './app-types.ts';
 import type { Config } from './config.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
@@ -20,13 +20,10 @@ import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
-
-export type AppDependencies = {
-  db: Database;
-  config: Config;
-  /** The clock, replaceable so tests can move time past a session timeout. */
-  now: () => Date;
-};
+import { programRoutes } from './routes/programs.ts';
+import { groupRoutes } from './routes/groups.ts';
+import { meetingRoutes } from './routes/meetings.ts';
+import { topicRoutes } from './routes/topics.ts';
 
 export type BuildAppOptions = {
   db: Database;
@@ -37,7 +34,11 @@ export type BuildAppOptions = {
 
 /** Builds the whole HTTP application without listening; server start-up and tests both use it. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
-  const deps: AppDependencies = { db: options.db, config: options.config, now: options.now ?? (() => new Date()) };
+  const deps: AppDependencies = {
+    db: options.db,
+    config: options.config,
+    now: options.now ?? (() => new Date()),
+  };
   const app = Fastify({
     logger: options.logger ?? {
       level: options.config.logLevel,
@@ -69,6 +70,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     dashboardRoutes,
     userRoutes,
     auditEventRoutes,
+    programRoutes,
+    groupRoutes,
+    meetingRoutes,
+    topicRoutes,
   ]) {
     routes(app, deps);
   }

@@ -3,6 +3,11 @@ const statusByCode = {
   VALIDATION_FAILED: 400,
   WEAK_PASSWORD: 400,
   ROSTER_UNREADABLE: 400,
+  TERM_INVALID: 400,
+  AVAILABILITY_INVALID: 400,
+  MEETING_MOVE_INVALID: 400,
+  GROUPS_BREAK_RULES: 400,
+  GROUPING_INFEASIBLE: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
@@ -10,6 +15,9 @@ const statusByCode = {
   NOT_FOUND: 404,
   INVITATION_INVALID: 404,
   EMAIL_TAKEN: 409,
+  TERMS_OVERLAP: 409,
+  ENROLMENT_CLOSED: 409,
+  PROGRAM_NOT_DRAFT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_ATTEMPTS: 429,
@@ -41,7 +49,9 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
+    };
   }
 }
 

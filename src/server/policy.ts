@@ -25,6 +25,27 @@ export const permissions = {
   'users.import': ['admin'],
   'users.invite': ['admin'],
   'audit-events.list': ['admin'],
+  'programs.list': 'signed-in',
+  'programs.read': 'signed-in',
+  'programs.create': ['coordinator'],
+  'programs.update': ['coordinator'],
+  'programs.overview': ['coordinator'],
+  'enrollments.list': ['coordinator'],
+  'enrollment.read-own': 'signed-in',
+  'enrollment.enrol': 'signed-in',
+  'enrollment.withdraw': 'signed-in',
+  'groups.list': ['coordinator'],
+  'groups.form': ['coordinator'],
+  'groups.evaluate': ['coordinator'],
+  'groups.save': ['coordinator'],
+  'groups.publish': ['coordinator'],
+  'my-groups.read': 'signed-in',
+  'meetings.read': 'signed-in',
+  'meetings.update': ['facilitator', 'coordinator'],
+  'attendance.record': ['facilitator', 'coordinator'],
+  'topics.list': ['facilitator', 'coordinator'],
+  'topics.create': ['coordinator'],
+  'topics.update': ['coordinator'],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;
@@ -39,4 +60,19 @@ export function isAllowed(subject: Subject, action: Action): boolean {
 
 export function requiresSignIn(action: Action): boolean {
   return permissions[action] !== 'everyone';
+}
+
+/** What a member is to one group: decides who sees its roster and who runs its meetings. */
+export type GroupRelation = 'facilitator' | 'member' | 'none';
+
+/**
+ * Facilitators run only their own groups' meetings; coordinators run any in their organisation.
+ * Members see their group's meetings; nobody else does.
+ */
+export function canRunMeeting(role: Role, relation: GroupRelation): boolean {
+  return role === 'coordinator' || relation === 'facilitator';
+}
+
+export function canSeeMeeting(role: Role, relation: GroupRelation): boolean {
+  return canRunMeeting(role, relation) || relation === 'member';
 }

@@ -5,7 +5,11 @@ import { connect, type DatabaseConnection } from '../../src/db/connect.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/app-types.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
-import { demoPassword, demoSignIns, ensureDemoOrganization } from '../../src/server/services/demo-organization.ts';
+import {
+  demoPassword,
+  demoSignIns,
+  ensureDemoOrganization,
+} from '../../src/server/services/demo-organization.ts';
 
 export const testPassword = demoPassword;
 
@@ -94,7 +98,8 @@ export class TestClient {
       ...(body === undefined ? {} : { payload: body as object }),
     });
     for (const cookie of response.cookies) {
-      const isCleared = cookie.value === '' || (cookie.expires !== undefined && cookie.expires.getTime() < Date.now());
+      const isCleared =
+        cookie.value === '' || (cookie.expires !== undefined && cookie.expires.getTime() < Date.now());
       if (isCleared) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }

@@ -8,13 +8,26 @@ import { App } from './app/app.tsx';
 // A teal dark enough for white text and for light-variant text to meet WCAG AA contrast.
 const theme = createTheme({
   colors: {
-    tend: ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#12b886', '#087f5b', '#087050', '#065f46', '#044d39'],
+    tend: [
+      '#e6fcf5',
+      '#c3fae8',
+      '#96f2d7',
+      '#63e6be',
+      '#38d9a9',
+      '#12b886',
+      '#087f5b',
+      '#087050',
+      '#065f46',
+      '#044d39',
+    ],
   },
   primaryColor: 'tend',
   primaryShade: 6,
   defaultRadius: 'md',
 });
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

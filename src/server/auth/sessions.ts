@@ -91,7 +91,11 @@ export async function invalidateUserSessions(db: Database | Transaction, userId:
 }
 
 /** Removes sessions no request can revive any more. */
-export async function deleteExpiredSessions(db: Database, now: Date, timeouts: SessionTimeouts): Promise<void> {
+export async function deleteExpiredSessions(
+  db: Database,
+  now: Date,
+  timeouts: SessionTimeouts,
+): Promise<void> {
   await db
     .delete(sessions)
     .where(
@@ -101,4 +105,3 @@ export async function deleteExpiredSessions(db: Database, now: Date, timeouts: S
       ),
     );
 }
-

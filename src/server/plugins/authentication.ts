@@ -1,7 +1,6 @@
 import type { FastifyReply } from 'fastify';
+import type { App, AppDependencies } from '../app-types.ts';
 import { type SignedInMember, validateSession } from '../auth/sessions.ts';
-import type { App } from '../app-types.ts';
-import type { AppDependencies } from '../app.ts';
 import { AppError } from '../errors.ts';
 
 export function sessionCookieName(isCookieSecure: boolean): string {

@@ -5,15 +5,27 @@ import { AppError, type ErrorCode } from '../errors.ts';
 
 /** Fastify's own error codes that a client caused, translated into ours. */
 const frameworkErrors: Record<string, { code: ErrorCode; message: string }> = {
-  FST_CSRF_INVALID_TOKEN: { code: 'CSRF_INVALID', message: 'The form is out of date; reload the page and try again.' },
-  FST_CSRF_MISSING_SECRET: { code: 'CSRF_INVALID', message: 'The form is out of date; reload the page and try again.' },
+  FST_CSRF_INVALID_TOKEN: {
+    code: 'CSRF_INVALID',
+    message: 'The form is out of date; reload the page and try again.',
+  },
+  FST_CSRF_MISSING_SECRET: {
+    code: 'CSRF_INVALID',
+    message: 'The form is out of date; reload the page and try again.',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     message: 'Send the request body as application/json.',
   },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'The request body is empty; send a JSON object.' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'VALIDATION_FAILED',
+    message: 'The request body is empty; send a JSON object.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'VALIDATION_FAILED',
+    message: 'The request body is not valid JSON.',
+  },
 };
 
 export function toAppError(error: FastifyError): AppError | null {
@@ -32,7 +44,8 @@ export function toAppError(error: FastifyError): AppError | null {
   }
   const known = error.code ? frameworkErrors[error.code] : undefined;
   if (known) return new AppError(known.code, known.message);
-  if (error.statusCode === 429) return new AppError('TOO_MANY_ATTEMPTS', 'Too many requests; wait a minute and try again.');
+  if (error.statusCode === 429)
+    return new AppError('TOO_MANY_ATTEMPTS', 'Too many requests; wait a minute and try again.');
   if (error instanceof SyntaxError && error.statusCode === 400) {
     return new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.');
   }

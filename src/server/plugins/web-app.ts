@@ -15,9 +15,13 @@ export async function registerWebApp(app: App): Promise<void> {
   if (isBuilt) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      throw new AppError('NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}; see /api/docs.`);
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no ${request.method} ${request.url.split('?')[0]}; see /api/docs.`,
+      );
     }
-    if (!isBuilt) return reply.status(404).type('text/plain').send('The web app is not built; run npm run build:web.');
+    if (!isBuilt)
+      return reply.status(404).type('text/plain').send('The web app is not built; run npm run build:web.');
     return reply.sendFile('index.html', { maxAge: 0 });
   });
 }

@@ -1,8 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditEvents, users } from '../../db/schema.ts';
-import type { App } from '../app-types.ts';
-import type { AppDependencies } from '../app.ts';
+import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { errorResponses } from './schemas.ts';
 

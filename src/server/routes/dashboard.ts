@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { App } from '../app-types.ts';
-import type { AppDependencies } from '../app.ts';
+import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { describeDashboard } from '../services/dashboard.ts';
 import { errorResponses, RoleSchema } from './schemas.ts';

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { App } from '../app-types.ts';
-import type { AppDependencies } from '../app.ts';
+import type { App, AppDependencies } from '../app-types.ts';
 
 export function healthRoutes(app: App, { db }: AppDependencies): void {
   app.get(

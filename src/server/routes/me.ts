@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { maximumPasswordLength } from '../../core/accounts/password-policy.ts';
 import { users } from '../../db/schema.ts';
+import type { App, AppDependencies } from '../app-types.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, invalidateUserSessions } from '../auth/sessions.ts';
-import type { App } from '../app-types.ts';
-import type { AppDependencies } from '../app.ts';
 import { AppError } from '../errors.ts';
 import { requireMember, setSessionCookie } from '../plugins/authentication.ts';
 import { errorResponses, PasswordSchema } from './schemas.ts';
@@ -18,13 +17,19 @@ export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
       schema: {
         tags: ['session'],
         summary: 'Change your password; signs out your other sessions',
-        body: z.object({ currentPassword: PasswordSchema, newPassword: z.string().max(maximumPasswordLength) }),
+        body: z.object({
+          currentPassword: PasswordSchema,
+          newPassword: z.string().max(maximumPasswordLength),
+        }),
         response: { 204: z.null(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const member = requireMember(request);
-      const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, member.userId));
+      const [user] = await db
+        .select({ passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(users.id, member.userId));
       if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
         throw new AppError('VALIDATION_FAILED', 'Your current password is not right.', {
           fields: { 'body.currentPassword': 'is not right' },

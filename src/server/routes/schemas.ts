@@ -12,7 +12,10 @@ export const ErrorSchema = z.object({
 
 export const RoleSchema = z.enum(roles);
 export const LevelSchema = z.enum(levels);
-export const EmailSchema = z.email('must be an e-mail address').max(254).transform((email) => email.toLowerCase());
+export const EmailSchema = z
+  .email('must be an e-mail address')
+  .max(254)
+  .transform((email) => email.toLowerCase());
 export const PasswordSchema = z.string().min(1, 'is required').max(1024);
 export const IdParamsSchema = z.object({ id: z.uuid('must be an id') });
 
@@ -35,3 +38,7 @@ export const errorResponses = {
   409: ErrorSchema,
   429: ErrorSchema,
 };
+
+export const IsoDateSchema = z.iso.date('must be a date as yyyy-mm-dd');
+export const ProgramIdParamsSchema = z.object({ programId: z.uuid('must be a program id') });
+export const MeetingIdParamsSchema = z.object({ meetingId: z.uuid('must be a meeting id') });

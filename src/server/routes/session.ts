@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { createSignInThrottle } from '../../core/accounts/sign-in-throttle.ts';
+import type { App, AppDependencies } from '../app-types.ts';
 import { createSession, invalidateSession } from '../auth/sessions.ts';
-import type { App } from '../app-types.ts';
-import type { AppDependencies } from '../app.ts';
 import { AppError } from '../errors.ts';
 import { clearSessionCookie, requireMember, setSessionCookie } from '../plugins/authentication.ts';
-import { checkCredentials } from '../services/sign-in.ts';
-import { createSignInThrottle } from '../../core/accounts/sign-in-throttle.ts';
 import { signInRateLimit } from '../plugins/rate-limits.ts';
+import { checkCredentials } from '../services/sign-in.ts';
 import { EmailSchema, errorResponses, LevelSchema, PasswordSchema, RoleSchema } from './schemas.ts';
 
 export const SessionSchema = z.object({

@@ -1,12 +1,24 @@
 import { z } from 'zod';
-import { maximumPasswordLength } from '../../core/accounts/password-policy.ts';
 import { parseRoster } from '../../core/accounts/parse-roster.ts';
-import type { App } from '../app-types.ts';
-import type { AppDependencies } from '../app.ts';
+import { maximumPasswordLength } from '../../core/accounts/password-policy.ts';
+import type { App, AppDependencies } from '../app-types.ts';
 import { AppError } from '../errors.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { createInvitation, createMember, importRoster, listMembers, updateMember } from '../services/accounts.ts';
-import { EmailSchema, errorResponses, IdParamsSchema, LevelSchema, MemberSchema, RoleSchema } from './schemas.ts';
+import {
+  createInvitation,
+  createMember,
+  importRoster,
+  listMembers,
+  updateMember,
+} from '../services/accounts.ts';
+import {
+  EmailSchema,
+  errorResponses,
+  IdParamsSchema,
+  LevelSchema,
+  MemberSchema,
+  RoleSchema,
+} from './schemas.ts';
 
 const NameSchema = z.string().trim().min(1, 'is required').max(200);
 const DisciplineSchema = z.string().trim().max(100).nullable();
@@ -17,7 +29,11 @@ const NewMemberSchema = z.object({
   role: RoleSchema,
   level: LevelSchema.nullable().default(null),
   discipline: DisciplineSchema.default(null),
-  password: z.string().max(maximumPasswordLength).optional().describe('Leave empty to send an invitation link instead'),
+  password: z
+    .string()
+    .max(maximumPasswordLength)
+    .optional()
+    .describe('Leave empty to send an invitation link instead'),
 });
 
 const MemberChangesSchema = z
@@ -97,7 +113,8 @@ export function userRoutes(app: App, { db, now, config }: AppDependencies): void
     },
     async (request) => {
       const parsed = parseRoster(request.body.csv);
-      if (!parsed.ok) throw new AppError('ROSTER_UNREADABLE', parsed.message, { fields: { 'body.csv': parsed.message } });
+      if (!parsed.ok)
+        throw new AppError('ROSTER_UNREADABLE', parsed.message, { fields: { 'body.csv': parsed.message } });
       return importRoster(db, requireMember(request), parsed);
     },
   );
@@ -114,7 +131,12 @@ export function userRoutes(app: App, { db, now, config }: AppDependencies): void
       },
     },
     async (request, reply) => {
-      const { token, expiresAt } = await createInvitation(db, requireMember(request), request.params.id, now());
+      const { token, expiresAt } = await createInvitation(
+        db,
+        requireMember(request),
+        request.params.id,
+        now(),
+      );
       // The token travels in the fragment, which browsers never send to a server or put in its logs.
       return reply
         .status(201)

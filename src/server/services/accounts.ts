@@ -3,10 +3,10 @@ import type { RosterEntry, RosterRejection } from '../../core/accounts/parse-ros
 import type { Level, Role } from '../../core/accounts/roles.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { invitations, memberships, users } from '../../db/schema.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { AppError, notFound } from '../errors.ts';
-import { hashPassword } from '../auth/passwords.ts';
 import { recordAuditEvent } from './audit.ts';
 
 export type Member = {
@@ -43,7 +43,11 @@ export async function listMembers(db: Database, organizationId: string): Promise
   return rows.map(asMember);
 }
 
-async function findMember(db: Database | Transaction, organizationId: string, userId: string): Promise<Member> {
+async function findMember(
+  db: Database | Transaction,
+  organizationId: string,
+  userId: string,
+): Promise<Member> {
   const [row] = await db
     .select(memberColumns)
     .from(memberships)
@@ -124,7 +128,10 @@ export async function updateMember(
   return db.transaction(async (tx) => {
     const before = await findMember(tx, actor.organizationId, userId);
     if (userId === actor.userId && (changes.isDisabled || (changes.role && changes.role !== 'admin'))) {
-      throw new AppError('FORBIDDEN', 'You cannot disable yourself or remove your own admin role; ask another admin.');
+      throw new AppError(
+        'FORBIDDEN',
+        'You cannot disable yourself or remove your own admin role; ask another admin.',
+      );
     }
     if (changes.name !== undefined || changes.isDisabled !== undefined) {
       await tx
@@ -175,7 +182,11 @@ export async function importRoster(
     const report: ImportReport = { created: [], rejected: [...parsed.rejected] };
     for (const { row, entry } of parsed.entries) {
       if (await isEmailTaken(tx, entry.email)) {
-        report.rejected.push({ row, email: entry.email, reasons: ['an account with this e-mail already exists'] });
+        report.rejected.push({
+          row,
+          email: entry.email,
+          reasons: ['an account with this e-mail already exists'],
+        });
         continue;
       }
       await insertMember(tx, actor.organizationId, entry);
@@ -218,7 +229,12 @@ export async function createInvitation(
 
 async function findUsableInvitation(db: Database | Transaction, token: string, now: Date) {
   const [row] = await db
-    .select({ userId: invitations.userId, organizationId: invitations.organizationId, name: users.name, email: users.email })
+    .select({
+      userId: invitations.userId,
+      organizationId: invitations.organizationId,
+      name: users.name,
+      email: users.email,
+    })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
     .where(
@@ -229,7 +245,10 @@ async function findUsableInvitation(db: Database | Transaction, token: string, n
       ),
     );
   if (!row) {
-    throw new AppError('INVITATION_INVALID', 'This invitation link is unknown, used or expired; ask your administrator for a new one.');
+    throw new AppError(
+      'INVITATION_INVALID',
+      'This invitation link is unknown, used or expired; ask your administrator for a new one.',
+    );
   }
   return row;
 }
@@ -249,7 +268,10 @@ export async function acceptInvitation(
   return db.transaction(async (tx) => {
     const invitation = await findUsableInvitation(tx, token, now);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, invitation.userId));
-    await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, hashToken(token)));
+    await tx
+      .update(invitations)
+      .set({ usedAt: now })
+      .where(eq(invitations.id, hashToken(token)));
     await invalidateUserSessions(tx, invitation.userId);
     return { userId: invitation.userId, organizationId: invitation.organizationId };
   });

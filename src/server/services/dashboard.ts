@@ -14,17 +14,33 @@ const roleLabels: Record<Role, string> = {
 
 const nextStepsByRole: Record<Role, { title: string; description: string; href: string }[]> = {
   admin: [
-    { title: 'Manage people', description: 'Create accounts, assign roles, import a roster.', href: '/people' },
+    {
+      title: 'Manage people',
+      description: 'Create accounts, assign roles, import a roster.',
+      href: '/people',
+    },
     { title: 'Audit log', description: 'See who changed accounts and roles.', href: '/audit' },
   ],
   coordinator: [
-    { title: 'Plan a program', description: 'Voluntary small groups of 8–10 that mix levels with a facilitator.', href: '/' },
+    {
+      title: 'Plan a program',
+      description: 'Voluntary small groups of 8–10 that mix levels with a facilitator.',
+      href: '/',
+    },
   ],
-  facilitator: [{ title: 'Your groups', description: 'Guided prompts and attendance for your meetings.', href: '/' }],
+  facilitator: [
+    { title: 'Your groups', description: 'Guided prompts and attendance for your meetings.', href: '/' },
+  ],
   participant: [
-    { title: 'Join a program', description: 'Take part voluntarily; you can withdraw at any time.', href: '/' },
+    {
+      title: 'Join a program',
+      description: 'Take part voluntarily; you can withdraw at any time.',
+      href: '/',
+    },
   ],
-  leader: [{ title: 'Outcomes', description: 'Anonymous, aggregate results and reported stressors.', href: '/' }],
+  leader: [
+    { title: 'Outcomes', description: 'Anonymous, aggregate results and reported stressors.', href: '/' },
+  ],
 };
 
 export async function describeDashboard(db: Database, member: SignedInMember) {

@@ -10,7 +10,11 @@ export async function checkCredentials(
   password: string,
 ): Promise<{ userId: string; organizationId: string } | null> {
   const [row] = await db
-    .select({ userId: users.id, passwordHash: users.passwordHash, organizationId: memberships.organizationId })
+    .select({
+      userId: users.id,
+      passwordHash: users.passwordHash,
+      organizationId: memberships.organizationId,
+    })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, isNull(users.disabledAt)))

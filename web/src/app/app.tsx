@@ -1,16 +1,28 @@
 import { Alert, Center, Loader } from '@mantine/core';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, useParams } from 'react-router';
 import { AuditPage } from '../features/audit/components/audit-page.tsx';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx';
 import { InvitationPage } from '../features/invitation/components/invitation-page.tsx';
 import { PeoplePage } from '../features/people/components/people-page.tsx';
 import { type Member, useSession } from '../features/session/api/session.ts';
 import { SignInPage } from '../features/session/components/sign-in-page.tsx';
+import { GroupsBoard } from '../features/groups/components/groups-board.tsx';
+import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
+import { MyGroupsPage } from '../features/meetings/components/my-groups-page.tsx';
+import { ProgramPage } from '../features/programs/components/program-page.tsx';
+import { ProgramsPage } from '../features/programs/components/programs-page.tsx';
+import { TopicsPage } from '../features/topics/components/topics-page.tsx';
 import { Layout } from './layout.tsx';
 import { isRouteAllowed } from './navigation.ts';
 
 function RoleGate({ path, member, children }: { path: string; member: Member; children: React.ReactNode }) {
   return isRouteAllowed(path, member.role) ? children : <Navigate to="/" replace />;
+}
+
+/** Composes features: the program page shows the grouping board in its Groups tab. */
+function ProgramRoute() {
+  const { programId = '' } = useParams();
+  return <ProgramPage programId={programId} groupsTab={<GroupsBoard programId={programId} />} />;
 }
 
 function signedInRouter(member: Member) {
@@ -20,8 +32,22 @@ function signedInRouter(member: Member) {
       element: <Layout member={member} />,
       children: [
         { index: true, element: <DashboardPage /> },
-        { path: 'people', element: <RoleGate path="/people" member={member}><PeoplePage /></RoleGate> },
-        { path: 'audit', element: <RoleGate path="/audit" member={member}><AuditPage /></RoleGate> },
+        {
+          path: 'people',
+          element: (
+            <RoleGate path="/people" member={member}>
+              <PeoplePage />
+            </RoleGate>
+          ),
+        },
+        {
+          path: 'audit',
+          element: (
+            <RoleGate path="/audit" member={member}>
+              <AuditPage />
+            </RoleGate>
+          ),
+        },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },
@@ -51,5 +77,10 @@ export function App() {
     );
   }
   const member = session.data.member;
-  return <RouterProvider key={member?.userId ?? 'signed-out'} router={member ? signedInRouter(member) : signedOutRouter()} />;
+  return (
+    <RouterProvider
+      key={member?.userId ?? 'signed-out'}
+      router={member ? signedInRouter(member) : signedOutRouter()}
+    />
+  );
 }

@@ -5,6 +5,9 @@ type NavigationItem = { to: string; label: string; roles: Role[] | 'all' };
 /** What each role sees in the menu; the server's policy still decides what each may do. */
 const items: NavigationItem[] = [
   { to: '/', label: 'Dashboard', roles: 'all' },
+  { to: '/programs', label: 'Programs', roles: 'all' },
+  { to: '/my-groups', label: 'My groups', roles: 'all' },
+  { to: '/topics', label: 'Topic library', roles: ['coordinator', 'facilitator'] },
   { to: '/people', label: 'People', roles: ['admin'] },
   { to: '/audit', label: 'Audit log', roles: ['admin'] },
 ];

@@ -46,5 +46,7 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
 /** Field errors keyed as a form expects them ("body.email" → "email"). */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
-  return Object.fromEntries(Object.entries(error.fields).map(([key, value]) => [key.replace(/^body\./, ''), value]));
+  return Object.fromEntries(
+    Object.entries(error.fields).map(([key, value]) => [key.replace(/^body\./, ''), value]),
+  );
 }

@@ -2,7 +2,13 @@ import { Alert, Anchor, Card, Loader, SimpleGrid, Stack, Table, Text, Title } fr
 import { Link } from 'react-router';
 import { useDashboard } from '../api/dashboard.ts';
 
-function CountTable({ caption, rows }: { caption: string; rows: { key: string; label: string; count: number }[] }) {
+function CountTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: { key: string; label: string; count: number }[];
+}) {
   return (
     <Card withBorder>
       <Table captionSide="top">

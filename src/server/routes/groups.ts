@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { parseWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
+import type { App, AppDependencies } from '../app-types.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import {
+  describeGroups,
+  evaluateEditedGroups,
+  formProgramGroups,
+  publishGroups,
+  saveEditedGroups,
+} from '../services/groups.ts';
+import { errorResponses, ProgramIdParamsSchema } from './schemas.ts';
+
+const SlotSchema = z
+  .string()
+  .transform((text, context) => {
+    const slot = parseWeeklySlot(text);
+    if (!slot) context.addIssue({ code: 'custom', message: `"${text}" is not an hour of the week such as tue-12` });
+    return slot as WeeklySlot;
+  })
+  .nullable();
+
+const EditedGroupsSchema = z.object({
+  groups: z
+    .array(
+      z.object({
+        id: z.uuid('must be a group id'),
+        name: z.string().trim().min(1).max(80),
+        slot: SlotSchema.default(null),
+        memberIds: z.array(z.uuid()).max(50),
+        pinnedIds: z.array(z.uuid()).max(50).default([]),
+      }),
+    )
+    .max(2000),
+});
+
+const ScoreSchema = z.record(z.string(), z.number());
+const PersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.string().nullable(),
+  discipline: z.string().nullable(),
+  isFacilitator: z.boolean(),
+});
+const GroupsSchema = z.object({
+  status: z.enum(['draft', 'published']),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      slot: z.string().nullable(),
+      commonSlots: z.array(z.string()),
+      members: z.array(PersonSchema.extend({ isPinned: z.boolean() })),
+      score: ScoreSchema,
+      explanation: z.string(),
+      violations: z.array(z.string()),
+    }),
+  ),
+  unassigned: z.array(PersonSchema.extend({ reason: z.string() })),
+  score: ScoreSchema,
+  violations: z.array(z.string()),
+  isValid: z.boolean(),
+  diagnoses: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
+const WeightsSchema = z
+  .object({
+    level: z.number().min(0).max(100),
+    discipline: z.number().min(0).max(100),
+    interests: z.number().min(0).max(100),
+    experience: z.number().min(0).max(100),
+    history: z.number().min(0).max(100),
+  })
+  .partial();
+
+export function groupRoutes(app: App, { db, now }: AppDependencies): void {
+  app.get(
+    '/api/programs/:programId/groups',
+    {
+      config: { action: 'groups.list' },
+      schema: {
+        tags: ['groups'],
+        summary: "The program's groups with score, explanation and any broken rule",
+        params: ProgramIdParamsSchema,
+        response: { 200: GroupsSchema, ...errorResponses },
+      },
+    },
+    async (request) => describeGroups(db, requireMember(request), request.params.programId),
+  );
+
+  app.post(
+    '/api/programs/:programId/groups/form',
+    {
+      config: { action: 'groups.form' },
+      schema: {
+        tags: ['groups'],
+        summary: 'Form draft groups from the enrolled people (pinned people stay in their groups)',
+        params: ProgramIdParamsSchema,
+        body: z.object({
+          seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+          weights: WeightsSchema.default({}),
+          historyMode: z.enum(['new-combinations', 'stable']).default('new-combinations'),
+          facilitatorsPerGroup: z
+            .object({ min: z.number().int().min(0).max(5), max: z.number().int().min(1).max(5) })
+            .refine((range) => range.min <= range.max, 'min must not exceed max')
+            .default({ min: 1, max: 2 }),
+        }),
+        response: { 200: GroupsSchema, ...errorResponses },
+      },
+    },
+    async (request) => formProgramGroups(db, requireMember(request), request.params.programId, request.body, now()),
+  );
+
+  app.post(
+    '/api/programs/:programId/groups/evaluate',
+    {
+      config: { action: 'groups.evaluate' },
+      schema: {
+        tags: ['groups'],
+        summary: 'Score an edited assignment and list broken rules, without saving',
+        params: ProgramIdParamsSchema,
+        body: EditedGroupsSchema,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => evaluateEditedGroups(db, requireMember(request), request.params.programId, request.body.groups),
+  );
+
+  app.put(
+    '/api/programs/:programId/groups',
+    {
+      config: { action: 'groups.save' },
+      schema: {
+        tags: ['groups'],
+        summary: 'Save hand-edited draft groups (moves and pins)',
+        params: ProgramIdParamsSchema,
+        body: EditedGroupsSchema,
+        response: { 200: GroupsSchema, ...errorResponses },
+      },
+    },
+    async (request) => saveEditedGroups(db, requireMember(request), request.params.programId, request.body.groups),
+  );
+
+  app.post(
+    '/api/programs/:programId/groups/publish',
+    {
+      config: { action: 'groups.publish' },
+      schema: {
+        tags: ['groups'],
+        summary: 'Publish the groups: plan their meetings and tell every member',
+        params: ProgramIdParamsSchema,
+        response: { 200: GroupsSchema, ...errorResponses },
+      },
+    },
+    async (request) => publishGroups(db, requireMember(request), request.params.programId, now()),
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { App, AppDependencies } from '../app-types.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import { changeMeeting, describeMeeting, listMyGroups, recordAttendance } from '../services/meetings.ts';
+import { errorResponses, MeetingIdParamsSchema } from './schemas.ts';
+
+export function meetingRoutes(app: App, { db, now }: AppDependencies): void {
+  app.get(
+    '/api/me/groups',
+    {
+      config: { action: 'my-groups.read' },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Your own published groups, their members and meetings',
+        response: { 200: z.object({ groups: z.array(z.any()) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ groups: await listMyGroups(db, requireMember(request)) }),
+  );
+
+  app.get(
+    '/api/meetings/:meetingId',
+    {
+      config: { action: 'meetings.read' },
+      schema: {
+        tags: ['meetings'],
+        summary: "A meeting of one's own group; facilitators also get the briefing, prompts and attendance",
+        params: MeetingIdParamsSchema,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => describeMeeting(db, requireMember(request), request.params.meetingId),
+  );
+
+  app.patch(
+    '/api/meetings/:meetingId',
+    {
+      config: { action: 'meetings.update' },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Move one meeting, or set its place or video link; the group is notified',
+        params: MeetingIdParamsSchema,
+        body: z
+          .object({
+            startsAt: z.iso.datetime({ offset: true, message: 'must be a date-time such as 2027-01-12T17:00:00Z' }),
+            endsAt: z.iso.datetime({ offset: true, message: 'must be a date-time such as 2027-01-12T18:00:00Z' }),
+            place: z.string().trim().max(200).nullable(),
+            videoUrl: z.url('must be a link starting with https://').max(500).nullable(),
+          })
+          .partial()
+          .refine((changes) => Object.keys(changes).length > 0, 'name at least one field to change'),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => changeMeeting(db, requireMember(request), request.params.meetingId, request.body, now()),
+  );
+
+  app.put(
+    '/api/meetings/:meetingId/attendance',
+    {
+      config: { action: 'attendance.record' },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Take attendance for a meeting',
+        params: MeetingIdParamsSchema,
+        body: z.object({
+          records: z
+            .array(z.object({ userId: z.uuid(), status: z.enum(['present', 'absent', 'excused']) }))
+            .min(1, 'mark at least one person')
+            .max(50),
+        }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => recordAttendance(db, requireMember(request), request.params.meetingId, request.body.records, now()),
+  );
+}

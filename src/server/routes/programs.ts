@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import type { App, AppDependencies } from '../app-types.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import {
+  confidentialityGuidelines,
+  enrol,
+  findMembershipDefaults,
+  findOwnEnrollment,
+  listEnrollments,
+  withdraw,
+  withdrawalStatement,
+} from '../services/enrollments.ts';
+import { describeProgramOverview } from '../services/meetings.ts';
+import { createProgram, describeProgram, listPrograms, updateProgram } from '../services/programs.ts';
+import { errorResponses, IsoDateSchema, LevelSchema, ProgramIdParamsSchema } from './schemas.ts';
+
+const ProgramFieldsSchema = z.object({
+  title: z.string().trim().min(1, 'is required').max(200),
+  description: z.string().max(5000).default(''),
+  audience: z.string().trim().max(200).default('').describe('Who the program is for, e.g. "Residents"'),
+  termStart: IsoDateSchema,
+  termEnd: IsoDateSchema,
+  enrolmentOpens: IsoDateSchema,
+  enrolmentCloses: IsoDateSchema,
+  capacity: z.number().int().min(1, 'must be at least 1').max(10_000).nullable().default(null),
+  groupSizeMin: z.number().int().default(8),
+  groupSizeMax: z.number().int().default(10),
+  meetingCount: z.number().int(),
+  meetingMinutes: z.number().int(),
+  cadenceWeeks: z.number().int().describe('Weeks between meetings: 1 weekly, 2 every two weeks'),
+  holidays: z.array(IsoDateSchema).max(100).default([]),
+  topicIds: z.array(z.string().max(80)).max(52).default([]).describe('Topics in meeting order'),
+  reminderHours: z.number().int().min(1).max(168).default(24),
+});
+
+const ProgramSchema = ProgramFieldsSchema.extend({
+  id: z.string(),
+  status: z.enum(['draft', 'published', 'closed']),
+  enrolledCount: z.number(),
+  waitlistedCount: z.number(),
+  isEnrolmentOpen: z.boolean(),
+  myEnrollmentStatus: z.enum(['enrolled', 'waitlisted', 'withdrawn']).nullable(),
+});
+
+const EnrollmentInputSchema = z.object({
+  level: LevelSchema.nullable().default(null),
+  discipline: z.string().trim().max(100).nullable().default(null),
+  availability: z.array(z.string().max(20)).max(168).describe('Weekly hours in timeZone, e.g. ["tue-12", "sat-09"]'),
+  timeZone: z.string().min(1).max(64).describe('IANA time zone the availability is given in'),
+  interests: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  avoidUserIds: z.array(z.uuid()).max(20).default([]).describe('Private: people not to be grouped with'),
+  agreesToGuidelines: z.boolean(),
+});
+
+const OwnEnrollmentSchema = z.object({
+  enrollment: z
+    .object({
+      status: z.enum(['enrolled', 'waitlisted', 'withdrawn']),
+      level: z.string().nullable(),
+      discipline: z.string().nullable(),
+      timeZone: z.string(),
+      availability: z.array(z.string()),
+      interests: z.array(z.string()),
+      avoidUserIds: z.array(z.string()),
+      isFacilitator: z.boolean(),
+      enrolledAt: z.string(),
+      withdrawnAt: z.string().nullable(),
+    })
+    .nullable(),
+  defaults: z.object({ level: z.string().nullable(), discipline: z.string().nullable() }),
+  guidelines: z.array(z.string()),
+  withdrawalStatement: z.string(),
+});
+
+export function programRoutes(app: App, { db, now }: AppDependencies): void {
+  app.get(
+    '/api/programs',
+    {
+      config: { action: 'programs.list' },
+      schema: {
+        tags: ['programs'],
+        summary: 'Programs: all for coordinators; published and joined ones for everyone else',
+        response: { 200: z.object({ programs: z.array(ProgramSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ programs: await listPrograms(db, requireMember(request), now()) }),
+  );
+
+  app.post(
+    '/api/programs',
+    {
+      config: { action: 'programs.create' },
+      schema: {
+        tags: ['programs'],
+        summary: 'Create a program (as a draft)',
+        body: ProgramFieldsSchema,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const program = await createProgram(db, requireMember(request), request.body);
+      return reply.status(201).send({ id: program.id });
+    },
+  );
+
+  app.get(
+    '/api/programs/:programId',
+    {
+      config: { action: 'programs.read' },
+      schema: {
+        tags: ['programs'],
+        summary: 'One program',
+        params: ProgramIdParamsSchema,
+        response: { 200: ProgramSchema, ...errorResponses },
+      },
+    },
+    async (request) => describeProgram(db, requireMember(request), request.params.programId, now()),
+  );
+
+  app.patch(
+    '/api/programs/:programId',
+    {
+      config: { action: 'programs.update' },
+      schema: {
+        tags: ['programs'],
+        summary: 'Change a program, its curriculum or holidays, or publish or close it',
+        params: ProgramIdParamsSchema,
+        body: ProgramFieldsSchema.partial().extend({ status: z.enum(['draft', 'published', 'closed']).optional() }),
+        response: { 200: z.object({ id: z.string(), status: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const program = await updateProgram(db, requireMember(request), request.params.programId, request.body);
+      return { id: program.id, status: program.status };
+    },
+  );
+
+  app.get(
+    '/api/programs/:programId/overview',
+    {
+      config: { action: 'programs.overview' },
+      schema: {
+        tags: ['programs'],
+        summary: 'Enrolment, groups, upcoming meetings and attendance rates',
+        params: ProgramIdParamsSchema,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => describeProgramOverview(db, requireMember(request), request.params.programId, now()),
+  );
+
+  app.get(
+    '/api/programs/:programId/enrollments',
+    {
+      config: { action: 'enrollments.list' },
+      schema: {
+        tags: ['programs'],
+        summary: "The program's roster: who enrolled, waits or withdrew, at which level",
+        params: ProgramIdParamsSchema,
+        response: {
+          200: z.object({
+            enrollments: z.array(
+              z.object({
+                userId: z.string(),
+                name: z.string(),
+                email: z.string(),
+                level: z.string().nullable(),
+                discipline: z.string().nullable(),
+                status: z.string(),
+                isFacilitator: z.boolean(),
+                availableHours: z.number(),
+                interests: z.array(z.string()),
+                enrolledAt: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ enrollments: await listEnrollments(db, requireMember(request), request.params.programId) }),
+  );
+
+  app.get(
+    '/api/programs/:programId/enrollment',
+    {
+      config: { action: 'enrollment.read-own' },
+      schema: {
+        tags: ['enrolment'],
+        summary: 'Your own enrolment in a program, the guidelines you agree to, and what withdrawing means',
+        params: ProgramIdParamsSchema,
+        response: { 200: OwnEnrollmentSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const member = requireMember(request);
+      return {
+        enrollment: await findOwnEnrollment(db, member, request.params.programId),
+        defaults: await findMembershipDefaults(db, member),
+        guidelines: confidentialityGuidelines,
+        withdrawalStatement,
+      };
+    },
+  );
+
+  app.put(
+    '/api/programs/:programId/enrollment',
+    {
+      config: { action: 'enrollment.enrol' },
+      schema: {
+        tags: ['enrolment'],
+        summary: 'Join a program voluntarily, or update your availability and interests',
+        params: ProgramIdParamsSchema,
+        body: EnrollmentInputSchema,
+        response: {
+          200: z.object({ status: z.enum(['enrolled', 'waitlisted']), position: z.number().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => enrol(db, requireMember(request), request.params.programId, request.body, now()),
+  );
+
+  app.delete(
+    '/api/programs/:programId/enrollment',
+    {
+      config: { action: 'enrollment.withdraw' },
+      schema: {
+        tags: ['enrolment'],
+        summary: 'Withdraw from a program in one step',
+        params: ProgramIdParamsSchema,
+        response: { 200: z.object({ statement: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => withdraw(db, requireMember(request), request.params.programId, now()),
+  );
+}

@@ -1,0 +1,256 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { convertWeeklySlots } from '../../core/scheduling/availability.ts';
+import { isValidTimeZone } from '../../core/scheduling/time-zones.ts';
+import { parseWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
+import { enrollments, groupMembers, groups, memberships, programs, users } from '../../db/schema.ts';
+import type { SignedInMember } from '../auth/sessions.ts';
+import { AppError, notFound } from '../errors.ts';
+import { notify } from '../notifications/notify.ts';
+import { findOrganizationSettings } from './organization.ts';
+import { findProgram, isEnrolmentOpen, organizationToday, type ProgramRow } from './programs.ts';
+
+export type EnrollmentInput = {
+  level: string | null;
+  discipline: string | null;
+  /** Weekly slots in `timeZone`, the person's own. */
+  availability: string[];
+  timeZone: string;
+  interests: string[];
+  avoidUserIds: string[];
+  agreesToGuidelines: boolean;
+};
+
+/** Said to the person before and after they withdraw, so nobody has to guess. */
+export const withdrawalStatement =
+  'Withdrawing takes you out of the program and its group at once. Your availability, interests and ' +
+  '"not with" requests are deleted; your place in the group is freed. Attendance already taken stays ' +
+  'only as part of anonymous attendance rates. Your own reflections and questionnaire results stay ' +
+  'yours. Nobody is told why, and your group sees only that the group changed.';
+
+export const confidentialityGuidelines = [
+  'What is said in the group stays in the group; what is learned may leave it.',
+  'Share your own experience, positively and without judging others.',
+  'You may pass on any question, and you may leave at any time.',
+  'Do not name patients, clients or colleagues.',
+];
+
+function checkAvailability(input: EnrollmentInput, organizationTimeZone: string): WeeklySlot[] {
+  if (!isValidTimeZone(input.timeZone)) {
+    throw new AppError('AVAILABILITY_INVALID', `"${input.timeZone}" is not a time zone such as America/Toronto.`, {
+      fields: { 'body.timeZone': 'is not a known time zone' },
+    });
+  }
+  const slots: WeeklySlot[] = [];
+  input.availability.forEach((text, index) => {
+    const slot = parseWeeklySlot(text);
+    if (!slot) {
+      const message = `"${text}" is not an hour of the week; use day-hour such as tue-12 (Tuesdays 12:00–13:00).`;
+      throw new AppError('AVAILABILITY_INVALID', message, { fields: { [`body.availability.${index}`]: message } });
+    }
+    slots.push(slot);
+  });
+  if (slots.length === 0) {
+    throw new AppError('AVAILABILITY_INVALID', 'Mark at least one hour of the week when you could meet.', {
+      fields: { 'body.availability': 'mark at least one hour' },
+    });
+  }
+  return convertWeeklySlots(slots, input.timeZone, organizationTimeZone, '2027-01-04');
+}
+
+async function countEnrolled(tx: Transaction, programId: string): Promise<number> {
+  const [row] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(enrollments)
+    .where(and(eq(enrollments.programId, programId), eq(enrollments.status, 'enrolled'), eq(enrollments.isFacilitator, false)));
+  return row?.count ?? 0;
+}
+
+/** Joins a program (or updates one's answers); a full program puts newcomers on the waiting list. */
+export async function enrol(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  input: EnrollmentInput,
+  now: Date,
+): Promise<{ status: 'enrolled' | 'waitlisted'; position: number | null }> {
+  if (!input.agreesToGuidelines) {
+    throw new AppError('VALIDATION_FAILED', 'Please agree to the group’s confidentiality guidelines to join.', {
+      fields: { 'body.agreesToGuidelines': 'must be accepted to join' },
+    });
+  }
+  const settings = await findOrganizationSettings(db, member.organizationId);
+  const availability = checkAvailability(input, settings.timeZone);
+  return db.transaction(async (tx) => {
+    // Serialises enrolments in one program so two people cannot both take the last place.
+    await tx.execute(sql`select id from ${programs} where id = ${programId} for update`);
+    const program = await findProgram(tx, member.organizationId, programId);
+    if (!isEnrolmentOpen(program, organizationToday(now, settings.timeZone))) {
+      throw new AppError(
+        'ENROLMENT_CLOSED',
+        program.status !== 'published'
+          ? 'This program is not open for enrolment.'
+          : `Enrolment is open from ${program.enrolmentOpens} to ${program.enrolmentCloses}.`,
+      );
+    }
+    const [existing] = await tx
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.programId, programId), eq(enrollments.userId, member.userId)));
+    const isFacilitator = member.role === 'facilitator';
+    const hasPlace = existing?.status === 'enrolled' || existing?.status === 'waitlisted';
+    const isFull = program.capacity !== null && (await countEnrolled(tx, programId)) >= program.capacity;
+    const status = hasPlace ? existing.status : isFacilitator || !isFull ? 'enrolled' : 'waitlisted';
+    const values = {
+      level: input.level,
+      discipline: input.discipline,
+      availability,
+      timeZone: input.timeZone,
+      interests: input.interests,
+      avoidUserIds: input.avoidUserIds.filter((id) => id !== member.userId),
+      isFacilitator,
+      agreedToGuidelinesAt: now,
+      status: status as 'enrolled' | 'waitlisted',
+    };
+    if (existing) {
+      await tx
+        .update(enrollments)
+        .set({ ...values, ...(hasPlace ? {} : { enrolledAt: now, withdrawnAt: null }) })
+        .where(eq(enrollments.id, existing.id));
+    } else {
+      await tx.insert(enrollments).values({
+        ...values,
+        organizationId: member.organizationId,
+        programId,
+        userId: member.userId,
+        enrolledAt: now,
+      });
+    }
+    if (!hasPlace) {
+      await notify(tx, {
+        organizationId: member.organizationId,
+        userIds: [member.userId],
+        kind: status === 'enrolled' ? 'enrolment' : 'waitlist',
+        title: status === 'enrolled' ? `You joined ${program.title}` : `You are on the waiting list for ${program.title}`,
+        body:
+          status === 'enrolled'
+            ? 'You will hear when your group and its meeting time are set. You can withdraw at any time.'
+            : 'The program is full. If a place opens you will get it automatically, in the order people asked.',
+        link: `/programs/${programId}`,
+      });
+    }
+    const position = status === 'waitlisted' ? await waitlistPosition(tx, programId, member.userId) : null;
+    return { status: status as 'enrolled' | 'waitlisted', position };
+  });
+}
+
+async function waitlistPosition(tx: Transaction, programId: string, userId: string): Promise<number> {
+  const waiting = await tx
+    .select({ userId: enrollments.userId })
+    .from(enrollments)
+    .where(and(eq(enrollments.programId, programId), eq(enrollments.status, 'waitlisted')))
+    .orderBy(asc(enrollments.enrolledAt));
+  return waiting.findIndex((row) => row.userId === userId) + 1;
+}
+
+/** One step out: the person leaves the program and its group, and the first person waiting gets the place. */
+export async function withdraw(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  now: Date,
+): Promise<{ statement: string }> {
+  return db.transaction(async (tx) => {
+    const program = await findProgram(tx, member.organizationId, programId);
+    const [existing] = await tx
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.programId, programId), eq(enrollments.userId, member.userId)));
+    if (!existing || existing.status === 'withdrawn') throw notFound('Your enrolment in this program');
+    await tx
+      .update(enrollments)
+      .set({ status: 'withdrawn', withdrawnAt: now, availability: [], interests: [], avoidUserIds: [] })
+      .where(eq(enrollments.id, existing.id));
+    const programGroups = tx.select({ id: groups.id }).from(groups).where(eq(groups.programId, programId));
+    await tx
+      .delete(groupMembers)
+      .where(and(eq(groupMembers.userId, member.userId), inArray(groupMembers.groupId, programGroups)));
+    if (existing.status === 'enrolled' && !existing.isFacilitator) await promoteFromWaitlist(tx, program);
+    return { statement: withdrawalStatement };
+  });
+}
+
+async function promoteFromWaitlist(tx: Transaction, program: ProgramRow): Promise<void> {
+  if (program.capacity !== null && (await countEnrolled(tx, program.id)) >= program.capacity) return;
+  const [next] = await tx
+    .select({ id: enrollments.id, userId: enrollments.userId })
+    .from(enrollments)
+    .where(and(eq(enrollments.programId, program.id), eq(enrollments.status, 'waitlisted')))
+    .orderBy(asc(enrollments.enrolledAt))
+    .limit(1);
+  if (!next) return;
+  await tx.update(enrollments).set({ status: 'enrolled' }).where(eq(enrollments.id, next.id));
+  await notify(tx, {
+    organizationId: program.organizationId,
+    userIds: [next.userId],
+    kind: 'enrolment',
+    title: `A place opened: you joined ${program.title}`,
+    body: 'You were first on the waiting list. You will hear when your group and its meeting time are set.',
+    link: `/programs/${program.id}`,
+  });
+}
+
+export async function findOwnEnrollment(db: Database, member: SignedInMember, programId: string) {
+  await findProgram(db, member.organizationId, programId);
+  const [row] = await db
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.programId, programId), eq(enrollments.userId, member.userId)));
+  if (!row) return null;
+  const settings = await findOrganizationSettings(db, member.organizationId);
+  return {
+    status: row.status,
+    level: row.level,
+    discipline: row.discipline,
+    timeZone: row.timeZone,
+    // Shown back in the time zone the person entered it in.
+    availability: convertWeeklySlots(row.availability as WeeklySlot[], settings.timeZone, row.timeZone, '2027-01-04'),
+    interests: row.interests,
+    avoidUserIds: row.avoidUserIds,
+    isFacilitator: row.isFacilitator,
+    enrolledAt: row.enrolledAt.toISOString(),
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+  };
+}
+
+/** The program's roster for its coordinator: who is in, at which level; never their private requests. */
+export async function listEnrollments(db: Database, member: SignedInMember, programId: string) {
+  await findProgram(db, member.organizationId, programId);
+  const rows = await db
+    .select({
+      userId: enrollments.userId,
+      name: users.name,
+      email: users.email,
+      level: enrollments.level,
+      discipline: enrollments.discipline,
+      status: enrollments.status,
+      isFacilitator: enrollments.isFacilitator,
+      availableHours: sql<number>`jsonb_array_length(${enrollments.availability})::int`,
+      interests: enrollments.interests,
+      enrolledAt: enrollments.enrolledAt,
+    })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .where(eq(enrollments.programId, programId))
+    .orderBy(asc(enrollments.status), asc(users.name));
+  return rows.map((row) => ({ ...row, enrolledAt: row.enrolledAt.toISOString() }));
+}
+
+/** Level and discipline to prefill the enrolment form with. */
+export async function findMembershipDefaults(db: Database, member: SignedInMember) {
+  const [row] = await db
+    .select({ level: memberships.level, discipline: memberships.discipline })
+    .from(memberships)
+    .where(and(eq(memberships.userId, member.userId), eq(memberships.organizationId, member.organizationId)));
+  return row ?? { level: null, discipline: null };
+}

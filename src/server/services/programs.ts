@@ -1,0 +1,182 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { findTermProblems, overlaps } from '../../core/scheduling/term.ts';
+import { utcToZoned } from '../../core/scheduling/time-zones.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
+import { enrollments, programs } from '../../db/schema.ts';
+import type { SignedInMember } from '../auth/sessions.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recordAuditEvent } from './audit.ts';
+import { findOrganizationSettings } from './organization.ts';
+import { resolveTopicIds } from './topics.ts';
+
+export type ProgramInput = {
+  title: string;
+  description: string;
+  audience: string;
+  termStart: string;
+  termEnd: string;
+  enrolmentOpens: string;
+  enrolmentCloses: string;
+  capacity: number | null;
+  groupSizeMin: number;
+  groupSizeMax: number;
+  meetingCount: number;
+  meetingMinutes: number;
+  cadenceWeeks: number;
+  holidays: string[];
+  topicIds: string[];
+  reminderHours: number;
+};
+
+export type ProgramRow = typeof programs.$inferSelect;
+
+export type ProgramSummary = ProgramRow & {
+  enrolledCount: number;
+  waitlistedCount: number;
+  isEnrolmentOpen: boolean;
+  myEnrollmentStatus: 'enrolled' | 'waitlisted' | 'withdrawn' | null;
+};
+
+/** The organisation's calendar date now, which decides whether enrolment is open. */
+export function organizationToday(now: Date, timeZone: string): string {
+  return utcToZoned(now, timeZone).date;
+}
+
+export function isEnrolmentOpen(program: ProgramRow, today: string): boolean {
+  return program.status === 'published' && program.enrolmentOpens <= today && today <= program.enrolmentCloses;
+}
+
+async function checkProgramInput(
+  db: Database | Transaction,
+  organizationId: string,
+  input: ProgramInput,
+  excludeProgramId: string | null,
+): Promise<void> {
+  const problems = findTermProblems(input);
+  for (const holiday of input.holidays) {
+    if (holiday < input.termStart || holiday > input.termEnd) {
+      problems.push({ field: 'holidays', message: `The holiday ${holiday} is outside the term; remove it.` });
+    }
+  }
+  if (problems.length > 0) {
+    throw new AppError('TERM_INVALID', problems.map((problem) => problem.message).join(' '), {
+      fields: Object.fromEntries(problems.map((problem) => [`body.${problem.field}`, problem.message])),
+    });
+  }
+  await resolveTopicIds(db, organizationId, input.topicIds);
+  const audience = input.audience.trim().toLowerCase();
+  if (!audience) return;
+  const sameAudience = await db
+    .select({ title: programs.title, termStart: programs.termStart, termEnd: programs.termEnd })
+    .from(programs)
+    .where(
+      and(
+        eq(programs.organizationId, organizationId),
+        ne(programs.status, 'closed'),
+        sql`lower(trim(${programs.audience})) = ${audience}`,
+        excludeProgramId ? ne(programs.id, excludeProgramId) : undefined,
+      ),
+    );
+  const clash = sameAudience.find((other) =>
+    overlaps({ start: input.termStart, end: input.termEnd }, { start: other.termStart, end: other.termEnd }),
+  );
+  if (clash) {
+    const message =
+      `"${clash.title}" for the same audience already runs ${clash.termStart} to ${clash.termEnd}; ` +
+      'choose dates that do not overlap, or another audience.';
+    throw new AppError('TERMS_OVERLAP', message, { fields: { 'body.termStart': message } });
+  }
+}
+
+export async function createProgram(db: Database, member: SignedInMember, input: ProgramInput): Promise<ProgramRow> {
+  return db.transaction(async (tx) => {
+    await checkProgramInput(tx, member.organizationId, input, null);
+    const [program] = await tx
+      .insert(programs)
+      .values({ ...input, organizationId: member.organizationId, createdBy: member.userId })
+      .returning();
+    if (!program) throw new Error('insert returned no row');
+    await recordAuditEvent(tx, {
+      organizationId: member.organizationId,
+      actorUserId: member.userId,
+      action: 'program.created',
+      targetId: program.id,
+    });
+    return program;
+  });
+}
+
+export async function findProgram(
+  db: Database | Transaction,
+  organizationId: string,
+  programId: string,
+): Promise<ProgramRow> {
+  const [program] = await db
+    .select()
+    .from(programs)
+    .where(and(eq(programs.id, programId), eq(programs.organizationId, organizationId)));
+  if (!program) throw notFound('That program');
+  return program;
+}
+
+export async function updateProgram(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  changes: Partial<ProgramInput> & { status?: 'draft' | 'published' | 'closed' },
+): Promise<ProgramRow> {
+  return db.transaction(async (tx) => {
+    const current = await findProgram(tx, member.organizationId, programId);
+    const { status, ...fields } = changes;
+    const next = { ...current, ...fields };
+    await checkProgramInput(tx, member.organizationId, next, programId);
+    const [updated] = await tx
+      .update(programs)
+      .set({ ...fields, ...(status ? { status } : {}) })
+      .where(eq(programs.id, programId))
+      .returning();
+    if (!updated) throw notFound('That program');
+    if (status && status !== current.status) {
+      await recordAuditEvent(tx, {
+        organizationId: member.organizationId,
+        actorUserId: member.userId,
+        action: `program.${status}`,
+        targetId: programId,
+      });
+    }
+    return updated;
+  });
+}
+
+/** Coordinators see every program; everyone else sees the published ones and those they joined. */
+export async function listPrograms(db: Database, member: SignedInMember, now: Date): Promise<ProgramSummary[]> {
+  const { timeZone } = await findOrganizationSettings(db, member.organizationId);
+  const today = organizationToday(now, timeZone);
+  const rows = await db
+    .select({
+      program: programs,
+      enrolledCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programs.id} and e.status = 'enrolled' and not e.is_facilitator)`,
+      waitlistedCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programs.id} and e.status = 'waitlisted')`,
+      myEnrollmentStatus: sql<ProgramSummary['myEnrollmentStatus']>`(select e.status from ${enrollments} e where e.program_id = ${programs.id} and e.user_id = ${member.userId})`,
+    })
+    .from(programs)
+    .where(eq(programs.organizationId, member.organizationId))
+    .orderBy(desc(programs.termStart), asc(programs.title));
+  return rows
+    .filter(
+      ({ program, myEnrollmentStatus }) =>
+        member.role === 'coordinator' || program.status === 'published' || myEnrollmentStatus !== null,
+    )
+    .map(({ program, ...counts }) => ({ ...program, ...counts, isEnrolmentOpen: isEnrolmentOpen(program, today) }));
+}
+
+export async function describeProgram(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  now: Date,
+): Promise<ProgramSummary> {
+  const program = (await listPrograms(db, member, now)).find((candidate) => candidate.id === programId);
+  if (!program) throw notFound('That program');
+  return program;
+}

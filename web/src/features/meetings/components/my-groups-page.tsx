@@ -1,0 +1,63 @@
+import { Alert, Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { describeDateTime, describeSlot } from '../../../lib/format.ts';
+import { useMyGroups } from '../api/meetings.ts';
+
+export function MyGroupsPage() {
+  const groups = useMyGroups();
+  return (
+    <Stack>
+      <Title order={1}>My groups</Title>
+      {groups.isPending ? <Loader aria-label="Loading your groups" /> : null}
+      {groups.error ? <Alert color="red">{groups.error.message}</Alert> : null}
+      {groups.data?.length === 0 ? <Text>You are not in a group yet. Groups appear here once a coordinator publishes them.</Text> : null}
+      {groups.data?.map((group) => (
+        <Card key={group.id} withBorder>
+          <Stack gap="xs">
+            <Group>
+              <Title order={2} size="h3">
+                {group.name} — {group.programTitle}
+              </Title>
+              {group.isFacilitator ? <Badge>You facilitate</Badge> : null}
+            </Group>
+            <Text size="sm">Meets {describeSlot(group.slot)} (organisation time)</Text>
+            <Text fw={600}>Members</Text>
+            <List size="sm">
+              {group.members.map((member) => (
+                <List.Item key={member.id}>
+                  {member.name}
+                  {member.isFacilitator ? ' (facilitator)' : ''}
+                </List.Item>
+              ))}
+            </List>
+            <Table>
+              <Table.Caption>Meetings, in your time zone</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Meeting</Table.Th>
+                  <Table.Th scope="col">When</Table.Th>
+                  <Table.Th scope="col">Topic</Table.Th>
+                  <Table.Th scope="col">Where</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {group.meetings.map((meeting) => (
+                  <Table.Tr key={meeting.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/meetings/${meeting.id}`}>
+                        Meeting {meeting.sequence}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{describeDateTime(meeting.startsAt)}</Table.Td>
+                    <Table.Td>{meeting.topicTitle ?? '—'}</Table.Td>
+                    <Table.Td>{meeting.place ?? (meeting.videoUrl ? 'Video call' : 'To be announced')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

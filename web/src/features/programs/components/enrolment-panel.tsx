@@ -1,0 +1,165 @@
+import { Alert, Button, Card, Checkbox, Group, List, Modal, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { type FormEvent, useEffect, useState } from 'react';
+import { AvailabilityGrid } from '../../../components/availability-grid.tsx';
+import { fieldErrors } from '../../../lib/api-client.ts';
+import { viewerTimeZone } from '../../../lib/format.ts';
+import { type Program, useEnrol, useOwnEnrollment, useWithdraw } from '../api/programs.ts';
+
+const levelOptions = [
+  { value: 'student-1', label: 'Student, year 1' },
+  { value: 'student-2', label: 'Student, year 2' },
+  { value: 'student-3', label: 'Student, year 3' },
+  { value: 'student-4', label: 'Student, year 4' },
+  { value: 'resident', label: 'Resident' },
+  { value: 'practitioner', label: 'Practitioner' },
+  { value: 'faculty', label: 'Faculty' },
+];
+
+const interestOptions = [
+  'burnout',
+  'stress',
+  'boundaries',
+  'self-care',
+  'self-efficacy',
+  'emotional-intelligence',
+  'strengths',
+  'trauma-informed-care',
+  'vicarious-trauma',
+  'compassion-satisfaction',
+  'peer-support',
+  'difficult-events',
+  'growth-mindset',
+];
+
+/** Voluntary enrolment: level, discipline, weekly availability, interests and the group's guidelines. */
+export function EnrolmentPanel({ program }: { program: Program }) {
+  const own = useOwnEnrollment(program.id);
+  const enrol = useEnrol(program.id);
+  const withdraw = useWithdraw(program.id);
+  const [isConfirming, confirming] = useDisclosure();
+  const timeZone = own.data?.enrollment?.timeZone ?? viewerTimeZone();
+  const [form, setForm] = useState({ level: '', discipline: '', availability: [] as string[], interests: [] as string[], agrees: false });
+  const errors = fieldErrors(enrol.error);
+  const enrollment = own.data?.enrollment;
+  const isActive = enrollment?.status === 'enrolled' || enrollment?.status === 'waitlisted';
+
+  useEffect(() => {
+    if (!own.data) return;
+    const source = own.data.enrollment ?? own.data.defaults;
+    setForm((current) => ({
+      ...current,
+      level: source.level ?? '',
+      discipline: source.discipline ?? '',
+      availability: own.data.enrollment?.availability ?? [],
+      interests: own.data.enrollment?.interests ?? [],
+    }));
+  }, [own.data]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    enrol.mutate({
+      level: form.level || null,
+      discipline: form.discipline || null,
+      availability: form.availability,
+      timeZone,
+      interests: form.interests,
+      agreesToGuidelines: form.agrees,
+    });
+  }
+
+  if (!own.data) return null;
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={2} size="h3">
+          {isActive ? 'Your place' : 'Join this program'}
+        </Title>
+        {withdraw.data ? (
+          <Alert color="tend" role="status" title="You have withdrawn">
+            {withdraw.data.statement}
+          </Alert>
+        ) : null}
+        {enrol.data ? (
+          <Alert color="tend" role="status">
+            {enrol.data.status === 'enrolled'
+              ? 'You are in. You will hear when your group and its meeting time are set.'
+              : `The program is full; you are number ${enrol.data.position} on the waiting list and will get a place automatically.`}
+          </Alert>
+        ) : null}
+        {enrollment?.status === 'waitlisted' && !enrol.data ? <Text>You are on the waiting list.</Text> : null}
+        {!program.isEnrolmentOpen && !isActive ? <Text>Enrolment is open from {program.enrolmentOpens} to {program.enrolmentCloses}.</Text> : null}
+        {program.isEnrolmentOpen || isActive ? (
+          <form onSubmit={submit} noValidate aria-label="Enrolment">
+            <Stack>
+              {enrol.error && Object.keys(errors).length === 0 ? (
+                <Alert color="red" role="alert">
+                  {enrol.error.message}
+                </Alert>
+              ) : null}
+              <Group grow>
+                <Select label="Your level" data={levelOptions} value={form.level || null} onChange={(level) => setForm({ ...form, level: level ?? '' })} />
+                <TextInput label="Your discipline" value={form.discipline} onChange={(e) => setForm({ ...form, discipline: e.currentTarget.value })} />
+              </Group>
+              <AvailabilityGrid value={form.availability} onChange={(availability) => setForm({ ...form, availability })} timeZone={timeZone} />
+              {errors.availability ? (
+                <Text c="red.8" size="sm" role="alert">
+                  {errors.availability}
+                </Text>
+              ) : null}
+              <MultiSelect
+                label="Topics you care about"
+                description="Helps us tailor topics and form groups with shared interests"
+                data={interestOptions}
+                value={form.interests}
+                onChange={(interests) => setForm({ ...form, interests })}
+                searchable
+              />
+              <Card withBorder bg="gray.0">
+                <Text fw={600}>The group's guidelines</Text>
+                <List size="sm">
+                  {own.data.guidelines.map((line) => (
+                    <List.Item key={line}>{line}</List.Item>
+                  ))}
+                </List>
+              </Card>
+              <Checkbox
+                label="I agree to keep to these guidelines"
+                checked={form.agrees}
+                onChange={(e) => setForm({ ...form, agrees: e.currentTarget.checked })}
+                error={errors.agreesToGuidelines}
+              />
+              <Group>
+                <Button type="submit" loading={enrol.isPending}>
+                  {isActive ? 'Update my answers' : 'Join'}
+                </Button>
+                {isActive ? (
+                  <Button variant="default" onClick={confirming.open}>
+                    Withdraw
+                  </Button>
+                ) : null}
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
+      </Stack>
+      <Modal opened={isConfirming} onClose={confirming.close} title="Withdraw from this program?">
+        <Stack>
+          <Text size="sm">{own.data.withdrawalStatement}</Text>
+          <Group>
+            <Button
+              color="red.8"
+              loading={withdraw.isPending}
+              onClick={() => withdraw.mutate(undefined, { onSuccess: confirming.close })}
+            >
+              Withdraw now
+            </Button>
+            <Button variant="default" onClick={confirming.close}>
+              Stay
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}

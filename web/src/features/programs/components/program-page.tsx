@@ -1,0 +1,89 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useSession } from '../../session/api/session.ts';
+import { useProgram, useUpdateProgram } from '../api/programs.ts';
+import { CurriculumEditor } from './curriculum-editor.tsx';
+import { EnrolmentPanel } from './enrolment-panel.tsx';
+import { ProgramOverview, ProgramRoster } from './program-overview.tsx';
+import { ProgramForm } from './program-form.tsx';
+
+/** One program: for coordinators, its running; for everyone else, what it is and how to join or leave. */
+export function ProgramPage({ programId, groupsTab }: { programId: string; groupsTab: ReactNode }) {
+  const program = useProgram(programId);
+  const session = useSession();
+  const update = useUpdateProgram(programId);
+  const isCoordinator = session.data?.member?.role === 'coordinator';
+  if (program.isPending) return <Loader aria-label="Loading the program" />;
+  if (program.error) return <Alert color="red">{program.error.message}</Alert>;
+  const data = program.data;
+  const { id: _id, status, enrolledCount: _e, waitlistedCount: _w, isEnrolmentOpen: _o, myEnrollmentStatus: _m, ...fields } = data;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{data.title}</Title>
+        {isCoordinator ? <Badge variant="outline">{status}</Badge> : null}
+      </Group>
+      {data.description ? <Text>{data.description}</Text> : null}
+      <Text size="sm">
+        {data.audience ? `For ${data.audience}. ` : ''}
+        {data.meetingCount} meetings of {data.meetingMinutes} minutes, every {data.cadenceWeeks === 1 ? 'week' : `${data.cadenceWeeks} weeks`},
+        between {data.termStart} and {data.termEnd}, in groups of {data.groupSizeMin}–{data.groupSizeMax}.
+      </Text>
+      {isCoordinator ? (
+        <Tabs defaultValue="overview" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="overview">Overview</Tabs.Tab>
+            <Tabs.Tab value="settings">Settings</Tabs.Tab>
+            <Tabs.Tab value="curriculum">Curriculum</Tabs.Tab>
+            <Tabs.Tab value="roster">Roster</Tabs.Tab>
+            <Tabs.Tab value="groups">Groups</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="md">
+            <ProgramOverview programId={programId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="settings" pt="md">
+            <Stack>
+              {update.error ? (
+                <Alert color="red" role="alert">
+                  {update.error.message}
+                </Alert>
+              ) : null}
+              <Group>
+                {status === 'draft' ? (
+                  <Button onClick={() => update.mutate({ status: 'published' })} loading={update.isPending}>
+                    Publish and open enrolment
+                  </Button>
+                ) : null}
+                {status === 'published' ? (
+                  <Button variant="default" onClick={() => update.mutate({ status: 'closed' })} loading={update.isPending}>
+                    Close the program
+                  </Button>
+                ) : null}
+              </Group>
+              <ProgramForm
+                key={JSON.stringify(fields)}
+                initial={fields}
+                submitLabel="Save changes"
+                isPending={update.isPending}
+                error={update.error}
+                onSubmit={(changes) => update.mutate(changes)}
+              />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="curriculum" pt="md">
+            <CurriculumEditor program={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="roster" pt="md">
+            <ProgramRoster programId={programId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="groups" pt="md">
+            {groupsTab}
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        <EnrolmentPanel program={data} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+const dayNames: Record<string, string> = {
+  mon: 'Mondays',
+  tue: 'Tuesdays',
+  wed: 'Wednesdays',
+  thu: 'Thursdays',
+  fri: 'Fridays',
+  sat: 'Saturdays',
+  sun: 'Sundays',
+};
+
+/** "tue-12" → "Tuesdays 12:00–13:00". */
+export function describeSlot(slot: string | null): string {
+  if (!slot) return 'no common hour';
+  const [day = '', hour = '0'] = slot.split('-');
+  const start = Number(hour);
+  return `${dayNames[day] ?? day} ${String(start).padStart(2, '0')}:00–${String((start + 1) % 24).padStart(2, '0')}:00`;
+}
+
+/** A meeting time in the viewer's own time zone. */
+export function describeDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function viewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
