@@ -14,23 +14,40 @@ import { describeProgramOverview } from '../services/meetings.ts';
 import { createProgram, describeProgram, listPrograms, updateProgram } from '../services/programs.ts';
 import { errorResponses, IsoDateSchema, LevelSchema, ProgramIdParamsSchema } from './schemas.ts';
 
-const ProgramFieldsSchema = z.object({
+const ProgramShapeSchema = z.object({
   title: z.string().trim().min(1, 'is required').max(200),
-  description: z.string().max(5000).default(''),
-  audience: z.string().trim().max(200).default('').describe('Who the program is for, e.g. "Residents"'),
+  description: z.string().max(5000),
+  audience: z.string().trim().max(200).describe('Who the program is for, e.g. "Residents"'),
   termStart: IsoDateSchema,
   termEnd: IsoDateSchema,
   enrolmentOpens: IsoDateSchema,
   enrolmentCloses: IsoDateSchema,
-  capacity: z.number().int().min(1, 'must be at least 1').max(10_000).nullable().default(null),
-  groupSizeMin: z.number().int().default(8),
-  groupSizeMax: z.number().int().default(10),
+  capacity: z.number().int().min(1, 'must be at least 1').max(10_000).nullable(),
+  groupSizeMin: z.number().int(),
+  groupSizeMax: z.number().int(),
   meetingCount: z.number().int(),
   meetingMinutes: z.number().int(),
   cadenceWeeks: z.number().int().describe('Weeks between meetings: 1 weekly, 2 every two weeks'),
-  holidays: z.array(IsoDateSchema).max(100).default([]),
-  topicIds: z.array(z.string().max(80)).max(52).default([]).describe('Topics in meeting order'),
-  reminderHours: z.number().int().min(1).max(168).default(24),
+  holidays: z.array(IsoDateSchema).max(100),
+  topicIds: z.array(z.string().max(80)).max(52).describe('Topics in meeting order'),
+  reminderHours: z.number().int().min(1).max(168),
+});
+
+const { shape } = ProgramShapeSchema;
+const ProgramFieldsSchema = ProgramShapeSchema.extend({
+  description: shape.description.default(''),
+  audience: shape.audience.default(''),
+  capacity: shape.capacity.default(null),
+  groupSizeMin: shape.groupSizeMin.default(8),
+  groupSizeMax: shape.groupSizeMax.default(10),
+  holidays: shape.holidays.default([]),
+  topicIds: shape.topicIds.default([]),
+  reminderHours: shape.reminderHours.default(24),
+});
+
+// Without defaults: a change names only what changes, and nothing else is reset.
+const ProgramChangesSchema = ProgramShapeSchema.partial().extend({
+  status: z.enum(['draft', 'published', 'closed']).optional(),
 });
 
 const ProgramSchema = ProgramFieldsSchema.extend({
@@ -125,7 +142,7 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['programs'],
         summary: 'Change a program, its curriculum or holidays, or publish or close it',
         params: ProgramIdParamsSchema,
-        body: ProgramFieldsSchema.partial().extend({ status: z.enum(['draft', 'published', 'closed']).optional() }),
+        body: ProgramChangesSchema,
         response: { 200: z.object({ id: z.string(), status: z.string() }), ...errorResponses },
       },
     },

@@ -35,7 +35,11 @@ export const confidentialityGuidelines = [
   'Do not name patients, clients or colleagues.',
 ];
 
-function checkAvailability(input: EnrollmentInput, organizationTimeZone: string): WeeklySlot[] {
+/**
+ * Converts the person's hours to the organisation's time zone using the term's first week, so the
+ * offsets (and daylight saving) are the ones that hold when the group meets.
+ */
+function checkAvailability(input: EnrollmentInput, organizationTimeZone: string, referenceDate: string): WeeklySlot[] {
   if (!isValidTimeZone(input.timeZone)) {
     throw new AppError('AVAILABILITY_INVALID', `"${input.timeZone}" is not a time zone such as America/Toronto.`, {
       fields: { 'body.timeZone': 'is not a known time zone' },
@@ -55,7 +59,7 @@ function checkAvailability(input: EnrollmentInput, organizationTimeZone: string)
       fields: { 'body.availability': 'mark at least one hour' },
     });
   }
-  return convertWeeklySlots(slots, input.timeZone, organizationTimeZone, '2027-01-04');
+  return convertWeeklySlots(slots, input.timeZone, organizationTimeZone, referenceDate);
 }
 
 async function countEnrolled(tx: Transaction, programId: string): Promise<number> {
@@ -80,7 +84,8 @@ export async function enrol(
     });
   }
   const settings = await findOrganizationSettings(db, member.organizationId);
-  const availability = checkAvailability(input, settings.timeZone);
+  const { termStart } = await findProgram(db, member.organizationId, programId);
+  const availability = checkAvailability(input, settings.timeZone, termStart);
   return db.transaction(async (tx) => {
     // Serialises enrolments in one program so two people cannot both take the last place.
     await tx.execute(sql`select id from ${programs} where id = ${programId} for update`);
@@ -201,7 +206,7 @@ async function promoteFromWaitlist(tx: Transaction, program: ProgramRow): Promis
 }
 
 export async function findOwnEnrollment(db: Database, member: SignedInMember, programId: string) {
-  await findProgram(db, member.organizationId, programId);
+  const { termStart } = await findProgram(db, member.organizationId, programId);
   const [row] = await db
     .select()
     .from(enrollments)
@@ -214,7 +219,7 @@ export async function findOwnEnrollment(db: Database, member: SignedInMember, pr
     discipline: row.discipline,
     timeZone: row.timeZone,
     // Shown back in the time zone the person entered it in.
-    availability: convertWeeklySlots(row.availability as WeeklySlot[], settings.timeZone, row.timeZone, '2027-01-04'),
+    availability: convertWeeklySlots(row.availability as WeeklySlot[], settings.timeZone, row.timeZone, termStart),
     interests: row.interests,
     avoidUserIds: row.avoidUserIds,
     isFacilitator: row.isFacilitator,

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { formatMeetingTime } from '../../core/scheduling/format-meeting-time.ts';
 import { findMeetingMoveProblems } from '../../core/scheduling/term.ts';
 import type { Database } from '../../db/connect.ts';
 import { attendance, enrollments, groupMembers, groups, meetings, programs, users } from '../../db/schema.ts';
@@ -6,6 +7,7 @@ import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { canRunMeeting, canSeeMeeting, type GroupRelation } from '../policy.ts';
+import { findOrganizationSettings } from './organization.ts';
 import { findTopic } from './topics.ts';
 
 async function relationTo(db: Database, userId: string, groupId: string): Promise<GroupRelation> {
@@ -132,8 +134,9 @@ export async function changeMeeting(db: Database, member: SignedInMember, meetin
     ? new Date(changes.endsAt)
     : new Date(startsAt.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()));
   const isMoved = startsAt.getTime() !== meeting.startsAt.getTime() || endsAt.getTime() !== meeting.endsAt.getTime();
+  const { timeZone } = await findOrganizationSettings(db, member.organizationId);
   if (isMoved) {
-    const problems = findMeetingMoveProblems({ startsAt, endsAt, now });
+    const problems = findMeetingMoveProblems({ startsAt, endsAt, now, termEnd: program.termEnd, timeZone });
     if (problems.length > 0) {
       throw new AppError('MEETING_MOVE_INVALID', problems.map((problem) => problem.message).join(' '), {
         fields: Object.fromEntries(problems.map((problem) => [`body.${problem.field}`, problem.message])),
@@ -158,7 +161,7 @@ export async function changeMeeting(db: Database, member: SignedInMember, meetin
       kind: 'meeting-changed',
       title: isMoved ? `${group.name} (${program.title}): a meeting moved` : `${group.name} (${program.title}): meeting details changed`,
       body: isMoved
-        ? `Meeting ${meeting.sequence} now starts ${startsAt.toISOString()}; your calendar subscription is updated.`
+        ? `Meeting ${meeting.sequence} is now ${formatMeetingTime(startsAt, endsAt, timeZone)}; your calendar subscription is updated.`
         : `Meeting ${meeting.sequence}: the place or video link changed.`,
       link: `/meetings/${meetingId}`,
     });

@@ -1,0 +1,45 @@
+/** A meeting's time as people read it in e-mails and notices, in a named time zone. */
+import { canonicalTimeZone, utcToZoned } from './time-zones.ts';
+
+function formatDate(instant: Date, timeZone: string, locale: string): string {
+  if (new Intl.Locale(locale).language !== 'en') {
+    return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full' }).format(instant);
+  }
+  // English everywhere reads "Tuesday 12 January 2027": day before month, so no reader mistakes 12/01.
+  const parts = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+}
+
+function formatClock(instant: Date, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}
+
+/**
+ * "Tuesday 12 January 2027, 12:00–13:00 (America/Toronto)": the date and 24-hour times in `timeZone`,
+ * which is named so nobody has to guess. A meeting that ends on a later local day shows both dates:
+ * "Tuesday 12 January 2027, 23:30 – Wednesday 13 January 2027, 00:30 (America/Toronto)".
+ * Languages other than English use their own full date style ("mardi 12 janvier 2027").
+ */
+export function formatMeetingTime(startsAt: Date, endsAt: Date, timeZone: string, locale = 'en-CA'): string {
+  const zoneName = canonicalTimeZone(timeZone) ?? timeZone;
+  const startDate = formatDate(startsAt, timeZone, locale);
+  const start = formatClock(startsAt, timeZone, locale);
+  const end = formatClock(endsAt, timeZone, locale);
+  if (utcToZoned(startsAt, timeZone).date === utcToZoned(endsAt, timeZone).date) {
+    return `${startDate}, ${start}–${end} (${zoneName})`;
+  }
+  return `${startDate}, ${start} – ${formatDate(endsAt, timeZone, locale)}, ${end} (${zoneName})`;
+}
