@@ -11,10 +11,26 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGN_IN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 export type Config = {
@@ -28,7 +44,7 @@ export type Config = {
   /** Browsers only accept `__Host-`/Secure cookies over https; plain http is allowed on localhost in development. */
   isCookieSecure: boolean;
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number };
-  signIn: { maxFailures: number; failureWindowMs: number };
+  signIn: { maxFailures: number; failureWindowMs: number; requestsPerMinute: number };
 };
 
 /** Reads the environment once at start-up and fails with every problem named. */
@@ -55,6 +71,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     },
     signIn: {
       maxFailures: env.SIGN_IN_MAX_FAILURES,
+      requestsPerMinute: env.SIGN_IN_REQUESTS_PER_MINUTE,
       failureWindowMs: env.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
     },
   };

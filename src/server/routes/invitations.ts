@@ -12,7 +12,7 @@ export function invitationRoutes(app: App, { db, config, now }: AppDependencies)
   app.post(
     '/api/invitations/lookup',
     {
-      config: { action: 'invitation.read', rateLimit: signInRateLimit },
+      config: { action: 'invitation.read', rateLimit: signInRateLimit(config) },
       schema: {
         tags: ['session'],
         summary: 'Whom an invitation link is for',
@@ -26,7 +26,7 @@ export function invitationRoutes(app: App, { db, config, now }: AppDependencies)
   app.post(
     '/api/invitations/accept',
     {
-      config: { action: 'invitation.accept', rateLimit: signInRateLimit },
+      config: { action: 'invitation.accept', rateLimit: signInRateLimit(config) },
       schema: {
         tags: ['session'],
         summary: 'Set a password with an invitation link, and sign in',

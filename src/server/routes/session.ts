@@ -61,7 +61,7 @@ export function sessionRoutes(app: App, { db, config, now }: AppDependencies): v
   app.post(
     '/api/session',
     {
-      config: { action: 'session.create', rateLimit: signInRateLimit },
+      config: { action: 'session.create', rateLimit: signInRateLimit(config) },
       schema: {
         tags: ['session'],
         summary: 'Sign in with e-mail and password',

@@ -1,0 +1,278 @@
+/**
+ * Can someone who sees a set of released cells work out the total of a small group of people by
+ * adding and subtracting them? That is the question `releaseAggregates` asks after every
+ * suppression. See docs/decisions/003-privacy-safe-aggregation.md for the reasoning; in short:
+ *
+ * People who belong to exactly the same released cells form an *atom*: no sum or difference of
+ * released figures can tell them apart. Each released cell is a 0/1 row over the atoms. A group of
+ * atoms T can be worked out exactly when its indicator vector 1_T lies in the row space of the
+ * released cells. In reduced row echelon form (RREF) that membership is decided by the pivots:
+ * 1_T is in the row space if and only if 1_T equals the sum of the RREF rows whose pivot column
+ * lies in T. So the search is over sets of RREF rows whose pivots are small atoms (an atom with
+ * `minimum` or more people can never be part of a small group), with at most `minimum − 1` people
+ * among their pivots, looking for a sum that is exactly 0/1 with between 1 and `minimum − 1`
+ * people on its ones.
+ *
+ * Arithmetic is exact: a fraction-free Gauss–Jordan elimination on BigInt, after which every pivot
+ * equals the same integer D, so "0/1" means "every entry 0 or D". The depth-first search adds rows
+ * modulo a prime for speed and prunes a branch once an entry that no later row touches is neither
+ * 0 nor D; every candidate it reports is then checked in exact arithmetic.
+ */
+
+export type DerivableGroupSearch =
+  /** No group of 1 to minimum − 1 people can be worked out from these cells. */
+  | { kind: 'none' }
+  /** `personIds` can be worked out by combining the cells at `cellIndices` (indices into the input). */
+  | { kind: 'found'; personIds: readonly string[]; cellIndices: readonly number[] }
+  /**
+   * The search would take too long to finish (very fine, heavily overlapping cells). `cellIndices`
+   * are the cells that contain people of small atoms; suppressing one of them shrinks the search.
+   */
+  | { kind: 'undecided'; cellIndices: readonly number[] };
+
+const prime = 2147483647; // 2^31 − 1: residue sums stay exact in a double.
+const primeBig = BigInt(prime);
+
+type Atom = { cells: number[]; members: string[]; firstSeen: number };
+
+/** Searches `cells` (sets of person ids) for a derivable group of 1 to `minimum − 1` people. */
+export function findDerivableSmallGroup(
+  cells: readonly ReadonlySet<string>[],
+  minimum: number,
+  options: { searchLimit?: number } = {},
+): DerivableGroupSearch {
+  const searchLimit = options.searchLimit ?? 200_000;
+  const atoms = findAtoms(cells);
+  for (const component of findComponents(cells.length, atoms)) {
+    const result = searchComponent(component, minimum, searchLimit);
+    if (result.kind !== 'none') return result;
+  }
+  return { kind: 'none' };
+}
+
+/** Groups people by the exact set of cells they belong to. */
+function findAtoms(cells: readonly ReadonlySet<string>[]): Atom[] {
+  const cellsOfPerson = new Map<string, number[]>();
+  cells.forEach((cell, index) => {
+    for (const person of cell) {
+      const list = cellsOfPerson.get(person);
+      if (list) list.push(index);
+      else cellsOfPerson.set(person, [index]);
+    }
+  });
+  const atomsBySignature = new Map<string, Atom>();
+  let order = 0;
+  for (const [person, cellIndices] of cellsOfPerson) {
+    const signature = cellIndices.join(',');
+    const atom = atomsBySignature.get(signature);
+    if (atom) atom.members.push(person);
+    else atomsBySignature.set(signature, { cells: cellIndices, members: [person], firstSeen: order });
+    order++;
+  }
+  return [...atomsBySignature.values()];
+}
+
+type Component = { cells: number[]; atoms: Atom[] };
+
+/** Cells that share no person cannot be combined to any effect; they are searched separately. */
+function findComponents(cellCount: number, atoms: readonly Atom[]): Component[] {
+  const parent = Array.from({ length: cellCount }, (_, index) => index);
+  const root = (index: number): number => {
+    let current = index;
+    while (parent[current] !== current) {
+      parent[current] = parent[parent[current]!]!;
+      current = parent[current]!;
+    }
+    return current;
+  };
+  for (const atom of atoms) {
+    const first = root(atom.cells[0]!);
+    for (const cell of atom.cells) parent[root(cell)] = first;
+  }
+  const components = new Map<number, Component>();
+  for (let cell = 0; cell < cellCount; cell++) {
+    const key = root(cell);
+    const component = components.get(key) ?? { cells: [], atoms: [] };
+    component.cells.push(cell);
+    components.set(key, component);
+  }
+  for (const atom of atoms) components.get(root(atom.cells[0]!))?.atoms.push(atom);
+  return [...components.values()];
+}
+
+/** Largest atom first; ties in the order people first appear, so the result never depends on chance. */
+function compareAtoms(a: Atom, b: Atom): number {
+  return b.members.length - a.members.length || a.firstSeen - b.firstSeen;
+}
+
+function searchComponent(component: Component, minimum: number, searchLimit: number): DerivableGroupSearch {
+  const budget = minimum - 1;
+  if (component.atoms.every((atom) => atom.members.length > budget)) return { kind: 'none' };
+
+  // Columns: atoms, largest first, so rows take their pivots on large atoms whenever they can.
+  const atoms = [...component.atoms].sort(compareAtoms);
+  const weights = atoms.map((atom) => atom.members.length);
+  const localIndexOfCell = new Map(component.cells.map((cell, index) => [cell, index]));
+  const rowCount = component.cells.length;
+  const atomCount = atoms.length;
+  // Each row: the cell's 0/1 incidence over the atoms, then an identity block recording which
+  // original cells each reduced row combines.
+  const matrix: bigint[][] = component.cells.map((_, row) => {
+    const values = new Array<bigint>(atomCount + rowCount).fill(0n);
+    values[atomCount + row] = 1n;
+    return values;
+  });
+  atoms.forEach((atom, column) => {
+    for (const cell of atom.cells) matrix[localIndexOfCell.get(cell)!]![column] = 1n;
+  });
+  const { rank, pivotColumns, determinant } = reduceFractionFree(matrix, atomCount);
+
+  const smallRows: number[] = [];
+  for (let row = 0; row < rank; row++) if (weights[pivotColumns[row]!]! <= budget) smallRows.push(row);
+  const cellsWithSmallAtoms = component.cells.filter((cell) =>
+    atoms.some((atom, column) => weights[column]! <= budget && atom.cells.includes(cell)),
+  );
+  if (smallRows.length === 0) return { kind: 'none' };
+
+  const determinantResidue = Number(((determinant % primeBig) + primeBig) % primeBig);
+  if (determinantResidue === 0) return { kind: 'undecided', cellIndices: cellsWithSmallAtoms };
+
+  const residues = smallRows.map((row) =>
+    Float64Array.from(matrix[row]!.slice(0, atomCount), (value) =>
+      Number(((value % primeBig) + primeBig) % primeBig),
+    ),
+  );
+  // The last search position whose row touches each column: after it, the column's entry is final.
+  const lastTouch = new Int32Array(atomCount).fill(-1);
+  smallRows.forEach((row, position) => {
+    matrix[row]!.forEach((value, column) => {
+      if (column < atomCount && value !== 0n) lastTouch[column] = position;
+    });
+  });
+
+  const sum = new Float64Array(atomCount);
+  const chosen: number[] = [];
+  let nodes = 0;
+
+  const verify = (): string[] | null => {
+    let weight = 0;
+    const members: string[] = [];
+    for (let column = 0; column < atomCount; column++) {
+      let exact = 0n;
+      for (const position of chosen) exact += matrix[smallRows[position]!]![column]!;
+      if (exact === determinant) {
+        weight += weights[column]!;
+        members.push(...atoms[column]!.members);
+      } else if (exact !== 0n) {
+        return null;
+      }
+    }
+    return weight >= 1 && weight <= budget ? members : null;
+  };
+
+  const involvedCells = (): number[] => {
+    const involved: number[] = [];
+    for (let local = 0; local < rowCount; local++) {
+      let coefficient = 0n;
+      for (const position of chosen) coefficient += matrix[smallRows[position]!]![atomCount + local]!;
+      if (coefficient !== 0n) involved.push(component.cells[local]!);
+    }
+    return involved;
+  };
+
+  type Outcome = DerivableGroupSearch | null;
+  const search = (start: number, pivotWeight: number): Outcome => {
+    for (let position = start; position < smallRows.length; position++) {
+      const rowWeight = weights[pivotColumns[smallRows[position]!]!]!;
+      if (pivotWeight + rowWeight > budget) continue;
+      nodes++;
+      if (nodes > searchLimit) return { kind: 'undecided', cellIndices: cellsWithSmallAtoms };
+      const row = residues[position]!;
+      for (let column = 0; column < atomCount; column++) sum[column] = (sum[column]! + row[column]!) % prime;
+      chosen.push(position);
+
+      let isZeroOne = true;
+      let isFeasible = true;
+      let lockedWeight = 0;
+      for (let column = 0; column < atomCount; column++) {
+        const value = sum[column]!;
+        const isFinal = lastTouch[column]! <= position;
+        if (value === determinantResidue) {
+          if (isFinal) lockedWeight += weights[column]!;
+        } else if (value !== 0) {
+          isZeroOne = false;
+          if (isFinal) {
+            isFeasible = false;
+            break;
+          }
+        }
+      }
+      let outcome: Outcome = null;
+      if (isFeasible && lockedWeight <= budget) {
+        const members = isZeroOne ? verify() : null;
+        outcome = members
+          ? { kind: 'found', personIds: members, cellIndices: involvedCells() }
+          : search(position + 1, pivotWeight + rowWeight);
+      }
+
+      chosen.pop();
+      for (let column = 0; column < atomCount; column++) {
+        sum[column] = (sum[column]! - row[column]! + prime) % prime;
+      }
+      if (outcome) return outcome;
+    }
+    return null;
+  };
+
+  return search(0, 0) ?? { kind: 'none' };
+}
+
+/**
+ * Fraction-free Gauss–Jordan elimination (Bareiss' exact-division step applied to every row, above
+ * and below the pivot) on the first `columnCount` columns, in place. Afterwards the first `rank`
+ * rows are D × the reduced row echelon form, with D = `determinant`, the last pivot; the remaining
+ * columns carry the same row operations. Every division is exact; a remainder would mean a bug,
+ * and throws rather than risk a wrong answer.
+ */
+export function reduceFractionFree(
+  matrix: bigint[][],
+  columnCount: number,
+): { rank: number; pivotColumns: number[]; determinant: bigint } {
+  const rowCount = matrix.length;
+  const width = matrix[0]?.length ?? 0;
+  let previous = 1n;
+  let rank = 0;
+  const pivotColumns: number[] = [];
+  for (let column = 0; column < columnCount && rank < rowCount; column++) {
+    let pivotRow = -1;
+    for (let row = rank; row < rowCount; row++) {
+      if (matrix[row]![column] !== 0n) {
+        pivotRow = row;
+        break;
+      }
+    }
+    if (pivotRow < 0) continue;
+    [matrix[rank], matrix[pivotRow]] = [matrix[pivotRow]!, matrix[rank]!];
+    const pivotValues = matrix[rank]!;
+    const pivot = pivotValues[column]!;
+    for (let row = 0; row < rowCount; row++) {
+      if (row === rank) continue;
+      const values = matrix[row]!;
+      const factor = values[column]!;
+      for (let index = 0; index < width; index++) {
+        const numerator = pivot * values[index]! - factor * pivotValues[index]!;
+        const quotient = numerator / previous;
+        if (quotient * previous !== numerator) throw new Error('fraction-free elimination lost exactness');
+        values[index] = quotient;
+      }
+    }
+    previous = pivot;
+    pivotColumns.push(column);
+    rank++;
+  }
+  for (let row = 0; row < rank; row++) {
+    if (matrix[row]![pivotColumns[row]!] !== previous)
+      throw new Error('fraction-free elimination lost its common pivot');
+  }
+  return { rank, pivotColumns, determinant: previous };
+}

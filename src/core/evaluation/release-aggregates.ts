@@ -1,0 +1,126 @@
+import { findDerivableSmallGroup } from './find-derivable-group.ts';
+
+/**
+ * The one gate every aggregate figure passes before anyone sees it (DESIGN.md: "Aggregates go
+ * through one function in core/evaluation"). Policy and reasoning:
+ * docs/decisions/003-privacy-safe-aggregation.md.
+ */
+
+/** The organisation's minimum reporting group size when none is set. */
+export const defaultMinimumGroupSize = 5;
+/** No organisation setting can go below this. */
+export const lowestMinimumGroupSize = 3;
+
+/** The minimum actually applied: default 5, never below 3, rounded up to a whole number of people. */
+export function effectiveMinimumGroupSize(requested?: number): number {
+  if (requested === undefined || !Number.isFinite(requested)) return defaultMinimumGroupSize;
+  return Math.max(lowestMinimumGroupSize, Math.ceil(requested));
+}
+
+/**
+ * One figure (or set of figures) about a group: a program, a level, a discipline, a window, a
+ * band of a histogram, the total. `memberIds` are everyone whose data the figures are computed
+ * from; cells may nest and overlap in any way, and the function works out how.
+ */
+export type AggregateCell<Figures> = {
+  id: string;
+  memberIds: readonly string[] | ReadonlySet<string>;
+  figures: Figures;
+};
+
+export type SuppressionReason = 'below-minimum' | 'reveals-small-group-by-subtraction';
+
+export type ReleasedCell<Figures> = {
+  id: string;
+  status: 'released';
+  memberCount: number;
+  figures: Figures;
+};
+
+/** A hidden cell: no count, no figures, only why. */
+export type SuppressedCell = {
+  id: string;
+  status: 'suppressed';
+  reason: SuppressionReason;
+  explanation: string;
+};
+
+export type AggregateRelease<Figures> = {
+  /** The minimum applied (see `effectiveMinimumGroupSize`). */
+  minimumGroupSize: number;
+  /** Every input cell, in input order, released or suppressed. */
+  cells: readonly (ReleasedCell<Figures> | SuppressedCell)[];
+  released: readonly ReleasedCell<Figures>[];
+  suppressed: readonly SuppressedCell[];
+};
+
+/**
+ * Decides which cells may be shown.
+ *
+ * 1. Primary suppression: a cell with fewer than the minimum contributors (zero included) is hidden.
+ * 2. Complementary suppression: while some group of 1 to minimum − 1 people can be worked out by
+ *    adding and subtracting the cells still released (a nested pair differing by two people, a
+ *    total minus all but one of its parts, an inclusion–exclusion over overlapping cells), one
+ *    more cell of that derivation is hidden — the smallest one that does not contain the whole
+ *    small group, so totals survive and a detail cell goes instead.
+ *
+ * The guarantee on the result: no released cell has fewer than the minimum contributors, and no
+ * sum or difference of released cells' figures describes a group of 1 to minimum − 1 people.
+ * Figures are passed through untouched; member ids never leave this function.
+ *
+ * All cells shown together (one report, one dashboard) must go through one call: cells released
+ * by separate calls are not checked against each other.
+ */
+export function releaseAggregates<Figures>(input: {
+  cells: readonly AggregateCell<Figures>[];
+  minimumGroupSize?: number;
+}): AggregateRelease<Figures> {
+  const minimum = effectiveMinimumGroupSize(input.minimumGroupSize);
+  const seen = new Set<string>();
+  for (const cell of input.cells) {
+    if (seen.has(cell.id)) throw new RangeError(`cell id ${cell.id} appears twice`);
+    seen.add(cell.id);
+  }
+  const members = input.cells.map((cell) => new Set(cell.memberIds));
+  const reasons: (SuppressionReason | null)[] = members.map((set) =>
+    set.size < minimum ? 'below-minimum' : null,
+  );
+
+  for (;;) {
+    const releasedIndices = reasons.flatMap((reason, index) => (reason === null ? [index] : []));
+    const search = findDerivableSmallGroup(
+      releasedIndices.map((index) => members[index]!),
+      minimum,
+    );
+    if (search.kind === 'none') break;
+    const candidates = search.cellIndices.map((position) => releasedIndices[position]!);
+    const group = search.kind === 'found' ? search.personIds : [];
+    const containsGroup = (index: number) =>
+      group.length > 0 && group.every((person) => members[index]!.has(person));
+    candidates.sort(
+      (a, b) =>
+        Number(containsGroup(a)) - Number(containsGroup(b)) || members[a]!.size - members[b]!.size || a - b,
+    );
+    reasons[candidates[0]!] = 'reveals-small-group-by-subtraction';
+  }
+
+  const cells = input.cells.map((cell, index): ReleasedCell<Figures> | SuppressedCell => {
+    const reason = reasons[index];
+    if (reason === null || reason === undefined) {
+      return { id: cell.id, status: 'released', memberCount: members[index]!.size, figures: cell.figures };
+    }
+    return { id: cell.id, status: 'suppressed', reason, explanation: explain(reason, minimum) };
+  });
+  return {
+    minimumGroupSize: minimum,
+    cells,
+    released: cells.filter((cell): cell is ReleasedCell<Figures> => cell.status === 'released'),
+    suppressed: cells.filter((cell): cell is SuppressedCell => cell.status === 'suppressed'),
+  };
+}
+
+function explain(reason: SuppressionReason, minimum: number): string {
+  return reason === 'below-minimum'
+    ? `Hidden: fewer than ${minimum} people contribute to it.`
+    : `Hidden so that nobody can subtract the figures shown to learn about fewer than ${minimum} people.`;
+}
