@@ -1,5 +1,5 @@
 import '@mantine/core/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -25,6 +25,13 @@ const theme = createTheme({
   primaryShade: 6,
   defaultRadius: 'md',
 });
+// Mantine's "dimmed" grey is below WCAG AA contrast on white; descriptions and hints use it.
+const resolveCssVariables: CSSVariablesResolver = (current) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': current.colors.gray[7] ?? '#495057' },
+  dark: {},
+});
+
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
@@ -34,7 +41,7 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={resolveCssVariables}>
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>

@@ -71,7 +71,13 @@ export const defaultRules: GroupingRules = {
   facilitatorsPerGroup: { min: 1, max: 2 },
 };
 
-export const defaultWeights: GroupingWeights = { level: 3, discipline: 1, interests: 1, experience: 1, history: 1 };
+export const defaultWeights: GroupingWeights = {
+  level: 3,
+  discipline: 1,
+  interests: 1,
+  experience: 1,
+  history: 1,
+};
 
 /**
  * Penalty points, lower is better and 0 is ideal; `total` is the sum of the weighted parts.

@@ -67,7 +67,9 @@ export function describeWeeklySlot(slot: WeeklySlot): string {
 
 /** "Tuesdays 12:00–14:00, Thursdays 18:00–19:00": consecutive hours on one day are merged. */
 export function describeWeeklySlots(slots: readonly WeeklySlot[]): string {
-  const indices = [...new Set(slots.map(weeklySlotIndex).filter((index) => index >= 0))].sort((a, b) => a - b);
+  const indices = [...new Set(slots.map(weeklySlotIndex).filter((index) => index >= 0))].sort(
+    (a, b) => a - b,
+  );
   const parts: string[] = [];
   let start = -1;
   let end = -1;

@@ -106,9 +106,11 @@ export async function enrol(
     const hasPlace = existing?.status === 'enrolled' || existing?.status === 'waitlisted';
     const isFull = program.capacity !== null && (await countEnrolled(tx, programId)) >= program.capacity;
     const status = hasPlace ? existing.status : isFacilitator || !isFull ? 'enrolled' : 'waitlisted';
+    // Level and discipline left out mean "as in my profile".
+    const profile = input.level && input.discipline ? null : await findMembershipDefaults(tx, member);
     const values = {
-      level: input.level,
-      discipline: input.discipline,
+      level: input.level ?? profile?.level ?? null,
+      discipline: input.discipline ?? profile?.discipline ?? null,
       availability,
       timeZone: input.timeZone,
       interests: input.interests,
@@ -252,7 +254,7 @@ export async function listEnrollments(db: Database, member: SignedInMember, prog
 }
 
 /** Level and discipline to prefill the enrolment form with. */
-export async function findMembershipDefaults(db: Database, member: SignedInMember) {
+export async function findMembershipDefaults(db: Database | Transaction, member: SignedInMember) {
   const [row] = await db
     .select({ level: memberships.level, discipline: memberships.discipline })
     .from(memberships)

@@ -8,8 +8,10 @@ const items: NavigationItem[] = [
   { to: '/programs', label: 'Programs', roles: 'all' },
   { to: '/my-groups', label: 'My groups', roles: 'all' },
   { to: '/topics', label: 'Topic library', roles: ['coordinator', 'facilitator'] },
+  { to: '/notices', label: 'Notices and calendar', roles: 'all' },
   { to: '/people', label: 'People', roles: ['admin'] },
   { to: '/audit', label: 'Audit log', roles: ['admin'] },
+  { to: '/outbox', label: 'E-mail outbox', roles: ['admin'] },
 ];
 
 export function navigationFor(role: Role): NavigationItem[] {

@@ -196,7 +196,7 @@ export function MeetingPage() {
       )}
       {data.canRun ? (
         <>
-          <AttendanceForm key={data.roster.map((person) => person.attendance).join()} meeting={data} />
+          <AttendanceForm key={data.id} meeting={data} />
           <MoveMeetingForm meeting={data} />
         </>
       ) : null}

@@ -1,0 +1,345 @@
+/**
+ * Forms groups — the solver. Design note (the decision record is docs/decisions/002-grouping-algorithm.md):
+ *
+ * The problem is maximally-diverse grouping (NP-hard) with side constraints: each group needs
+ * one weekly hour all its members are free, 1..2 facilitators, 8..10 members, no conflict pair,
+ * and pinned people fixed. We use construct-then-improve, the standard for this family:
+ *
+ * 1. Plan: people free only at hours fewer than `min` others share cannot be placed at all;
+ *    the number of groups follows from the rest and the facilitators (≈ people / 9, at most
+ *    facilitators / min-facilitators), which also yields the "not enough facilitators" diagnosis.
+ * 2. Construct (construct.ts): open groups one at a time at the hour with the most unplaced
+ *    demand, each people weighted by 1 / their number of usable hours (so the hard-to-place are
+ *    served first); seed it with a facilitator free then; fill with people free then, least
+ *    flexible first, ties broken by the smallest objective increase. Leftovers are inserted
+ *    where they fit best or by a one-step ejection chain; groups that cannot reach the minimum
+ *    are dissolved and their members re-offered.
+ * 3. Improve (search.ts): simulated annealing over moves and swaps that keep every hard rule.
+ *    A group does not commit to an hour during the search: it keeps the bitmask of hours all
+ *    members share, and a move is legal while that intersection stays non-empty. Candidate
+ *    destinations come from a per-hour index of groups, so proposals are mostly legal.
+ *    Every proposal is scored incrementally from per-group count vectors in O(levels +
+ *    disciplines + topics), so the cost per step does not grow with the cohort. Small cohorts
+ *    get several restarts and an exhaustive steepest-descent polish.
+ * 4. Finish: each group meets at the shared hour most of the cohort is free at; everyone left
+ *    out gets a reason; an independent from-scratch rule check guards the output.
+ *
+ * The budget is a number of steps scaled by the cohort size — no clock is read, so the same
+ * input and seed always give the same groups.
+ */
+
+import { relocateForWaiting } from './augment.ts';
+import { checkGroup, chooseSlot, commonSlotsOf } from './check-rules.ts';
+import {
+  constructGroups,
+  type FixedReason,
+  type GroupPlan,
+  insertWaiting,
+  openExtraGroups,
+  placePinned,
+  planGroups,
+  repairGroups,
+} from './construct.ts';
+import { diagnoseUnplaced } from './diagnose.ts';
+import { explainGroup, orderMembers } from './explain.ts';
+import { GroupingState } from './grouping-state.ts';
+import type {
+  FormedGroup,
+  GroupingDiagnosis,
+  GroupingInput,
+  GroupingResult,
+  UnplacedParticipant,
+} from './model.ts';
+import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
+import { type Problem, prepareProblem } from './prepare.ts';
+import { createRandom, type Random } from './random.ts';
+import { anneal, descend } from './search.ts';
+import { weeklySlotAt } from './weekly-slot.ts';
+
+export function formGroups(input: GroupingInput): GroupingResult {
+  const problem = prepareProblem(input);
+  const seed = Number.isFinite(input.seed) ? Math.trunc(input.seed ?? 1) : 1;
+  const effort = Math.min(Math.max(Number.isFinite(input.effort) ? (input.effort ?? 1) : 1, 0), 50);
+  const diagnoses: GroupingDiagnosis[] = [...problem.diagnoses];
+  const duplicates: UnplacedParticipant[] = problem.duplicateIds.map((id) => ({
+    id,
+    reason: 'duplicate-id',
+    message: `id "${id}" appears more than once in the roster; only the first entry is used`,
+  }));
+  const empty = { total: 0, level: 0, discipline: 0, interests: 0, experience: 0, history: 0 };
+  if (problem.rulesProblem) {
+    const message = `the grouping rules are invalid: ${problem.rulesProblem}`;
+    return {
+      groups: [],
+      unplaced: [
+        ...problem.participants.map((participant) => ({
+          id: participant.id,
+          reason: 'invalid-rules' as const,
+          message,
+        })),
+        ...duplicates,
+      ],
+      score: empty,
+      diagnoses,
+      seed,
+      search: { iterations: 0, restarts: 0 },
+    };
+  }
+
+  const fixed = new Map<number, FixedReason>();
+  for (let person = 0; person < problem.count; person++) {
+    if (problem.slotStart[person + 1] === problem.slotStart[person]) {
+      fixed.set(person, { reason: 'no-availability', message: 'gave no weekly hours when they are free' });
+    }
+  }
+  const { groupSize } = problem.rules;
+  const groupLimit = Math.max(1, Math.floor(problem.count / groupSize.min)) + problem.pinIds.length + 1;
+  const state = new GroupingState(problem, groupLimit);
+  placePinned(state, fixed);
+  const plan = planGroups(state, fixed);
+  const outcome = search(state, plan, fixed, seed, effort);
+  const { groups, unplaced } = finish(state, plan, outcome.fixed);
+  diagnoses.push(...planDiagnoses(problem, plan, outcome.fixed, unplaced.length));
+  return {
+    groups,
+    unplaced: [...unplaced, ...duplicates],
+    score: sumScores(groups.map((group) => group.score)),
+    diagnoses,
+    seed,
+    search: { iterations: outcome.iterations, restarts: outcome.restarts },
+  };
+}
+
+/** Placing one more person outweighs any penalty difference when comparing runs. */
+const placementValue = 1e6;
+
+type Snapshot = { groupOf: Int32Array; isActive: Uint8Array; pinOfGroup: Int32Array };
+
+function snapshotOf(state: GroupingState): Snapshot {
+  return {
+    groupOf: state.groupOf.slice(),
+    isActive: state.isActive.slice(),
+    pinOfGroup: state.pinOfGroup.slice(),
+  };
+}
+
+type Candidate = {
+  snapshot: Snapshot;
+  fixed: Map<number, FixedReason>;
+  isPlaceable: Uint8Array;
+  value: number;
+};
+
+/**
+ * Construct → repair → anneal → polish, from several randomised constructions for small cohorts
+ * (GRASP), then — up to 600 people — large-neighbourhood search: dissolve two random groups,
+ * rebuild them with the randomised construction (often at other hours, which annealing alone
+ * rarely achieves: a whole group would have to move), re-anneal cool, keep the result if better.
+ * Compares runs by people placed, then penalty. Leaves `state` at the best result.
+ */
+function search(
+  state: GroupingState,
+  plan: GroupPlan,
+  fixed: Map<number, FixedReason>,
+  seed: number,
+  effort: number,
+): { fixed: Map<number, FixedReason>; iterations: number; restarts: number } {
+  const people = plan.placeableCount;
+  const budget = effort * Math.min(Math.max(2500 * people, 1_500_000), 16_000_000);
+  const useNeighbourhoods = effort > 0 && people <= 300;
+  const runs = effort === 0 ? 1 : people <= 300 ? 4 : people <= 600 ? 2 : 1;
+  const runIterations = Math.round((useNeighbourhoods ? budget * 0.4 : budget) / runs);
+  const pinned = snapshotOf(state);
+  const placeable = plan.isPlaceable.slice();
+  const capture = (runFixed: Map<number, FixedReason>): Candidate => ({
+    snapshot: snapshotOf(state),
+    fixed: runFixed,
+    isPlaceable: plan.isPlaceable.slice(),
+    value: state.total() - placementValue * state.placedCount,
+  });
+  const restore = (candidate: Candidate) => {
+    state.load(candidate.snapshot.groupOf, candidate.snapshot.isActive, candidate.snapshot.pinOfGroup);
+    plan.isPlaceable.set(candidate.isPlaceable);
+  };
+  let best: Candidate | null = null;
+  let done = 0;
+  for (let run = 0; run < runs; run++) {
+    if (run > 0) state.load(pinned.groupOf, pinned.isActive, pinned.pinOfGroup);
+    plan.isPlaceable.set(placeable);
+    const runFixed = new Map(fixed);
+    const random = createRandom(seed * 7919 + run * 104729 + 17);
+    constructGroups(state, plan, random, run === 0 ? 1 : 0.5);
+    repairGroups(state, plan, runFixed);
+    openExtraGroups(state, plan);
+    relocateForWaiting(state, plan, 40);
+    done += improve(state, plan, random, runIterations, 0.6);
+    if (insertWaiting(state, plan) > 0) repairGroups(state, plan, runFixed);
+    relocateForWaiting(state, plan, 40);
+    const candidate = capture(runFixed);
+    if (!best || candidate.value < best.value - 1e-9) best = candidate;
+  }
+  if (!best) return { fixed, iterations: done, restarts: runs };
+  if (runs > 1) restore(best);
+  if (useNeighbourhoods) {
+    const random = createRandom(seed * 31 + 5);
+    const roundIterations = Math.max(5000, 60 * people);
+    const rounds = Math.max(1, Math.round((budget * 0.6) / roundIterations));
+    for (let round = 0; round < rounds; round++) {
+      const roundFixed = new Map(best.fixed);
+      dissolveRandomGroups(state, random, 2);
+      constructGroups(state, plan, random, 0.5);
+      repairGroups(state, plan, roundFixed);
+      openExtraGroups(state, plan);
+      insertWaiting(state, plan);
+      done += improve(state, plan, random, roundIterations, 0.15, 2);
+      const candidate = capture(roundFixed);
+      if (candidate.value < best.value - 1e-9) best = candidate;
+      else restore(best);
+    }
+  }
+  plan.isPlaceable.set(best.isPlaceable);
+  return { fixed: best.fixed, iterations: done, restarts: runs };
+}
+
+/** Empties `count` random groups (pinned members stay; a group left empty is closed). */
+function dissolveRandomGroups(state: GroupingState, random: Random, count: number): void {
+  const groups = state.activeGroups();
+  for (let taken = 0; taken < count && groups.length > 0; taken++) {
+    const index = random.below(groups.length);
+    const group = groups[index]!;
+    groups.splice(index, 1);
+    for (const person of state.membersOf(group)) if (state.problem.pinOf[person]! < 0) state.remove(person);
+    if (state.size[group] === 0) state.closeGroup(group);
+  }
+}
+
+/** Annealing then, for small and medium cohorts, an exhaustive descent polish. */
+function improve(
+  state: GroupingState,
+  plan: GroupPlan,
+  random: Random,
+  iterations: number,
+  heat: number,
+  descentPasses = 25,
+): number {
+  const { problem } = state;
+  const movableList: number[] = [];
+  for (let person = 0; person < problem.count; person++) {
+    const isWaiting = state.groupOf[person]! < 0 && plan.isPlaceable[person] === 1;
+    if ((state.groupOf[person]! >= 0 || isWaiting) && problem.pinOf[person]! < 0) movableList.push(person);
+  }
+  const movable = Int32Array.from(movableList);
+  if (iterations === 0 || movable.length === 0) return 0;
+  const done = anneal(state, movable, random, iterations, heat);
+  if (plan.placeableCount <= 300) descend(state, movable, descentPasses);
+  return done;
+}
+
+/** Output groups (meeting hour, ids, scores, explanations) and the unplaced with reasons. */
+function finish(
+  state: GroupingState,
+  plan: GroupPlan,
+  fixed: Map<number, FixedReason>,
+): { groups: FormedGroup[]; unplaced: UnplacedParticipant[] } {
+  const { problem } = state;
+  // Safety net: an independent from-scratch check; a group breaking any rule is dissolved.
+  for (const group of state.activeGroups()) {
+    const members = state.membersOf(group);
+    const pin = state.pinOfGroup[group]!;
+    const isPinBroken = members.some(
+      (person) => problem.pinOf[person]! >= 0 && problem.pinOf[person] !== pin,
+    );
+    if (checkGroup(problem, '', members, null).violations.length === 0 && !isPinBroken) continue;
+    for (const person of members) state.remove(person);
+    state.closeGroup(group);
+  }
+  const active = state
+    .activeGroups()
+    .map((group) => {
+      const members = state.membersOf(group);
+      const commonSlots = commonSlotsOf(problem, members);
+      return { group, members, commonSlots, slot: chooseSlot(problem, commonSlots) ?? 0 };
+    })
+    .sort((a, b) => a.slot - b.slot || Math.min(...a.members) - Math.min(...b.members));
+  const ids = new Map<number, string>();
+  const taken = new Set(problem.pinIds);
+  let next = 1;
+  for (const entry of active) {
+    const pin = state.pinOfGroup[entry.group]!;
+    if (pin >= 0) {
+      ids.set(entry.group, problem.pinIds[pin] ?? '');
+      continue;
+    }
+    while (taken.has(`group-${next}`)) next++;
+    ids.set(entry.group, `group-${next++}`);
+  }
+  const target = experienceTargetOf(
+    problem,
+    active.map((entry) => entry.members),
+  );
+  const groups = active.map(({ group, members, commonSlots, slot }): FormedGroup => {
+    const ordered = orderMembers(problem, members);
+    return {
+      id: ids.get(group) ?? '',
+      slot: weeklySlotAt(slot),
+      commonSlots: [slot, ...commonSlots.filter((other) => other !== slot)].map(weeklySlotAt),
+      memberIds: ordered.map((person) => problem.participants[person]?.id ?? ''),
+      facilitatorIds: ordered
+        .filter((person) => problem.isFacilitator[person])
+        .map((person) => problem.participants[person]?.id ?? ''),
+      score: scoreGroup(problem, members, target),
+      explanation: explainGroup(problem, ordered, slot, commonSlots),
+    };
+  });
+  const unplaced = diagnoseUnplaced(state, plan, fixed, (group) => ids.get(group) ?? `group ${group}`);
+  return { groups, unplaced };
+}
+
+function planDiagnoses(
+  problem: Problem,
+  plan: GroupPlan,
+  fixed: ReadonlyMap<number, FixedReason>,
+  unplacedCount: number,
+): GroupingDiagnosis[] {
+  const diagnoses: GroupingDiagnosis[] = [];
+  const { groupSize, facilitatorsPerGroup } = problem.rules;
+  if (plan.placeableCount < groupSize.min) {
+    diagnoses.push({
+      code: 'TOO_FEW_PEOPLE',
+      message: `only ${plan.placeableCount} ${plan.placeableCount === 1 ? 'person shares' : 'people share'} a free hour with enough others; a group needs at least ${groupSize.min}`,
+    });
+  }
+  if (plan.facilitatorShortage) {
+    const { needed, available } = plan.facilitatorShortage;
+    diagnoses.push({
+      code: 'NOT_ENOUGH_FACILITATORS',
+      message: `not enough facilitators: ${needed} needed, ${available} available (each group needs at least ${facilitatorsPerGroup.min})`,
+    });
+  }
+  if (plan.facilitatorSurplus) {
+    const { capacity, available } = plan.facilitatorSurplus;
+    diagnoses.push({
+      code: 'TOO_MANY_FACILITATORS',
+      message: `${available} facilitators but the groups take at most ${capacity} (${facilitatorsPerGroup.max} per group); the rest are not placed`,
+    });
+  }
+  const pinned = [...fixed.entries()].filter(
+    ([, fixedReason]) => fixedReason.reason === 'pinned-group-infeasible',
+  );
+  if (pinned.length > 0) {
+    diagnoses.push({
+      code: 'PINNED_GROUP_INFEASIBLE',
+      message: `${pinned.length} pinned ${pinned.length === 1 ? 'person' : 'people'} could not stay in their pinned group: ${pinned
+        .slice(0, 3)
+        .map(([person, fixedReason]) => `${problem.participants[person]?.id} (${fixedReason.message})`)
+        .join('; ')}${pinned.length > 3 ? '; …' : ''}`,
+    });
+  }
+  if (unplacedCount > 0) {
+    diagnoses.push({
+      code: 'UNPLACED_PEOPLE',
+      message: `${unplacedCount} of ${problem.count} ${problem.count === 1 ? 'person' : 'people'} could not be placed; each has a reason in the list of unplaced`,
+    });
+  }
+  return diagnoses;
+}

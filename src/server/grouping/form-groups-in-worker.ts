@@ -1,0 +1,42 @@
+import { Worker } from 'node:worker_threads';
+import type { GroupingInput, GroupingResult } from '../../core/grouping/model.ts';
+import type { WorkerReply } from './form-groups.worker.ts';
+
+/**
+ * Runs `formGroups` on a worker thread so the HTTP server keeps answering while a large cohort
+ * is grouped (≈ 1 s for 1,000 people, ≈ 10 s for 10,000). One short-lived worker per call: forming
+ * groups is rare and the start-up cost (~50 ms) is small next to the work. Rejects if the worker
+ * fails or `signal` aborts (the worker is then terminated).
+ */
+export function formGroupsInWorker(
+  input: GroupingInput,
+  options: { signal?: AbortSignal } = {},
+): Promise<GroupingResult> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new Error('forming groups was cancelled'));
+      return;
+    }
+    const worker = new Worker(new URL('./form-groups.worker.ts', import.meta.url));
+    let isSettled = false;
+    const settle = (action: () => void) => {
+      if (isSettled) return;
+      isSettled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      action();
+      void worker.terminate();
+    };
+    const onAbort = () => settle(() => reject(new Error('forming groups was cancelled')));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.once('message', (reply: WorkerReply) => {
+      settle(() =>
+        reply.ok ? resolve(reply.result) : reject(new Error(`forming groups failed: ${reply.message}`)),
+      );
+    });
+    worker.once('error', (error) => settle(() => reject(error)));
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`the grouping worker stopped (exit code ${code})`))),
+    );
+    worker.postMessage(input);
+  });
+}
