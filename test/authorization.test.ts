@@ -70,6 +70,14 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/topics': { expect: runsMeetings },
   'POST /api/topics': { expect: coordinatorOnly, body: { topic: {} } },
   'PUT /api/topics/:topicId': { expect: coordinatorOnly, body: { topic: {} } },
+  'GET /api/notifications': { expect: signedIn },
+  'POST /api/notifications/read': { expect: signedIn, body: { all: true } },
+  'GET /api/me/notification-preferences': { expect: signedIn },
+  'PUT /api/me/notification-preferences': { expect: signedIn, body: { isEmailEnabled: true } },
+  'POST /api/me/calendar-feed': { expect: signedIn },
+  'DELETE /api/me/calendar-feed': { expect: signedIn },
+  'GET /api/calendar/:token': { expect: everyone },
+  'GET /api/outbox': { expect: adminOnly },
 };
 
 let context: TestContext;

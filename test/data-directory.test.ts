@@ -57,7 +57,7 @@ describe('the embedded database directory', () => {
     expect(existsSync(join(directory, 'tend.lock'))).toBe(false);
   });
 
-  it('closes cleanly on SIGTERM and releases the directory', async () => {
+  it('closes cleanly on SIGTERM and releases the directory', { timeout: 120_000 }, async () => {
     const directory = mkdtempSync(join(tmpdir(), 'tend-serve-'));
     const server = runTend(['serve'], { DATA_DIR: directory, PORT: '0' });
     await waitForOutput(server, /Tend is running/);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications } from '../src/db/schema.ts';
+import { notifications, outbox } from '../src/db/schema.ts';
 import { createPublishedProgram, daysFrom, enrolDemoPeople, enrolmentBody, programFields } from './helpers/programs.ts';
 import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
 
@@ -248,6 +248,10 @@ describe('groups, meetings and attendance', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, member.id), eq(notifications.kind, 'meeting-changed')));
     expect(told).toHaveLength(1);
+    // The e-mail carries the moved meeting as an invitation that replaces the old one.
+    const [mail] = await context.connection.db.select().from(outbox).where(eq(outbox.subject, told[0]?.title ?? ''));
+    expect(mail?.calendar).toMatch(/SEQUENCE:1/);
+    expect(mail?.calendar).toContain('LOCATION:Room 4B');
   });
 
   it('shows the coordinator enrolment and attendance rates', async () => {

@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connect.ts';
+import type { InvitationOrganizer } from './calendar/meeting-invitation.ts';
 import type { SignedInMember } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Action } from './policy.ts';
@@ -24,6 +25,8 @@ export type AppDependencies = {
   config: Config;
   /** The clock, replaceable so tests can move time past a session timeout. */
   now: () => Date;
+  /** Who calendar invitations come from: the organisation's sender address. */
+  organizer: InvitationOrganizer;
 };
 
 export type ApiRoute = { method: string; url: string; action: Action };

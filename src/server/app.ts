@@ -5,6 +5,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connect.ts';
 import type { App, AppDependencies } from './app-types.ts';
+import type { InvitationOrganizer } from './calendar/meeting-invitation.ts';
 import type { Config } from './config.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
@@ -24,11 +25,15 @@ import { programRoutes } from './routes/programs.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { topicRoutes } from './routes/topics.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { outboxRoutes } from './routes/outbox.ts';
 
 export type BuildAppOptions = {
   db: Database;
   config: Config;
   now?: () => Date;
+  organizer?: InvitationOrganizer;
   logger?: FastifyServerOptions['logger'];
 };
 
@@ -38,6 +43,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     db: options.db,
     config: options.config,
     now: options.now ?? (() => new Date()),
+    organizer: options.organizer ?? { name: 'Tend', email: 'no-reply@tend.local' },
   };
   const app = Fastify({
     logger: options.logger ?? {
@@ -74,6 +80,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     groupRoutes,
     meetingRoutes,
     topicRoutes,
+    notificationRoutes,
+    calendarRoutes,
+    outboxRoutes,
   ]) {
     routes(app, deps);
   }

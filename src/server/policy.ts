@@ -46,6 +46,15 @@ export const permissions = {
   'topics.list': ['facilitator', 'coordinator'],
   'topics.create': ['coordinator'],
   'topics.update': ['coordinator'],
+  'notifications.list': 'signed-in',
+  'notifications.mark-read': 'signed-in',
+  'notification-preferences.read': 'signed-in',
+  'notification-preferences.update': 'signed-in',
+  'calendar-feed.create': 'signed-in',
+  'calendar-feed.delete': 'signed-in',
+  /** The secret token in the feed's address is what authorises it. */
+  'calendar-feed.read': 'everyone',
+  'outbox.list': ['admin'],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

@@ -1,17 +1,28 @@
-import { connect, type ConnectOptions } from '../db/connect.ts';
+import { type ConnectOptions, connect } from '../db/connect.ts';
+import { startJobs } from '../jobs/start-jobs.ts';
+import { addressOf, loadMailSettings, nameOf } from './mail/mail-settings.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { demoPassword, demoSignIns, ensureDemoOrganization } from './services/demo-organization.ts';
 
-/** Starts Tend: database, demo data on first run, HTTP on one port; closes cleanly on SIGINT/SIGTERM. */
+/**
+ * Starts Tend: database, demo data on first run, background jobs, HTTP on one port; closes cleanly
+ * on SIGINT/SIGTERM.
+ */
 export async function startServer(): Promise<void> {
   const config = loadConfig();
+  const mail = loadMailSettings();
   const options: ConnectOptions = config.databaseUrl
     ? { databaseUrl: config.databaseUrl }
     : { dataDirectory: config.dataDirectory };
   const connection = await connect(options);
   const isNew = await ensureDemoOrganization(connection.db);
-  const app = await buildApp({ db: connection.db, config });
+  const app = await buildApp({
+    db: connection.db,
+    config,
+    organizer: { name: nameOf(mail.from), email: addressOf(mail.from) },
+  });
+  const jobs = await startJobs({ db: connection.db, connection, config, mail, log: app.log });
 
   let isClosing = false;
   const close = async (signal: string) => {
@@ -19,6 +30,7 @@ export async function startServer(): Promise<void> {
     isClosing = true;
     app.log.info(`${signal} received, closing`);
     await app.close();
+    await jobs.stop();
     await connection.close();
     process.exit(0);
   };

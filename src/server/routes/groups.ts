@@ -73,7 +73,7 @@ const WeightsSchema = z
   })
   .partial();
 
-export function groupRoutes(app: App, { db, now }: AppDependencies): void {
+export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): void {
   app.get(
     '/api/programs/:programId/groups',
     {
@@ -152,6 +152,6 @@ export function groupRoutes(app: App, { db, now }: AppDependencies): void {
         response: { 200: GroupsSchema, ...errorResponses },
       },
     },
-    async (request) => publishGroups(db, requireMember(request), request.params.programId, now()),
+    async (request) => publishGroups(db, requireMember(request), request.params.programId, now(), organizer),
   );
 }

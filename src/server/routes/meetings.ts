@@ -4,7 +4,7 @@ import { requireMember } from '../plugins/authentication.ts';
 import { changeMeeting, describeMeeting, listMyGroups, recordAttendance } from '../services/meetings.ts';
 import { errorResponses, MeetingIdParamsSchema } from './schemas.ts';
 
-export function meetingRoutes(app: App, { db, now }: AppDependencies): void {
+export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies): void {
   app.get(
     '/api/me/groups',
     {
@@ -52,7 +52,8 @@ export function meetingRoutes(app: App, { db, now }: AppDependencies): void {
         response: { 200: z.any(), ...errorResponses },
       },
     },
-    async (request) => changeMeeting(db, requireMember(request), request.params.meetingId, request.body, now()),
+    async (request) =>
+      changeMeeting(db, requireMember(request), request.params.meetingId, request.body, now(), organizer),
   );
 
   app.put(

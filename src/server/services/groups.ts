@@ -14,6 +14,7 @@ import type { Database, Transaction } from '../../db/connect.ts';
 import { enrollments, groupMembers, groups, meetings, programs, supervisions, users } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
+import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
 import { notify } from '../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
@@ -337,7 +338,13 @@ export async function saveEditedGroups(db: Database, member: SignedInMember, pro
  * Publishes the draft groups: refuses groups that break a rule, plans each group's meetings at its
  * common hour for the program's cadence, and tells every member their group and time.
  */
-export async function publishGroups(db: Database, member: SignedInMember, programId: string, now: Date) {
+export async function publishGroups(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  now: Date,
+  organizer: InvitationOrganizer,
+) {
   const described = await describeGroups(db, member, programId);
   if (described.groups.length === 0) {
     throw new AppError('GROUPS_BREAK_RULES', 'There are no groups to publish; form groups first.');
@@ -364,8 +371,12 @@ export async function publishGroups(db: Database, member: SignedInMember, progra
       });
       await tx.update(groups).set({ status: 'published' }).where(eq(groups.id, group.id));
       await tx.delete(meetings).where(eq(meetings.groupId, group.id));
-      if (plan.meetings.length > 0) {
-        await tx.insert(meetings).values(
+      const planned =
+        plan.meetings.length === 0
+          ? []
+          : await tx
+              .insert(meetings)
+              .values(
           plan.meetings.map((meeting, index) => ({
             organizationId: member.organizationId,
             groupId: group.id,
@@ -374,9 +385,10 @@ export async function publishGroups(db: Database, member: SignedInMember, progra
             startsAt: meeting.startsAt,
             endsAt: meeting.endsAt,
           })),
-        );
-      }
+              )
+              .returning();
       const first = plan.meetings[0];
+      const firstMeeting = planned.find((meeting) => meeting.sequence === 1);
       await notify(tx, {
         organizationId: member.organizationId,
         userIds: group.members.map((person) => person.id),
@@ -387,6 +399,10 @@ export async function publishGroups(db: Database, member: SignedInMember, progra
           (first ? `, first on ${first.localDate}` : '') +
           '. Your calendar subscription shows every meeting.',
         link: '/my-groups',
+        // The first meeting as a calendar invitation; the subscription feed carries the whole series.
+        calendar: firstMeeting
+          ? (recipient) => buildMeetingInvitation(firstMeeting, group, program, organizer, recipient.email)
+          : undefined,
       });
     }
     await recordAuditEvent(tx, {

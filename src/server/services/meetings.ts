@@ -5,6 +5,7 @@ import type { Database } from '../../db/connect.ts';
 import { attendance, enrollments, groupMembers, groups, meetings, programs, users } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
+import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { notify } from '../notifications/notify.ts';
 import { canRunMeeting, canSeeMeeting, type GroupRelation } from '../policy.ts';
 import { findOrganizationSettings } from './organization.ts';
@@ -124,7 +125,14 @@ export async function describeMeeting(db: Database, member: SignedInMember, meet
 export type MeetingChanges = { startsAt?: string; endsAt?: string; place?: string | null; videoUrl?: string | null };
 
 /** Moves one meeting or changes its place or link, and tells everyone in the group. */
-export async function changeMeeting(db: Database, member: SignedInMember, meetingId: string, changes: MeetingChanges, now: Date) {
+export async function changeMeeting(
+  db: Database,
+  member: SignedInMember,
+  meetingId: string,
+  changes: MeetingChanges,
+  now: Date,
+  organizer: InvitationOrganizer,
+) {
   const { meeting, group, program, relation } = await loadMeeting(db, member, meetingId);
   if (!canRunMeeting(member.role, relation)) {
     throw new AppError('FORBIDDEN', 'Only the group’s facilitator or a coordinator can change this meeting.');
@@ -144,7 +152,7 @@ export async function changeMeeting(db: Database, member: SignedInMember, meetin
     }
   }
   await db.transaction(async (tx) => {
-    await tx
+    const [updated] = await tx
       .update(meetings)
       .set({
         startsAt,
@@ -153,7 +161,8 @@ export async function changeMeeting(db: Database, member: SignedInMember, meetin
         ...(changes.videoUrl !== undefined ? { videoUrl: changes.videoUrl } : {}),
         revision: meeting.revision + 1,
       })
-      .where(eq(meetings.id, meetingId));
+      .where(eq(meetings.id, meetingId))
+      .returning();
     const everyone = await tx.select({ userId: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, group.id));
     await notify(tx, {
       organizationId: member.organizationId,
@@ -164,6 +173,10 @@ export async function changeMeeting(db: Database, member: SignedInMember, meetin
         ? `Meeting ${meeting.sequence} is now ${formatMeetingTime(startsAt, endsAt, timeZone)}; your calendar subscription is updated.`
         : `Meeting ${meeting.sequence}: the place or video link changed.`,
       link: `/meetings/${meetingId}`,
+      // The same UID with a higher SEQUENCE: calendar clients replace the old invitation.
+      calendar: updated
+        ? (recipient) => buildMeetingInvitation(updated, group, program, organizer, recipient.email)
+        : undefined,
     });
   });
   return describeMeeting(db, member, meetingId);

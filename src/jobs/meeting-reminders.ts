@@ -1,0 +1,134 @@
+import { and, eq, gt, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../db/connect.ts';
+import {
+  enrollments,
+  groupMembers,
+  groups,
+  meetings,
+  notifications,
+  organizations,
+  programs,
+  users,
+} from '../db/schema.ts';
+import { notify } from '../server/notifications/notify.ts';
+
+export type ReminderReport = { meetings: number; reminded: number };
+
+const reminderKind = 'meeting-reminder';
+
+/** The notice link of a meeting's reminder; with the kind, it is also the record that the reminder went out. */
+function reminderLink(meetingId: string): string {
+  return `/meetings/${meetingId}`;
+}
+
+/**
+ * Reminds the members of published groups of each meeting that starts within its program's
+ * `reminder_hours`. Each person gets one reminder per meeting however often this runs, on however
+ * many servers: a meeting is locked while its reminders are written, and people who already have a
+ * reminder notice for it are skipped. Withdrawn people, disabled accounts and cancelled meetings get none.
+ */
+export async function sendMeetingReminders(db: Database, now: Date): Promise<ReminderReport> {
+  const due = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .innerJoin(programs, eq(programs.id, groups.programId))
+    .where(
+      and(
+        eq(groups.status, 'published'),
+        ne(programs.status, 'draft'),
+        isNull(meetings.cancelledAt),
+        gt(meetings.startsAt, now),
+        lte(
+          meetings.startsAt,
+          sql`${now.toISOString()}::timestamptz + ${programs.reminderHours} * interval '1 hour'`,
+        ),
+      ),
+    );
+  const report: ReminderReport = { meetings: 0, reminded: 0 };
+  for (const meeting of due) {
+    const reminded = await db.transaction((tx) => remindOfMeeting(tx, meeting.id, now));
+    if (reminded > 0) report.meetings += 1;
+    report.reminded += reminded;
+  }
+  return report;
+}
+
+async function remindOfMeeting(tx: Transaction, meetingId: string, now: Date): Promise<number> {
+  // Whoever locks the meeting first writes its reminders; a second run waits here, then finds them written.
+  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  if (!meeting || meeting.cancelledAt) return 0;
+  const [context] = await tx
+    .select({ group: groups, program: programs, organization: organizations })
+    .from(groups)
+    .innerJoin(programs, eq(programs.id, groups.programId))
+    .innerJoin(organizations, eq(organizations.id, groups.organizationId))
+    .where(eq(groups.id, meeting.groupId));
+  if (context?.group.status !== 'published') return 0;
+  const { group, program, organization } = context;
+  const windowEnd = now.getTime() + program.reminderHours * 3_600_000;
+  if (meeting.startsAt.getTime() <= now.getTime() || meeting.startsAt.getTime() > windowEnd) return 0;
+
+  const link = reminderLink(meeting.id);
+  const recipients = await tx
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .leftJoin(
+      enrollments,
+      and(eq(enrollments.programId, program.id), eq(enrollments.userId, groupMembers.userId)),
+    )
+    .where(
+      and(
+        eq(groupMembers.groupId, group.id),
+        isNull(users.disabledAt),
+        or(isNull(enrollments.id), ne(enrollments.status, 'withdrawn')),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(notifications)
+            .where(
+              and(
+                eq(notifications.userId, groupMembers.userId),
+                eq(notifications.kind, reminderKind),
+                eq(notifications.link, link),
+              ),
+            ),
+        ),
+      ),
+    );
+  if (recipients.length === 0) return 0;
+
+  const when = describeTime(meeting.startsAt, organization.settings.timeZone, organization.settings.locale);
+  await notify(tx, {
+    organizationId: meeting.organizationId,
+    userIds: recipients.map((recipient) => recipient.userId),
+    kind: reminderKind,
+    title: `Reminder: ${group.name} meets ${when}`,
+    body:
+      `Meeting ${meeting.sequence} of ${group.name} (${program.title}) starts ${when}` +
+      (meeting.place ? `, in ${meeting.place}` : '') +
+      (meeting.videoUrl ? '; the video link is in Tend' : '') +
+      '.',
+    link,
+  });
+  return recipients.length;
+}
+
+/** "Tuesday 12 January, 17:00 CET" in the organisation's time zone and language. */
+function describeTime(date: Date, timeZone: string, locale: string): string {
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(date);
+  }
+}

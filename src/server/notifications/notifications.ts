@@ -1,0 +1,84 @@
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/connect.ts';
+import { notificationPreferences, notifications } from '../../db/schema.ts';
+
+type Owner = { userId: string; organizationId: string };
+
+export type NotificationView = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+const listLimit = 100;
+
+function ownedBy(owner: Owner) {
+  return and(eq(notifications.userId, owner.userId), eq(notifications.organizationId, owner.organizationId));
+}
+
+/** A person's own notices, newest first (the latest 100), and how many are unread. */
+export async function listNotifications(
+  db: Database,
+  owner: Owner,
+): Promise<{ notifications: NotificationView[]; unreadCount: number }> {
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(ownedBy(owner))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(listLimit);
+  return {
+    notifications: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      body: row.body,
+      link: row.link,
+      createdAt: row.createdAt.toISOString(),
+      readAt: row.readAt?.toISOString() ?? null,
+    })),
+    unreadCount: await countUnread(db, owner),
+  };
+}
+
+async function countUnread(db: Database, owner: Owner): Promise<number> {
+  const [row] = await db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(ownedBy(owner), isNull(notifications.readAt)));
+  return row?.unread ?? 0;
+}
+
+/** Marks some (ids) or all of a person's own notices read; other people's ids are ignored. */
+export async function markNotificationsRead(
+  db: Database,
+  owner: Owner,
+  which: { ids: string[] } | { all: true },
+  now: Date,
+): Promise<{ unreadCount: number }> {
+  const chosen = 'ids' in which ? inArray(notifications.id, which.ids) : undefined;
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(ownedBy(owner), isNull(notifications.readAt), chosen));
+  return { unreadCount: await countUnread(db, owner) };
+}
+
+export async function isEmailEnabledFor(db: Database, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ isEmailEnabled: notificationPreferences.isEmailEnabled })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
+  return row?.isEmailEnabled ?? true;
+}
+
+export async function setEmailEnabled(db: Database, userId: string, isEmailEnabled: boolean): Promise<void> {
+  await db
+    .insert(notificationPreferences)
+    .values({ userId, isEmailEnabled })
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set: { isEmailEnabled } });
+}

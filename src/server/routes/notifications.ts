@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { App, AppDependencies } from '../app-types.ts';
+import { findCalendarFeed } from '../calendar/calendar-feeds.ts';
+import {
+  isEmailEnabledFor,
+  listNotifications,
+  markNotificationsRead,
+  setEmailEnabled,
+} from '../notifications/notifications.ts';
+import { setNotificationLinkBase } from '../notifications/notify.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import { errorResponses } from './schemas.ts';
+
+const NotificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+const MarkReadSchema = z
+  .object({
+    ids: z.array(z.uuid('must be notice ids')).min(1, 'name at least one notice').max(500),
+    all: z.literal(true),
+  })
+  .partial()
+  .refine(
+    (which) => (which.ids === undefined) !== (which.all === undefined),
+    'send either the notice ids or all: true',
+  );
+
+const PreferencesSchema = z.object({
+  isEmailEnabled: z.boolean(),
+  calendarFeed: z.object({ createdAt: z.string() }).nullable().describe('Your calendar subscription, if any'),
+});
+
+export function notificationRoutes(app: App, { db, config, now }: AppDependencies): void {
+  setNotificationLinkBase(config.publicUrl);
+
+  app.get(
+    '/api/notifications',
+    {
+      config: { action: 'notifications.list' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Your own notices, newest first (the latest 100), and how many are unread',
+        response: {
+          200: z.object({ notifications: z.array(NotificationSchema), unreadCount: z.number() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => listNotifications(db, requireMember(request)),
+  );
+
+  app.post(
+    '/api/notifications/read',
+    {
+      config: { action: 'notifications.mark-read' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark your own notices read: {ids: [...]} or {all: true}',
+        body: MarkReadSchema,
+        response: { 200: z.object({ unreadCount: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { ids } = request.body;
+      return markNotificationsRead(db, requireMember(request), ids ? { ids } : { all: true }, now());
+    },
+  );
+
+  app.get(
+    '/api/me/notification-preferences',
+    {
+      config: { action: 'notification-preferences.read' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Whether you get e-mail, and whether you have a calendar subscription',
+        response: { 200: PreferencesSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { userId } = requireMember(request);
+      return {
+        isEmailEnabled: await isEmailEnabledFor(db, userId),
+        calendarFeed: await findCalendarFeed(db, userId),
+      };
+    },
+  );
+
+  app.put(
+    '/api/me/notification-preferences',
+    {
+      config: { action: 'notification-preferences.update' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Turn e-mail on or off; notices in Tend stay either way',
+        body: z.object({ isEmailEnabled: z.boolean() }),
+        response: { 200: PreferencesSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { userId } = requireMember(request);
+      await setEmailEnabled(db, userId, request.body.isEmailEnabled);
+      return {
+        isEmailEnabled: request.body.isEmailEnabled,
+        calendarFeed: await findCalendarFeed(db, userId),
+      };
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { App, AppDependencies } from '../app-types.ts';
+import { loadMailSettings } from '../mail/mail-settings.ts';
+import { listOutbox } from '../mail/outbox.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import { errorResponses } from './schemas.ts';
+
+const OutboxMailSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  calendar: z.string().nullable(),
+  status: z.enum(['waiting', 'sending', 'sent', 'failed']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+export function outboxRoutes(app: App, { db }: AppDependencies): void {
+  const isDeliveryConfigured = loadMailSettings().smtpUrl !== undefined;
+
+  app.get(
+    '/api/outbox',
+    {
+      config: { action: 'outbox.list' },
+      schema: {
+        tags: ['outbox'],
+        summary: "The organisation's latest 100 e-mails, newest first; without SMTP_URL they stay here",
+        response: {
+          200: z.object({ isDeliveryConfigured: z.boolean(), mails: z.array(OutboxMailSchema) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      isDeliveryConfigured,
+      mails: await listOutbox(db, requireMember(request).organizationId),
+    }),
+  );
+}

@@ -1,0 +1,196 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifications, outbox } from '../src/db/schema.ts';
+import { notify } from '../src/server/notifications/notify.ts';
+import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
+import { createTestApp, signedInClient, type TestClient, type TestContext } from './helpers/test-app.ts';
+
+let context: TestContext;
+let participant: TestClient;
+let facilitator: TestClient;
+let organizationId: string;
+let participantId: string;
+let facilitatorId: string;
+
+beforeAll(async () => {
+  context = await createTestApp({ PUBLIC_URL: 'http://tend.example.test:3000' });
+  participant = await signedInClient(context.app, 'participant');
+  facilitator = await signedInClient(context.app, 'facilitator');
+  const { db } = context.connection;
+  organizationId = await demoOrganizationId(db);
+  participantId = await userIdOf(db, 'participant1@demo.tend.test');
+  facilitatorId = await userIdOf(db, 'facilitator1@demo.tend.test');
+});
+afterAll(() => context.close());
+
+async function outboxFor(email: string) {
+  return context.connection.db.select().from(outbox).where(eq(outbox.to, email));
+}
+
+describe('notify', () => {
+  it('leaves one notice per person and queues an e-mail with an absolute link', async () => {
+    await context.connection.db.transaction((tx) =>
+      notify(tx, {
+        organizationId,
+        userIds: [participantId, facilitatorId, participantId],
+        kind: 'group-assignment',
+        title: 'Your group in Resilience circles',
+        body: 'You are in Group A, meeting 6 times.',
+        link: '/my-groups',
+      }),
+    );
+    const { db } = context.connection;
+    const notices = await db.select().from(notifications).where(eq(notifications.userId, participantId));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ kind: 'group-assignment', link: '/my-groups', readAt: null });
+
+    const [mail] = await outboxFor('participant1@demo.tend.test');
+    expect(mail).toMatchObject({ subject: 'Your group in Resilience circles', sentAt: null, attempts: 0 });
+    expect(mail?.text).toContain('You are in Group A, meeting 6 times.');
+    expect(mail?.text).toContain('http://tend.example.test:3000/my-groups');
+    expect(mail?.text).not.toContain('facilitator1');
+    expect(await outboxFor('facilitator1@demo.tend.test')).toHaveLength(1);
+  });
+
+  it('writes nothing when a rolled-back transaction asked for the notice', async () => {
+    const { db } = context.connection;
+    const before = (await db.select().from(notifications)).length;
+    await expect(
+      db.transaction(async (tx) => {
+        await notify(tx, {
+          organizationId,
+          userIds: [participantId],
+          kind: 'waitlist',
+          title: 'You are on the waiting list',
+          body: 'The program is full.',
+        });
+        throw new Error('the enrolment failed');
+      }),
+    ).rejects.toThrow('the enrolment failed');
+    expect(await db.select().from(notifications)).toHaveLength(before);
+  });
+});
+
+describe('a person reading their notices', () => {
+  it('lists only their own notices, newest first, with the unread count', async () => {
+    context.clock.now = new Date();
+    await notify(context.connection.db, {
+      organizationId,
+      userIds: [participantId],
+      kind: 'enrolment',
+      title: 'You joined Resilience circles',
+      body: 'You will hear when your group is set.',
+    });
+    const response = await participant.request('GET', '/api/notifications');
+    expect(response.statusCode).toBe(200);
+    const { notifications: mine, unreadCount } = response.json();
+    expect(mine.map((notice: { title: string }) => notice.title)).toEqual([
+      'You joined Resilience circles',
+      'Your group in Resilience circles',
+    ]);
+    expect(unreadCount).toBe(2);
+
+    const theirs = (await facilitator.request('GET', '/api/notifications')).json();
+    expect(theirs.notifications.map((notice: { title: string }) => notice.title)).toEqual([
+      'Your group in Resilience circles',
+    ]);
+  });
+
+  it("marks chosen notices read, and ignores other people's ids", async () => {
+    const [facilitatorNotice] = (await facilitator.request('GET', '/api/notifications')).json().notifications;
+    const [newest] = (await participant.request('GET', '/api/notifications')).json().notifications;
+    const response = await participant.request('POST', '/api/notifications/read', {
+      ids: [newest.id, facilitatorNotice.id],
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ unreadCount: 1 });
+    const after = (await participant.request('GET', '/api/notifications')).json().notifications;
+    expect(after[0].readAt).not.toBeNull();
+    expect(after[1].readAt).toBeNull();
+    const facilitatorView = (await facilitator.request('GET', '/api/notifications')).json();
+    expect(facilitatorView.unreadCount).toBe(1);
+  });
+
+  it('marks all read at once', async () => {
+    const response = await participant.request('POST', '/api/notifications/read', { all: true });
+    expect(response.json()).toEqual({ unreadCount: 0 });
+  });
+
+  it('names what is wrong with a request that chooses no notices', async () => {
+    const response = await participant.request('POST', '/api/notifications/read', {});
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/either the notice ids or all: true/),
+    });
+    const bad = await participant.request('POST', '/api/notifications/read', { ids: ['not-an-id'] });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('e-mail preferences', () => {
+  it('are on until turned off, and then no e-mail is queued while notices still arrive', async () => {
+    const initial = await participant.request('GET', '/api/me/notification-preferences');
+    expect(initial.json()).toEqual({ isEmailEnabled: true, calendarFeed: null });
+
+    const turnedOff = await participant.request('PUT', '/api/me/notification-preferences', {
+      isEmailEnabled: false,
+    });
+    expect(turnedOff.statusCode).toBe(200);
+    expect(turnedOff.json().isEmailEnabled).toBe(false);
+    expect((await participant.request('GET', '/api/me/notification-preferences')).json().isEmailEnabled).toBe(
+      false,
+    );
+
+    const mailsBefore = (await outboxFor('participant1@demo.tend.test')).length;
+    await notify(context.connection.db, {
+      organizationId,
+      userIds: [participantId],
+      kind: 'meeting-changed',
+      title: 'Group A (Resilience circles): a meeting moved',
+      body: 'Meeting 2 now starts later.',
+      link: '/meetings/00000000-0000-4000-8000-000000000000',
+    });
+    expect(await outboxFor('participant1@demo.tend.test')).toHaveLength(mailsBefore);
+    const { notifications: mine } = (await participant.request('GET', '/api/notifications')).json();
+    expect(mine[0].title).toBe('Group A (Resilience circles): a meeting moved');
+
+    await participant.request('PUT', '/api/me/notification-preferences', { isEmailEnabled: true });
+    expect((await participant.request('GET', '/api/me/notification-preferences')).json().isEmailEnabled).toBe(
+      true,
+    );
+  });
+
+  it('refuses a preference that is not true or false', async () => {
+    const response = await participant.request('PUT', '/api/me/notification-preferences', {
+      isEmailEnabled: 'sometimes',
+    });
+    expect(response.statusCode).toBe(400);
+  });
+});
+
+describe('the dev outbox', () => {
+  it("shows an admin the organisation's e-mails, newest first, waiting while no SMTP server is set", async () => {
+    const admin = await signedInClient(context.app, 'admin');
+    const response = await admin.request('GET', '/api/outbox');
+    expect(response.statusCode).toBe(200);
+    const { isDeliveryConfigured, mails } = response.json();
+    expect(isDeliveryConfigured).toBe(false);
+    expect(mails.length).toBeGreaterThanOrEqual(3);
+    expect(mails[0]).toMatchObject({
+      to: 'participant1@demo.tend.test',
+      subject: 'You joined Resilience circles',
+      status: 'waiting',
+      attempts: 0,
+      sentAt: null,
+    });
+    const times = mails.map((mail: { createdAt: string }) => mail.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('is closed to everyone but admins', async () => {
+    expect((await participant.request('GET', '/api/outbox')).statusCode).toBe(403);
+    const coordinator = await signedInClient(context.app, 'coordinator');
+    expect((await coordinator.request('GET', '/api/outbox')).statusCode).toBe(403);
+  });
+});
