@@ -11,9 +11,14 @@ afterAll(() => context.close());
 
 describe('bad requests', () => {
   it('answers malformed JSON with a 400 that says so', async () => {
-    const response = await admin.request('POST', '/api/users', '{"name": ', { 'content-type': 'application/json' });
+    const response = await admin.request('POST', '/api/users', '{"name": ', {
+      'content-type': 'application/json',
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/JSON/) });
+    expect(response.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/JSON/),
+    });
   });
 
   it('answers an unknown API path with a JSON 404', async () => {
@@ -33,7 +38,8 @@ describe('bad requests', () => {
     const { buildApp } = await import('../src/server/app.ts');
     const broken = await buildApp({
       db: {
-        execute: () => Promise.reject(new Error('connection to secret-host:5432 refused for jane@example.org')),
+        execute: () =>
+          Promise.reject(new Error('connection to secret-host:5432 refused for jane@example.org')),
       } as never,
       config: context.config,
       logger: { level: 'error', stream: { write: (line: string) => lines.push(line) } },
@@ -53,8 +59,9 @@ describe('bad requests', () => {
 describe('API documentation', () => {
   it('documents every API route at /api/docs', async () => {
     const spec = (await admin.request('GET', '/api/docs/json')).json();
-    const documented = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    const documented = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) =>
+        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
     const registered = context.app.apiRoutes.map((route) => `${route.method} ${route.url}`);
     expect(registered.filter((route) => !documented.includes(route))).toEqual([]);

@@ -28,7 +28,11 @@ describe('signing in and out', () => {
     await client.signIn(emailOf.participant);
     const stolen = client.cookie('tend_session');
     await client.request('DELETE', '/api/session');
-    const replay = await context.app.inject({ method: 'GET', url: '/api/dashboard', cookies: { tend_session: stolen ?? '' } });
+    const replay = await context.app.inject({
+      method: 'GET',
+      url: '/api/dashboard',
+      cookies: { tend_session: stolen ?? '' },
+    });
     expect(replay.statusCode).toBe(401);
   });
 
@@ -39,15 +43,25 @@ describe('signing in and out', () => {
     await client.signIn(emailOf.facilitator);
     const second = client.cookie('tend_session');
     expect(second).not.toBe(first);
-    const withOld = await context.app.inject({ method: 'GET', url: '/api/dashboard', cookies: { tend_session: first ?? '' } });
+    const withOld = await context.app.inject({
+      method: 'GET',
+      url: '/api/dashboard',
+      cookies: { tend_session: first ?? '' },
+    });
     expect(withOld.statusCode).toBe(401);
   });
 
   it('refuses a wrong password without saying whether the account exists', async () => {
     const client = new TestClient(context.app, '10.0.0.1');
     await client.loadSession();
-    const wrongPassword = await client.request('POST', '/api/session', { email: emailOf.leader, password: 'not-the-one' });
-    const noAccount = await client.request('POST', '/api/session', { email: 'nobody@x.org', password: 'whatever1' });
+    const wrongPassword = await client.request('POST', '/api/session', {
+      email: emailOf.leader,
+      password: 'not-the-one',
+    });
+    const noAccount = await client.request('POST', '/api/session', {
+      email: 'nobody@x.org',
+      password: 'whatever1',
+    });
     expect(wrongPassword.statusCode).toBe(401);
     expect(noAccount.json()).toEqual(wrongPassword.json());
     expect(wrongPassword.json().error.code).toBe('INVALID_CREDENTIALS');
@@ -58,7 +72,10 @@ describe('signing in and out', () => {
     const client = new TestClient(context.app, '10.0.0.2');
     await client.loadSession();
     for (let attempt = 0; attempt < 3; attempt++) {
-      const response = await client.request('POST', '/api/session', { email: target, password: 'guess-number-x' });
+      const response = await client.request('POST', '/api/session', {
+        email: target,
+        password: 'guess-number-x',
+      });
       expect(response.statusCode).toBe(401);
     }
     const blocked = await client.request('POST', '/api/session', { email: target, password: testPassword });

@@ -25,7 +25,11 @@ describe('an admin managing people', () => {
       password: 'correct horse battery',
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ email: 'priya.nair@example.org', role: 'facilitator', hasPassword: true });
+    expect(response.json()).toMatchObject({
+      email: 'priya.nair@example.org',
+      role: 'facilitator',
+      hasPassword: true,
+    });
 
     const priya = new TestClient(context.app);
     expect((await priya.signIn('priya.nair@example.org', 'correct horse battery')).statusCode).toBe(204);
@@ -39,7 +43,10 @@ describe('an admin managing people', () => {
       role: 'participant',
     });
     expect(response.statusCode).toBe(409);
-    expect(response.json().error).toMatchObject({ code: 'EMAIL_TAKEN', fields: { 'body.email': expect.any(String) } });
+    expect(response.json().error).toMatchObject({
+      code: 'EMAIL_TAKEN',
+      fields: { 'body.email': expect.any(String) },
+    });
   });
 
   it('refuses short and common passwords with the reason', async () => {
@@ -96,7 +103,9 @@ describe('an admin managing people', () => {
   });
 
   it('answers 404 for a person who is not in the organisation', async () => {
-    const response = await admin.request('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', { name: 'X' });
+    const response = await admin.request('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', {
+      name: 'X',
+    });
     expect(response.statusCode).toBe(404);
   });
 });
@@ -120,14 +129,20 @@ describe('roster import', () => {
     ]);
     expect(report.rejected.map((row: { row: number }) => row.row)).toEqual([4, 5, 6]);
     expect(report.rejected[2].reasons).toEqual(['an account with this e-mail already exists']);
-    expect(await findPerson('rae.kim@example.org')).toMatchObject({ role: 'facilitator', hasPassword: false });
+    expect(await findPerson('rae.kim@example.org')).toMatchObject({
+      role: 'facilitator',
+      hasPassword: false,
+    });
   });
 
   it('refuses a file without the required columns and creates nobody', async () => {
     const before = (await admin.request('GET', '/api/users')).json().users.length;
     const response = await admin.request('POST', '/api/users/import', { csv: 'who,mail\nA,a@example.org\n' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'ROSTER_UNREADABLE', message: expect.stringMatching(/name, email, role/) });
+    expect(response.json().error).toMatchObject({
+      code: 'ROSTER_UNREADABLE',
+      message: expect.stringMatching(/name, email, role/),
+    });
     expect((await admin.request('GET', '/api/users')).json().users.length).toBe(before);
   });
 });
@@ -145,13 +160,19 @@ describe('invitations', () => {
       name: 'Rae Kim',
       email: 'rae.kim@example.org',
     });
-    expect((await rae.request('POST', '/api/invitations/accept', { token, password: 'password' })).statusCode).toBe(400);
-    expect((await rae.request('POST', '/api/invitations/accept', { token, password: 'a long calm river' })).statusCode).toBe(
-      204,
-    );
+    expect(
+      (await rae.request('POST', '/api/invitations/accept', { token, password: 'password' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await rae.request('POST', '/api/invitations/accept', { token, password: 'a long calm river' }))
+        .statusCode,
+    ).toBe(204);
     expect((await rae.loadSession()).member.email).toBe('rae.kim@example.org');
 
-    const reuse = await rae.request('POST', '/api/invitations/accept', { token, password: 'another long phrase' });
+    const reuse = await rae.request('POST', '/api/invitations/accept', {
+      token,
+      password: 'another long phrase',
+    });
     expect(reuse.statusCode).toBe(404);
     expect(reuse.json().error.code).toBe('INVITATION_INVALID');
   });
@@ -175,7 +196,10 @@ describe('invitations', () => {
 describe('changing one’s own password', () => {
   it('needs the current password and keeps the person signed in with the new one', async () => {
     const client = await signedInClient(context.app, 'leader');
-    const wrong = await client.request('PUT', '/api/me/password', { currentPassword: 'nope', newPassword: 'a fresh long one' });
+    const wrong = await client.request('PUT', '/api/me/password', {
+      currentPassword: 'nope',
+      newPassword: 'a fresh long one',
+    });
     expect(wrong.statusCode).toBe(400);
     const right = await client.request('PUT', '/api/me/password', {
       currentPassword: 'tend-demo-2026',
@@ -183,7 +207,9 @@ describe('changing one’s own password', () => {
     });
     expect(right.statusCode).toBe(204);
     expect((await client.request('GET', '/api/dashboard')).statusCode).toBe(200);
-    expect((await new TestClient(context.app).signIn('leader@demo.tend.test', 'a fresh long one')).statusCode).toBe(204);
+    expect(
+      (await new TestClient(context.app).signIn('leader@demo.tend.test', 'a fresh long one')).statusCode,
+    ).toBe(204);
   });
 });
 

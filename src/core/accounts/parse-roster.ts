@@ -28,7 +28,11 @@ export const maximumRosterRows = 5000;
 export function parseRoster(csv: string): ParsedRoster {
   let records: string[][];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
+    records = parse(csv.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    });
   } catch (error) {
     return { ok: false, message: `The file is not valid CSV: ${(error as Error).message}` };
   }
@@ -43,7 +47,10 @@ export function parseRoster(csv: string): ParsedRoster {
     };
   }
   if (rows.length > maximumRosterRows) {
-    return { ok: false, message: `The file has ${rows.length} rows; import at most ${maximumRosterRows} at once.` };
+    return {
+      ok: false,
+      message: `The file has ${rows.length} rows; import at most ${maximumRosterRows} at once.`,
+    };
   }
 
   const entries: { row: number; entry: RosterEntry }[] = [];
@@ -64,7 +71,8 @@ export function parseRoster(csv: string): ParsedRoster {
     if (!emailPattern.test(email)) reasons.push(`e-mail "${email}" is not an e-mail address`);
     const firstRow = seenEmails.get(email);
     if (email && firstRow !== undefined) reasons.push(`e-mail repeats row ${firstRow}`);
-    if (!isRole(role)) reasons.push(`role "${role}" is not one of admin, coordinator, facilitator, participant, leader`);
+    if (!isRole(role))
+      reasons.push(`role "${role}" is not one of admin, coordinator, facilitator, participant, leader`);
     if (level && !isLevel(level)) {
       reasons.push(`level "${level}" is not one of student-1..student-4, resident, practitioner, faculty`);
     }
@@ -77,7 +85,13 @@ export function parseRoster(csv: string): ParsedRoster {
     }
     entries.push({
       row,
-      entry: { name, email, role, level: level && isLevel(level) ? level : null, discipline: discipline || null },
+      entry: {
+        name,
+        email,
+        role,
+        level: level && isLevel(level) ? level : null,
+        discipline: discipline || null,
+      },
     });
   });
   return { ok: true, entries, rejected };

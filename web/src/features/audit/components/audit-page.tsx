@@ -2,7 +2,13 @@ import { Alert, Loader, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 
-type AuditEvent = { id: string; action: string; actorName: string | null; targetId: string | null; createdAt: string };
+type AuditEvent = {
+  id: string;
+  action: string;
+  actorName: string | null;
+  targetId: string | null;
+  createdAt: string;
+};
 
 export function AuditPage() {
   const events = useQuery({

@@ -53,7 +53,9 @@ export function InvitationPage() {
                 autoComplete="new-password"
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}
-                error={errors.password ?? (accept.error && !errors.password ? accept.error.message : undefined)}
+                error={
+                  errors.password ?? (accept.error && !errors.password ? accept.error.message : undefined)
+                }
               />
               <Button type="submit" loading={accept.isPending}>
                 Set password and sign in

@@ -63,6 +63,7 @@ export function useImportRoster() {
 
 export function useCreateInvitation() {
   return useMutation({
-    mutationFn: (id: string) => apiRequest<{ url: string; expiresAt: string }>('POST', `/api/users/${id}/invitation`),
+    mutationFn: (id: string) =>
+      apiRequest<{ url: string; expiresAt: string }>('POST', `/api/users/${id}/invitation`),
   });
 }

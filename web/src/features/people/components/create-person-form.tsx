@@ -7,9 +7,17 @@ import { levelOptions, roleOptions } from './role-options.ts';
 
 export function CreatePersonForm({ onCreated }: { onCreated: (name: string) => void }) {
   const createPerson = useCreatePerson();
-  const [form, setForm] = useState({ name: '', email: '', role: 'participant', level: '', discipline: '', password: '' });
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    role: 'participant',
+    level: '',
+    discipline: '',
+    password: '',
+  });
   const errors = fieldErrors(createPerson.error);
-  const set = (field: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
+  const set = (field: keyof typeof form) => (value: string) =>
+    setForm((current) => ({ ...current, [field]: value }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,7 +48,13 @@ export function CreatePersonForm({ onCreated }: { onCreated: (name: string) => v
           </Alert>
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Name" required value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
+          <TextInput
+            label="Name"
+            required
+            value={form.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+            error={errors.name}
+          />
           <TextInput
             label="E-mail"
             type="email"
@@ -49,8 +63,21 @@ export function CreatePersonForm({ onCreated }: { onCreated: (name: string) => v
             onChange={(e) => set('email')(e.currentTarget.value)}
             error={errors.email}
           />
-          <Select label="Role" data={roleOptions} value={form.role} onChange={(value) => set('role')(value ?? 'participant')} allowDeselect={false} />
-          <Select label="Level" data={levelOptions} value={form.level || null} onChange={(value) => set('level')(value ?? '')} clearable error={errors.level} />
+          <Select
+            label="Role"
+            data={roleOptions}
+            value={form.role}
+            onChange={(value) => set('role')(value ?? 'participant')}
+            allowDeselect={false}
+          />
+          <Select
+            label="Level"
+            data={levelOptions}
+            value={form.level || null}
+            onChange={(value) => set('level')(value ?? '')}
+            clearable
+            error={errors.level}
+          />
           <TextInput
             label="Discipline"
             placeholder="e.g. Nursing"

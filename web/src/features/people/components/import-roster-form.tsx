@@ -10,8 +10,9 @@ export function ImportRosterForm() {
   return (
     <Stack>
       <Text size="sm">
-        A CSV file with a header row: <code>name,email,role,level,discipline</code>. Roles: participant, facilitator,
-        coordinator, leader, admin. Levels: student-1 to student-4, resident, practitioner, faculty.
+        A CSV file with a header row: <code>name,email,role,level,discipline</code>. Roles: participant,
+        facilitator, coordinator, leader, admin. Levels: student-1 to student-4, resident, practitioner,
+        faculty.
       </Text>
       <FileInput label="Roster file" accept=".csv,text/csv" value={file} onChange={setFile} clearable />
       <Button

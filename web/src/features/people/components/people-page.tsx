@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { Role } from '../../session/api/session.ts';
 import { useCreateInvitation, usePeople, useUpdatePerson } from '../api/people.ts';
@@ -27,8 +41,15 @@ export function PeoplePage() {
         </Alert>
       ) : null}
       {invitation ? (
-        <Alert color="blue" title={`Invitation link for ${invitation.name}`} withCloseButton onClose={() => setInvitation(null)}>
-          <Text size="sm">Valid for 7 days and once. Send it to the person; it lets them choose a password.</Text>
+        <Alert
+          color="blue"
+          title={`Invitation link for ${invitation.name}`}
+          withCloseButton
+          onClose={() => setInvitation(null)}
+        >
+          <Text size="sm">
+            Valid for 7 days and once. Send it to the person; it lets them choose a password.
+          </Text>
           <Group mt="xs">
             <Code>{invitation.url}</Code>
             <CopyButton value={invitation.url}>
@@ -75,7 +96,9 @@ export function PeoplePage() {
                           value={person.role}
                           allowDeselect={false}
                           size="xs"
-                          onChange={(role) => role && updatePerson.mutate({ id: person.id, role: role as Role })}
+                          onChange={(role) =>
+                            role && updatePerson.mutate({ id: person.id, role: role as Role })
+                          }
                         />
                       </Table.Td>
                       <Table.Td>{labelOf(levelOptions, person.level)}</Table.Td>
@@ -99,7 +122,9 @@ export function PeoplePage() {
                             size="xs"
                             variant="subtle"
                             color={person.isDisabled ? 'blue' : 'red'}
-                            onClick={() => updatePerson.mutate({ id: person.id, isDisabled: !person.isDisabled })}
+                            onClick={() =>
+                              updatePerson.mutate({ id: person.id, isDisabled: !person.isDisabled })
+                            }
                           >
                             {person.isDisabled ? 'Enable' : 'Disable'}
                           </Button>
