@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+// A port per run (workers inherit it from the runner), so runs on one machine do not collide.
+process.env.E2E_PORT ??= String(3210 + (process.pid % 700));
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'e2e',
