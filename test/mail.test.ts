@@ -155,8 +155,23 @@ describe('delivering the outbox over SMTP', () => {
     sink.received.length = 0;
     const [id] = await queueMails(['in-flight@example.org'], 'In flight');
     // Another server claimed it a moment ago: one attempt counted, no error yet.
-    await connection.db.update(outbox).set({ attempts: 1 }).where(eq(outbox.id, id!));
+    await connection.db
+      .update(outbox)
+      .set({ attempts: 1, claimedAt: new Date(now.getTime() - 60_000) })
+      .where(eq(outbox.id, id!));
     expect(await deliverOutbox(connection.db, transport, now)).toEqual({ sent: 0, failed: 0 });
     expect(sink.received).toHaveLength(0);
+  });
+
+  it('sends an e-mail whose server stopped in the middle of sending it', async () => {
+    sink.received.length = 0;
+    const [id] = await queueMails(['orphaned@example.org'], 'Orphaned');
+    // Claimed twenty minutes ago and never finished: that server is gone.
+    await connection.db
+      .update(outbox)
+      .set({ attempts: 1, claimedAt: new Date(now.getTime() - 20 * 60_000) })
+      .where(eq(outbox.id, id!));
+    expect(await deliverOutbox(connection.db, transport, now)).toEqual({ sent: 1, failed: 0 });
+    expect(sink.received.map((mail) => mail.to)).toEqual([['orphaned@example.org']]);
   });
 });

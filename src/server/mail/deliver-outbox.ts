@@ -7,6 +7,8 @@ import type { MailTransport, OutgoingMail } from './transport.ts';
 export const maxDeliveryAttempts = 5;
 
 const claimBatchSize = 10;
+/** A claim older than this belongs to a server that stopped mid-send; the e-mail may be taken again. */
+export const staleClaimMs = 10 * 60_000;
 const maxMailsPerRun = 200;
 
 export type DeliveryReport = { sent: number; failed: number };
@@ -27,7 +29,7 @@ export async function deliverOutbox(
   const report: DeliveryReport = { sent: 0, failed: 0 };
   const tried: string[] = [];
   while (tried.length < maxMailsPerRun) {
-    const claimed = await claimMails(db, tried);
+    const claimed = await claimMails(db, tried, now);
     if (claimed.length === 0) break;
     for (const mail of claimed) {
       tried.push(mail.id);
@@ -48,30 +50,35 @@ export async function deliverOutbox(
 }
 
 /**
- * Claimable: unsent, tries left, and either never tried or its last try failed (an e-mail being sent
- * right now has a counted attempt and no error yet).
+ * Claimable: unsent, tries left, and either never tried, or its last try failed, or its claim is so
+ * old that the server holding it must have stopped (an e-mail being sent right now has a recent claim
+ * and no error yet).
  */
-function claimable(skippedIds: string[]) {
+function claimable(skippedIds: string[], now: Date) {
   return and(
     isNull(outbox.sentAt),
     lt(outbox.attempts, maxDeliveryAttempts),
-    or(eq(outbox.attempts, 0), isNotNull(outbox.lastError)),
+    or(
+      eq(outbox.attempts, 0),
+      isNotNull(outbox.lastError),
+      lt(outbox.claimedAt, new Date(now.getTime() - staleClaimMs)),
+    ),
     skippedIds.length > 0 ? notInArray(outbox.id, skippedIds) : undefined,
   );
 }
 
-async function claimMails(db: Database, skippedIds: string[]): Promise<OutboxRow[]> {
+async function claimMails(db: Database, skippedIds: string[], now: Date): Promise<OutboxRow[]> {
   const candidates = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(claimable(skippedIds))
+    .where(claimable(skippedIds, now))
     .orderBy(asc(outbox.createdAt))
     .limit(claimBatchSize)
     .for('update', { skipLocked: true });
   return db
     .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: null })
-    .where(and(inArray(outbox.id, candidates), claimable(skippedIds)))
+    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: null, claimedAt: now })
+    .where(and(inArray(outbox.id, candidates), claimable(skippedIds, now)))
     .returning();
 }
 
