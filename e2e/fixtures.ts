@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, test as base, expect, type Page, request } from '@playwright/test';
 
 export const demoPassword = 'tend-demo-2026';
 
@@ -18,6 +18,25 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   expect(
     serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`),
   ).toEqual([]);
+}
+
+/** Sends a change with the CSRF token the session hands out, as the web app does. */
+export async function change(
+  api: APIRequestContext,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  data?: unknown,
+) {
+  const { csrfToken } = await (await api.get('/api/session')).json();
+  return api.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
+}
+
+/** A browser-less client signed in as one demo person, for setting up what a journey needs. */
+export async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL });
+  const signedIn = await change(api, 'POST', '/api/session', { email, password: demoPassword });
+  expect(signedIn.status(), `${email} signs in`).toBe(204);
+  return api;
 }
 
 export const test = base;

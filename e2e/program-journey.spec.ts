@@ -1,22 +1,5 @@
-import { type APIRequestContext, type Browser, request } from '@playwright/test';
-import { demoPassword, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
-
-/** A signed-in API client for one demo person, sending the CSRF token as the web app does. */
-async function apiAs(baseURL: string, email: string) {
-  const api = await request.newContext({ baseURL });
-  const csrf = async () => (await (await api.get('/api/session')).json()).csrfToken as string;
-  const signedIn = await api.post('/api/session', {
-    data: { email, password: demoPassword },
-    headers: { 'x-csrf-token': await csrf() },
-  });
-  expect(signedIn.status(), `${email} signs in`).toBe(204);
-  return {
-    api,
-    async put(url: string, data: unknown) {
-      return api.put(url, { data, headers: { 'x-csrf-token': await csrf() } });
-    },
-  };
-}
+import type { Browser } from '@playwright/test';
+import { apiAs, change, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
 
 async function pageAs(browser: Browser, baseURL: string, email: string) {
   const context = await browser.newContext({ baseURL, timezoneId: 'America/Toronto' });
@@ -68,9 +51,12 @@ test('a term from start to finish: program, enrolment, groups, calendar, attenda
 
   // A facilitator and seven more participants join the same way, through the API.
   const programId = programPath.split('/').pop();
-  for (const email of ['facilitator1@demo.tend.test', ...[2, 3, 4, 5, 6, 7, 8].map((n) => `participant${n}@demo.tend.test`)]) {
+  for (const email of [
+    'facilitator1@demo.tend.test',
+    ...[2, 3, 4, 5, 6, 7, 8].map((n) => `participant${n}@demo.tend.test`),
+  ]) {
     const person = await apiAs(baseURL, email);
-    const joined = await person.put(`/api/programs/${programId}/enrollment`, {
+    const joined = await change(person, 'PUT', `/api/programs/${programId}/enrollment`, {
       availability: ['tue-12'],
       timeZone: 'America/Toronto',
       interests: [],
@@ -85,13 +71,17 @@ test('a term from start to finish: program, enrolment, groups, calendar, attenda
   await page.getByRole('button', { name: 'Form groups' }).click();
   await expect(page.getByText(/Tuesdays 12:00–13:00/).first()).toBeVisible();
   await page.getByRole('button', { name: 'Publish groups' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Publish/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Publish/ })
+    .click();
   await expect(page.getByText(/published/i).first()).toBeVisible();
 
   // The meeting appears in the participant's calendar subscription.
   await participant.goto('/notices');
   await participant.getByRole('button', { name: 'Make my subscription address' }).click();
-  const feedUrl = (await participant.getByRole('status').locator('code, pre').first().textContent())?.trim() ?? '';
+  const feedUrl =
+    (await participant.getByRole('status').locator('code, pre').first().textContent())?.trim() ?? '';
   expect(feedUrl).toMatch(/\/api\/calendar\//);
   const feed = await (await participant.request.get(new URL(feedUrl).pathname)).text();
   expect(feed).toContain('BEGIN:VEVENT');
@@ -100,7 +90,8 @@ test('a term from start to finish: program, enrolment, groups, calendar, attenda
   // The facilitator opens the first meeting, sees the guided prompts and takes attendance.
   const facilitator = await pageAs(browser, baseURL, 'facilitator1@demo.tend.test');
   await facilitator.getByRole('link', { name: 'My groups' }).click();
-  await facilitator.getByRole('link', { name: 'Meeting 1' }).first().click();
+  // Demo people may be in other programs' groups too: open this program's group.
+  await facilitator.getByRole('region', { name: title }).getByRole('link', { name: 'Meeting 1' }).click();
   await expect(facilitator.getByRole('heading', { name: 'Discussion prompts' })).toBeVisible();
   await expect(facilitator.getByRole('heading', { name: 'Facilitator briefing' })).toBeVisible();
   await expectNoSeriousA11yViolations(facilitator);
@@ -108,11 +99,15 @@ test('a term from start to finish: program, enrolment, groups, calendar, attenda
   await expect(facilitator.getByText('Attendance saved.')).toBeVisible();
 
   // The participant withdraws in one step and is told what happens to their data.
+  await participant.goto('/my-groups');
+  await expect(participant.getByRole('region', { name: title })).toBeVisible();
   await participant.goto(programPath);
   await participant.getByRole('button', { name: 'Withdraw' }).click();
   await participant.getByRole('button', { name: 'Withdraw now' }).click();
   const confirmation = participant.getByRole('status').filter({ hasText: 'You have withdrawn' });
   await expect(confirmation).toContainText(/availability, interests .* are deleted/);
   await participant.goto('/my-groups');
-  await expect(participant.getByText('You are not in a group yet.')).toBeVisible();
+  await expect(participant.getByRole('heading', { name: 'My groups' })).toBeVisible();
+  await expect(participant.getByLabel('Loading your groups')).toHaveCount(0);
+  await expect(participant.getByRole('region', { name: title })).toHaveCount(0);
 });

@@ -18,7 +18,8 @@ for (const file of sourceFiles('src/core')) {
     .split('\n')
     .forEach((line, index) => {
       const match = forbidden.find((pattern) => pattern.test(line));
-      if (match) problems.push(`${file}:${index + 1}: ${match.source} — pass the clock or a seeded generator in`);
+      if (match)
+        problems.push(`${file}:${index + 1}: ${match.source} — pass the clock or a seeded generator in`);
     });
 }
 if (problems.length > 0) {

@@ -10,9 +10,11 @@ import { lockDataDirectory } from '../src/db/data-directory-lock.ts';
 
 const cli = new URL('../src/cli/tend.ts', import.meta.url).pathname;
 
+/** Runs `tend` on the embedded database, even when the suite itself runs against PostgreSQL. */
 function runTend(args: string[], environment: Record<string, string>) {
+  const { DATABASE_URL: _postgres, ...inherited } = process.env;
   const child = spawn(process.execPath, [cli, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'silent', ...environment },
+    env: { ...inherited, LOG_LEVEL: 'silent', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,7 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, outbox } from '../src/db/schema.ts';
-import { createPublishedProgram, daysFrom, enrolDemoPeople, enrolmentBody, programFields } from './helpers/programs.ts';
+import {
+  createPublishedProgram,
+  daysFrom,
+  enrolDemoPeople,
+  enrolmentBody,
+  programFields,
+} from './helpers/programs.ts';
 import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
 
 let context: TestContext;
@@ -14,13 +20,21 @@ afterAll(() => context.close());
 
 describe('creating programs', () => {
   it('creates a draft that only coordinators see until it is published', async () => {
-    const created = await coordinator.request('POST', '/api/programs', programFields(context.clock.now, { title: 'Draft only' }));
+    const created = await coordinator.request(
+      'POST',
+      '/api/programs',
+      programFields(context.clock.now, { title: 'Draft only' }),
+    );
     expect(created.statusCode).toBe(201);
     const participant = await signedInClient(context.app, 'participant');
-    const seen = (await participant.request('GET', '/api/programs')).json().programs.map((p: { title: string }) => p.title);
+    const seen = (await participant.request('GET', '/api/programs'))
+      .json()
+      .programs.map((p: { title: string }) => p.title);
     expect(seen).not.toContain('Draft only');
     await coordinator.request('PATCH', `/api/programs/${created.json().id}`, { status: 'published' });
-    const after = (await participant.request('GET', '/api/programs')).json().programs.map((p: { title: string }) => p.title);
+    const after = (await participant.request('GET', '/api/programs'))
+      .json()
+      .programs.map((p: { title: string }) => p.title);
     expect(after).toContain('Draft only');
   });
 
@@ -28,7 +42,10 @@ describe('creating programs', () => {
     const response = await coordinator.request(
       'POST',
       '/api/programs',
-      programFields(context.clock.now, { termEnd: daysFrom(context.clock.now, 10), enrolmentCloses: daysFrom(context.clock.now, 30) }),
+      programFields(context.clock.now, {
+        termEnd: daysFrom(context.clock.now, 10),
+        enrolmentCloses: daysFrom(context.clock.now, 30),
+      }),
     );
     expect(response.statusCode).toBe(400);
     const { error } = response.json();
@@ -39,13 +56,20 @@ describe('creating programs', () => {
   it('refuses a term that overlaps another program for the same audience', async () => {
     const fields = programFields(context.clock.now, { audience: 'Residents' });
     expect((await coordinator.request('POST', '/api/programs', fields)).statusCode).toBe(201);
-    const clash = await coordinator.request('POST', '/api/programs', { ...fields, title: 'Second residents program' });
+    const clash = await coordinator.request('POST', '/api/programs', {
+      ...fields,
+      title: 'Second residents program',
+    });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error.message).toMatch(/same audience already runs/);
   });
 
   it('refuses unknown topics by name', async () => {
-    const response = await coordinator.request('POST', '/api/programs', programFields(context.clock.now, { topicIds: ['no-such-topic'] }));
+    const response = await coordinator.request(
+      'POST',
+      '/api/programs',
+      programFields(context.clock.now, { topicIds: ['no-such-topic'] }),
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toMatch(/no-such-topic/);
   });
@@ -85,9 +109,16 @@ describe('voluntary enrolment', () => {
       enrolmentCloses: daysFrom(context.clock.now, -2),
     });
     const participant = await signedInClient(context.app, 'participant');
-    const response = await participant.request('PUT', `/api/programs/${programId}/enrollment`, enrolmentBody());
+    const response = await participant.request(
+      'PUT',
+      `/api/programs/${programId}/enrollment`,
+      enrolmentBody(),
+    );
     expect(response.statusCode).toBe(409);
-    expect(response.json().error).toMatchObject({ code: 'ENROLMENT_CLOSED', message: expect.stringMatching(/Enrolment is open from/) });
+    expect(response.json().error).toMatchObject({
+      code: 'ENROLMENT_CLOSED',
+      message: expect.stringMatching(/Enrolment is open from/),
+    });
   });
 
   it('requires agreeing to the confidentiality guidelines', async () => {
@@ -107,8 +138,12 @@ describe('voluntary enrolment', () => {
     await first.signIn('participant10@demo.tend.test');
     const second = new TestClient(context.app, '10.3.0.2');
     await second.signIn('participant11@demo.tend.test');
-    expect((await first.request('PUT', `/api/programs/${programId}/enrollment`, enrolmentBody())).json().status).toBe('enrolled');
-    expect((await second.request('PUT', `/api/programs/${programId}/enrollment`, enrolmentBody())).json()).toEqual({
+    expect(
+      (await first.request('PUT', `/api/programs/${programId}/enrollment`, enrolmentBody())).json().status,
+    ).toBe('enrolled');
+    expect(
+      (await second.request('PUT', `/api/programs/${programId}/enrollment`, enrolmentBody())).json(),
+    ).toEqual({
       status: 'waitlisted',
       position: 1,
     });
@@ -128,6 +163,12 @@ describe('groups, meetings and attendance', () => {
     programId = await createPublishedProgram(coordinator, context.clock.now, { audience: 'Mixed levels' });
     people = await enrolDemoPeople(context.app, programId, 16);
   });
+
+  function person(email: string): TestClient {
+    const client = people.get(email);
+    if (!client) throw new Error(`${email} was not enrolled by the test setup`);
+    return client;
+  }
 
   it('forms draft groups of the configured size, each with a facilitator and a shared hour', async () => {
     const response = await coordinator.request('POST', `/api/programs/${programId}/groups/form`, { seed: 7 });
@@ -149,10 +190,26 @@ describe('groups, meetings and attendance', () => {
     const [first, second] = groups;
     const facilitator = first.members.find((member: { isFacilitator: boolean }) => member.isFacilitator);
     const edited = [
-      { id: first.id, name: first.name, slot: null, memberIds: first.members.map((m: { id: string }) => m.id).filter((id: string) => id !== facilitator.id), pinnedIds: [] },
-      { id: second.id, name: second.name, slot: null, memberIds: [...second.members.map((m: { id: string }) => m.id), facilitator.id], pinnedIds: [] },
+      {
+        id: first.id,
+        name: first.name,
+        slot: null,
+        memberIds: first.members
+          .map((m: { id: string }) => m.id)
+          .filter((id: string) => id !== facilitator.id),
+        pinnedIds: [],
+      },
+      {
+        id: second.id,
+        name: second.name,
+        slot: null,
+        memberIds: [...second.members.map((m: { id: string }) => m.id), facilitator.id],
+        pinnedIds: [],
+      },
     ];
-    const evaluation = (await coordinator.request('POST', `/api/programs/${programId}/groups/evaluate`, { groups: edited })).json();
+    const evaluation = (
+      await coordinator.request('POST', `/api/programs/${programId}/groups/evaluate`, { groups: edited })
+    ).json();
     expect(evaluation.isValid).toBe(false);
     expect(evaluation.violations.map((v: { rule: string }) => v.rule)).toContain('facilitators-per-group');
     const unchanged = (await coordinator.request('GET', `/api/programs/${programId}/groups`)).json();
@@ -165,13 +222,29 @@ describe('groups, meetings and attendance', () => {
     const pinned = first.members.find((member: { isFacilitator: boolean }) => !member.isFacilitator);
     const saved = await coordinator.request('PUT', `/api/programs/${programId}/groups`, {
       groups: [
-        { id: first.id, name: first.name, slot: first.slot, memberIds: first.members.map((m: { id: string }) => m.id), pinnedIds: [pinned.id] },
-        { id: second.id, name: second.name, slot: second.slot, memberIds: second.members.map((m: { id: string }) => m.id), pinnedIds: [] },
+        {
+          id: first.id,
+          name: first.name,
+          slot: first.slot,
+          memberIds: first.members.map((m: { id: string }) => m.id),
+          pinnedIds: [pinned.id],
+        },
+        {
+          id: second.id,
+          name: second.name,
+          slot: second.slot,
+          memberIds: second.members.map((m: { id: string }) => m.id),
+          pinnedIds: [],
+        },
       ],
     });
     expect(saved.statusCode).toBe(200);
-    const reformed = (await coordinator.request('POST', `/api/programs/${programId}/groups/form`, { seed: 99 })).json();
-    const home = reformed.groups.find((group: { members: { id: string }[] }) => group.members.some((m) => m.id === pinned.id));
+    const reformed = (
+      await coordinator.request('POST', `/api/programs/${programId}/groups/form`, { seed: 99 })
+    ).json();
+    const home = reformed.groups.find((group: { members: { id: string }[] }) =>
+      group.members.some((m) => m.id === pinned.id),
+    );
     expect(home.id).toBe(first.id);
     expect(home.members.find((m: { id: string }) => m.id === pinned.id).isPinned).toBe(true);
   });
@@ -181,67 +254,71 @@ describe('groups, meetings and attendance', () => {
     expect(published.statusCode).toBe(200);
     expect(published.json().status).toBe('published');
 
-    const participant = people.get('participant1@demo.tend.test');
-    const mine = (await participant?.request('GET', '/api/me/groups'))?.json().groups;
+    const participant = person('participant1@demo.tend.test');
+    const mine = (await participant.request('GET', '/api/me/groups')).json().groups;
     expect(mine).toHaveLength(1);
     expect(mine[0].meetings).toHaveLength(6);
     expect(mine[0].members.some((m: { name: string }) => m.name)).toBe(true);
-    const allIds = published.json().groups.flatMap((g: { members: { id: string }[] }) => g.members.map((m) => m.id));
+    const allIds = published
+      .json()
+      .groups.flatMap((g: { members: { id: string }[] }) => g.members.map((m) => m.id));
     expect(mine[0].members.length).toBeLessThan(allIds.length);
     // 12:00 in Toronto is 17:00 UTC in winter and 16:00 UTC in summer.
     expect(new Date(mine[0].meetings[0].startsAt).getUTCHours()).toBeGreaterThanOrEqual(16);
   });
 
   it('gives the facilitator the briefing, prompts and roster, and a member only the prompts', async () => {
-    const facilitator = people.get('facilitator1@demo.tend.test');
-    const [group] = (await facilitator?.request('GET', '/api/me/groups'))?.json().groups;
+    const facilitator = person('facilitator1@demo.tend.test');
+    const [group] = (await facilitator.request('GET', '/api/me/groups')).json().groups;
     const meetingId = group.meetings[0].id;
-    const asFacilitator = (await facilitator?.request('GET', `/api/meetings/${meetingId}`))?.json();
+    const asFacilitator = (await facilitator.request('GET', `/api/meetings/${meetingId}`)).json();
     expect(asFacilitator.canRun).toBe(true);
     expect(asFacilitator.topic.facilitatorBriefing.length).toBeGreaterThan(0);
     expect(asFacilitator.topic.discussionPrompts.length).toBeGreaterThanOrEqual(4);
 
     const memberId = group.members.find((m: { isFacilitator: boolean }) => !m.isFacilitator).id;
-    const attendance = await facilitator?.request('PUT', `/api/meetings/${meetingId}/attendance`, {
+    const attendance = await facilitator.request('PUT', `/api/meetings/${meetingId}/attendance`, {
       records: [{ userId: memberId, status: 'present' }],
     });
     expect(attendance?.statusCode).toBe(200);
-    expect(attendance?.json().roster.find((p: { id: string }) => p.id === memberId).attendance).toBe('present');
+    expect(attendance.json().roster.find((p: { id: string }) => p.id === memberId).attendance).toBe(
+      'present',
+    );
   });
 
   it('hides a group’s meetings from a facilitator of another group', async () => {
-    const first = people.get('facilitator1@demo.tend.test');
-    const second = people.get('facilitator2@demo.tend.test');
-    const [firstGroup] = (await first?.request('GET', '/api/me/groups'))?.json().groups;
-    const [secondGroup] = (await second?.request('GET', '/api/me/groups'))?.json().groups;
+    const first = person('facilitator1@demo.tend.test');
+    const second = person('facilitator2@demo.tend.test');
+    const [firstGroup] = (await first.request('GET', '/api/me/groups')).json().groups;
+    const [secondGroup] = (await second.request('GET', '/api/me/groups')).json().groups;
     expect(firstGroup.id).not.toBe(secondGroup.id);
-    const response = await second?.request('GET', `/api/meetings/${firstGroup.meetings[0].id}`);
+    const response = await second.request('GET', `/api/meetings/${firstGroup.meetings[0].id}`);
     expect(response?.statusCode).toBe(404);
-    const attendance = await second?.request('PUT', `/api/meetings/${firstGroup.meetings[0].id}/attendance`, {
+    const attendance = await second.request('PUT', `/api/meetings/${firstGroup.meetings[0].id}/attendance`, {
       records: [{ userId: firstGroup.members[0].id, status: 'absent' }],
     });
     expect(attendance?.statusCode).toBe(404);
   });
 
   it('lets the facilitator move a meeting but not into the past, and tells the group', async () => {
-    const facilitator = people.get('facilitator1@demo.tend.test');
-    const [group] = (await facilitator?.request('GET', '/api/me/groups'))?.json().groups;
+    const facilitator = person('facilitator1@demo.tend.test');
+    const [group] = (await facilitator.request('GET', '/api/me/groups')).json().groups;
     const meeting = group.meetings[1];
-    const past = await facilitator?.request('PATCH', `/api/meetings/${meeting.id}`, {
+    const past = await facilitator.request('PATCH', `/api/meetings/${meeting.id}`, {
       startsAt: new Date(context.clock.now.getTime() - 86_400_000).toISOString(),
       endsAt: new Date(context.clock.now.getTime() - 86_400_000 + 3_600_000).toISOString(),
     });
     expect(past?.statusCode).toBe(400);
-    expect(past?.json().error.code).toBe('MEETING_MOVE_INVALID');
+    expect(past.json().error.code).toBe('MEETING_MOVE_INVALID');
 
     const later = new Date(new Date(meeting.startsAt).getTime() + 86_400_000);
-    const moved = await facilitator?.request('PATCH', `/api/meetings/${meeting.id}`, {
+    const moved = await facilitator.request('PATCH', `/api/meetings/${meeting.id}`, {
       startsAt: later.toISOString(),
       endsAt: new Date(later.getTime() + 3_600_000).toISOString(),
       place: 'Room 4B',
     });
     expect(moved?.statusCode).toBe(200);
-    expect(moved?.json().place).toBe('Room 4B');
+    expect(moved.json().place).toBe('Room 4B');
     const member = group.members.find((m: { isFacilitator: boolean }) => !m.isFacilitator);
     const told = await context.connection.db
       .select()
@@ -249,7 +326,10 @@ describe('groups, meetings and attendance', () => {
       .where(and(eq(notifications.userId, member.id), eq(notifications.kind, 'meeting-changed')));
     expect(told).toHaveLength(1);
     // The e-mail carries the moved meeting as an invitation that replaces the old one.
-    const [mail] = await context.connection.db.select().from(outbox).where(eq(outbox.subject, told[0]?.title ?? ''));
+    const [mail] = await context.connection.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.subject, told[0]?.title ?? ''));
     expect(mail?.calendar).toMatch(/SEQUENCE:1/);
     expect(mail?.calendar).toContain('LOCATION:Room 4B');
   });
@@ -263,9 +343,9 @@ describe('groups, meetings and attendance', () => {
   });
 
   it('takes a withdrawn person out of their group at once', async () => {
-    const participant = people.get('participant2@demo.tend.test');
-    expect((await participant?.request('GET', '/api/me/groups'))?.json().groups).toHaveLength(1);
-    await participant?.request('DELETE', `/api/programs/${programId}/enrollment`);
-    expect((await participant?.request('GET', '/api/me/groups'))?.json().groups).toHaveLength(0);
+    const participant = person('participant2@demo.tend.test');
+    expect((await participant.request('GET', '/api/me/groups')).json().groups).toHaveLength(1);
+    await participant.request('DELETE', `/api/programs/${programId}/enrollment`);
+    expect((await participant.request('GET', '/api/me/groups')).json().groups).toHaveLength(0);
   });
 });

@@ -248,7 +248,10 @@ export const groupMembers = pgTable(
     isFacilitator: boolean('is_facilitator').notNull().default(false),
     isPinned: boolean('is_pinned').notNull().default(false),
   },
-  (table) => [primaryKey({ columns: [table.groupId, table.userId] }), index('group_members_user_idx').on(table.userId)],
+  (table) => [
+    primaryKey({ columns: [table.groupId, table.userId] }),
+    index('group_members_user_idx').on(table.userId),
+  ],
 );
 
 export const meetings = pgTable(

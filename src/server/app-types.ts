@@ -7,8 +7,8 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connect.ts';
-import type { InvitationOrganizer } from './calendar/meeting-invitation.ts';
 import type { SignedInMember } from './auth/sessions.ts';
+import type { InvitationOrganizer } from './calendar/meeting-invitation.ts';
 import type { Config } from './config.ts';
 import type { Action } from './policy.ts';
 

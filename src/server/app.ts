@@ -15,19 +15,19 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerWebApp } from './plugins/web-app.ts';
 import { auditEventRoutes } from './routes/audit-events.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
-import { sessionRoutes } from './routes/session.ts';
-import { userRoutes } from './routes/users.ts';
-import { programRoutes } from './routes/programs.ts';
-import { groupRoutes } from './routes/groups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
-import { topicRoutes } from './routes/topics.ts';
 import { notificationRoutes } from './routes/notifications.ts';
-import { calendarRoutes } from './routes/calendar.ts';
 import { outboxRoutes } from './routes/outbox.ts';
+import { programRoutes } from './routes/programs.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { topicRoutes } from './routes/topics.ts';
+import { userRoutes } from './routes/users.ts';
 
 export type BuildAppOptions = {
   db: Database;

@@ -1,8 +1,8 @@
 import { type ConnectOptions, connect } from '../db/connect.ts';
 import { startJobs } from '../jobs/start-jobs.ts';
-import { addressOf, loadMailSettings, nameOf } from './mail/mail-settings.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { addressOf, loadMailSettings, nameOf } from './mail/mail-settings.ts';
 import { demoPassword, demoSignIns, ensureDemoOrganization } from './services/demo-organization.ts';
 
 /**

@@ -32,7 +32,11 @@ export function programFields(now: Date, overrides: Record<string, unknown> = {}
   };
 }
 
-export async function createPublishedProgram(coordinator: TestClient, now: Date, overrides: Record<string, unknown> = {}) {
+export async function createPublishedProgram(
+  coordinator: TestClient,
+  now: Date,
+  overrides: Record<string, unknown> = {},
+) {
   const created = await coordinator.request('POST', '/api/programs', programFields(now, overrides));
   if (created.statusCode !== 201) throw new Error(`program not created: ${created.body}`);
   const { id } = created.json();
@@ -56,7 +60,11 @@ export function enrolmentBody(overrides: Record<string, unknown> = {}) {
 }
 
 /** Enrols demo participants 1..count and both facilitators, all free Tuesdays at noon. */
-export async function enrolDemoPeople(app: App, programId: string, count: number): Promise<Map<string, TestClient>> {
+export async function enrolDemoPeople(
+  app: App,
+  programId: string,
+  count: number,
+): Promise<Map<string, TestClient>> {
   const clients = new Map<string, TestClient>();
   const people = [
     'facilitator1@demo.tend.test',

@@ -28,7 +28,6 @@
  * input and seed always give the same groups.
  */
 
-import { relocateForWaiting } from './augment.ts';
 import { checkGroup, chooseSlot, commonSlotsOf } from './check-rules.ts';
 import {
   constructGroups,
@@ -53,6 +52,7 @@ import type {
 import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
 import { type Problem, prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
+import { relocateForWaiting } from './relocate-group.ts';
 import { anneal, descend } from './search.ts';
 import { weeklySlotAt } from './weekly-slot.ts';
 

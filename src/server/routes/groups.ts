@@ -15,7 +15,8 @@ const SlotSchema = z
   .string()
   .transform((text, context) => {
     const slot = parseWeeklySlot(text);
-    if (!slot) context.addIssue({ code: 'custom', message: `"${text}" is not an hour of the week such as tue-12` });
+    if (!slot)
+      context.addIssue({ code: 'custom', message: `"${text}" is not an hour of the week such as tue-12` });
     return slot as WeeklySlot;
   })
   .nullable();
@@ -97,7 +98,12 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
         summary: 'Form draft groups from the enrolled people (pinned people stay in their groups)',
         params: ProgramIdParamsSchema,
         body: z.object({
-          seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+          seed: z
+            .number()
+            .int()
+            .min(0)
+            .max(2 ** 31 - 1)
+            .default(1),
           weights: WeightsSchema.default({}),
           historyMode: z.enum(['new-combinations', 'stable']).default('new-combinations'),
           facilitatorsPerGroup: z
@@ -108,7 +114,8 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
         response: { 200: GroupsSchema, ...errorResponses },
       },
     },
-    async (request) => formProgramGroups(db, requireMember(request), request.params.programId, request.body, now()),
+    async (request) =>
+      formProgramGroups(db, requireMember(request), request.params.programId, request.body, now()),
   );
 
   app.post(
@@ -123,7 +130,8 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
         response: { 200: z.any(), ...errorResponses },
       },
     },
-    async (request) => evaluateEditedGroups(db, requireMember(request), request.params.programId, request.body.groups),
+    async (request) =>
+      evaluateEditedGroups(db, requireMember(request), request.params.programId, request.body.groups),
   );
 
   app.put(
@@ -138,7 +146,8 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
         response: { 200: GroupsSchema, ...errorResponses },
       },
     },
-    async (request) => saveEditedGroups(db, requireMember(request), request.params.programId, request.body.groups),
+    async (request) =>
+      saveEditedGroups(db, requireMember(request), request.params.programId, request.body.groups),
   );
 
   app.post(

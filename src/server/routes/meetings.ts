@@ -42,8 +42,14 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
         params: MeetingIdParamsSchema,
         body: z
           .object({
-            startsAt: z.iso.datetime({ offset: true, message: 'must be a date-time such as 2027-01-12T17:00:00Z' }),
-            endsAt: z.iso.datetime({ offset: true, message: 'must be a date-time such as 2027-01-12T18:00:00Z' }),
+            startsAt: z.iso.datetime({
+              offset: true,
+              message: 'must be a date-time such as 2027-01-12T17:00:00Z',
+            }),
+            endsAt: z.iso.datetime({
+              offset: true,
+              message: 'must be a date-time such as 2027-01-12T18:00:00Z',
+            }),
             place: z.string().trim().max(200).nullable(),
             videoUrl: z.url('must be a link starting with https://').max(500).nullable(),
           })
@@ -73,6 +79,7 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
         response: { 200: z.any(), ...errorResponses },
       },
     },
-    async (request) => recordAttendance(db, requireMember(request), request.params.meetingId, request.body.records, now()),
+    async (request) =>
+      recordAttendance(db, requireMember(request), request.params.meetingId, request.body.records, now()),
   );
 }

@@ -62,7 +62,10 @@ const ProgramSchema = ProgramFieldsSchema.extend({
 const EnrollmentInputSchema = z.object({
   level: LevelSchema.nullable().default(null),
   discipline: z.string().trim().max(100).nullable().default(null),
-  availability: z.array(z.string().max(20)).max(168).describe('Weekly hours in timeZone, e.g. ["tue-12", "sat-09"]'),
+  availability: z
+    .array(z.string().max(20))
+    .max(168)
+    .describe('Weekly hours in timeZone, e.g. ["tue-12", "sat-09"]'),
   timeZone: z.string().min(1).max(64).describe('IANA time zone the availability is given in'),
   interests: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
   avoidUserIds: z.array(z.uuid()).max(20).default([]).describe('Private: people not to be grouped with'),
@@ -195,7 +198,9 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         },
       },
     },
-    async (request) => ({ enrollments: await listEnrollments(db, requireMember(request), request.params.programId) }),
+    async (request) => ({
+      enrollments: await listEnrollments(db, requireMember(request), request.params.programId),
+    }),
   );
 
   app.get(

@@ -42,7 +42,8 @@ export function topicRoutes(app: App, { db, now }: AppDependencies): void {
         response: { 201: TopicEntrySchema, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await createTopic(db, requireMember(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createTopic(db, requireMember(request), request.body)),
   );
 
   app.put(

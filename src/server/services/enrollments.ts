@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { parseWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import { convertWeeklySlots } from '../../core/scheduling/availability.ts';
 import { isValidTimeZone } from '../../core/scheduling/time-zones.ts';
-import { parseWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { enrollments, groupMembers, groups, memberships, programs, users } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
@@ -39,18 +39,28 @@ export const confidentialityGuidelines = [
  * Converts the person's hours to the organisation's time zone using the term's first week, so the
  * offsets (and daylight saving) are the ones that hold when the group meets.
  */
-function checkAvailability(input: EnrollmentInput, organizationTimeZone: string, referenceDate: string): WeeklySlot[] {
+function checkAvailability(
+  input: EnrollmentInput,
+  organizationTimeZone: string,
+  referenceDate: string,
+): WeeklySlot[] {
   if (!isValidTimeZone(input.timeZone)) {
-    throw new AppError('AVAILABILITY_INVALID', `"${input.timeZone}" is not a time zone such as America/Toronto.`, {
-      fields: { 'body.timeZone': 'is not a known time zone' },
-    });
+    throw new AppError(
+      'AVAILABILITY_INVALID',
+      `"${input.timeZone}" is not a time zone such as America/Toronto.`,
+      {
+        fields: { 'body.timeZone': 'is not a known time zone' },
+      },
+    );
   }
   const slots: WeeklySlot[] = [];
   input.availability.forEach((text, index) => {
     const slot = parseWeeklySlot(text);
     if (!slot) {
       const message = `"${text}" is not an hour of the week; use day-hour such as tue-12 (Tuesdays 12:00–13:00).`;
-      throw new AppError('AVAILABILITY_INVALID', message, { fields: { [`body.availability.${index}`]: message } });
+      throw new AppError('AVAILABILITY_INVALID', message, {
+        fields: { [`body.availability.${index}`]: message },
+      });
     }
     slots.push(slot);
   });
@@ -66,7 +76,13 @@ async function countEnrolled(tx: Transaction, programId: string): Promise<number
   const [row] = await tx
     .select({ count: sql<number>`count(*)::int` })
     .from(enrollments)
-    .where(and(eq(enrollments.programId, programId), eq(enrollments.status, 'enrolled'), eq(enrollments.isFacilitator, false)));
+    .where(
+      and(
+        eq(enrollments.programId, programId),
+        eq(enrollments.status, 'enrolled'),
+        eq(enrollments.isFacilitator, false),
+      ),
+    );
   return row?.count ?? 0;
 }
 
@@ -79,9 +95,13 @@ export async function enrol(
   now: Date,
 ): Promise<{ status: 'enrolled' | 'waitlisted'; position: number | null }> {
   if (!input.agreesToGuidelines) {
-    throw new AppError('VALIDATION_FAILED', 'Please agree to the group’s confidentiality guidelines to join.', {
-      fields: { 'body.agreesToGuidelines': 'must be accepted to join' },
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Please agree to the group’s confidentiality guidelines to join.',
+      {
+        fields: { 'body.agreesToGuidelines': 'must be accepted to join' },
+      },
+    );
   }
   const settings = await findOrganizationSettings(db, member.organizationId);
   const { termStart } = await findProgram(db, member.organizationId, programId);
@@ -138,7 +158,10 @@ export async function enrol(
         organizationId: member.organizationId,
         userIds: [member.userId],
         kind: status === 'enrolled' ? 'enrolment' : 'waitlist',
-        title: status === 'enrolled' ? `You joined ${program.title}` : `You are on the waiting list for ${program.title}`,
+        title:
+          status === 'enrolled'
+            ? `You joined ${program.title}`
+            : `You are on the waiting list for ${program.title}`,
         body:
           status === 'enrolled'
             ? 'You will hear when your group and its meeting time are set. You can withdraw at any time.'
@@ -221,7 +244,12 @@ export async function findOwnEnrollment(db: Database, member: SignedInMember, pr
     discipline: row.discipline,
     timeZone: row.timeZone,
     // Shown back in the time zone the person entered it in.
-    availability: convertWeeklySlots(row.availability as WeeklySlot[], settings.timeZone, row.timeZone, termStart),
+    availability: convertWeeklySlots(
+      row.availability as WeeklySlot[],
+      settings.timeZone,
+      row.timeZone,
+      termStart,
+    ),
     interests: row.interests,
     avoidUserIds: row.avoidUserIds,
     isFacilitator: row.isFacilitator,

@@ -11,10 +11,18 @@ import type {
 import type { WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import { planMeetings } from '../../core/scheduling/recurrence.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { enrollments, groupMembers, groups, meetings, programs, supervisions, users } from '../../db/schema.ts';
+import {
+  enrollments,
+  groupMembers,
+  groups,
+  meetings,
+  programs,
+  supervisions,
+  users,
+} from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
-import { AppError } from '../errors.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
+import { AppError } from '../errors.ts';
 import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
 import { notify } from '../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
@@ -153,7 +161,14 @@ async function readAssignment(db: Database | Transaction, programId: string) {
     .orderBy(asc(groups.name));
   const byId = new Map<
     string,
-    { id: string; name: string; slot: WeeklySlot | null; status: string; memberIds: string[]; pinnedIds: string[] }
+    {
+      id: string;
+      name: string;
+      slot: WeeklySlot | null;
+      status: string;
+      memberIds: string[];
+      pinnedIds: string[];
+    }
   >();
   for (const row of rows) {
     const group = byId.get(row.id) ?? {
@@ -188,9 +203,9 @@ export async function describeGroups(db: Database, member: SignedInMember, progr
     isFacilitator: levelOf.get(id)?.isFacilitator ?? false,
   });
   return {
-    status: (saved.length > 0 && saved.every((group) => group.status === 'published') ? 'published' : 'draft') as
-      | 'draft'
-      | 'published',
+    status: (saved.length > 0 && saved.every((group) => group.status === 'published')
+      ? 'published'
+      : 'draft') as 'draft' | 'published',
     groups: evaluation.groups.map((group) => {
       const stored = saved.find((candidate) => candidate.id === group.id);
       return {
@@ -209,7 +224,8 @@ export async function describeGroups(db: Database, member: SignedInMember, progr
     }),
     unassigned: evaluation.unassignedIds.map((id) => ({
       ...describePerson(id),
-      reason: program.lastGrouping?.unplaced.find((entry) => entry.id === id)?.message ?? 'Not in a group yet.',
+      reason:
+        program.lastGrouping?.unplaced.find((entry) => entry.id === id)?.message ?? 'Not in a group yet.',
     })),
     score: evaluation.score,
     violations: evaluation.violations.map((violation) => violation.message),
@@ -221,11 +237,21 @@ export async function describeGroups(db: Database, member: SignedInMember, progr
 async function replaceGroups(
   tx: Transaction,
   program: ProgramRow,
-  assignment: { id?: string; name?: string; slot: WeeklySlot | null; memberIds: string[]; pinnedIds: string[]; facilitatorIds: string[] }[],
+  assignment: {
+    id?: string;
+    name?: string;
+    slot: WeeklySlot | null;
+    memberIds: string[];
+    pinnedIds: string[];
+    facilitatorIds: string[];
+  }[],
 ) {
   const existing = await readAssignment(tx, program.id);
   if (existing.some((group) => group.status === 'published')) {
-    throw new AppError('PROGRAM_NOT_DRAFT', 'The groups are published; move people one at a time instead of re-forming.');
+    throw new AppError(
+      'PROGRAM_NOT_DRAFT',
+      'The groups are published; move people one at a time instead of re-forming.',
+    );
   }
   await tx.delete(groups).where(eq(groups.programId, program.id));
   for (const [index, group] of assignment.entries()) {
@@ -252,11 +278,19 @@ async function replaceGroups(
 }
 
 /** Runs the engine (in a worker thread) over the program's enrolled people and keeps the result as draft groups. */
-export async function formProgramGroups(db: Database, member: SignedInMember, programId: string, options: FormingOptions, now: Date) {
+export async function formProgramGroups(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  options: FormingOptions,
+  now: Date,
+) {
   const program = await findProgram(db, member.organizationId, programId);
   const { input } = await buildGroupingInput(db, program, options);
   const result = await formGroupsInWorker(input);
-  const pinned = new Set(input.participants.filter((person) => person.pinnedGroupId).map((person) => person.id));
+  const pinned = new Set(
+    input.participants.filter((person) => person.pinnedGroupId).map((person) => person.id),
+  );
   await db.transaction(async (tx) => {
     await replaceGroups(
       tx,
@@ -295,13 +329,26 @@ function isUuid(value: string): boolean {
   return uuidPattern.test(value);
 }
 
-export type EditedGroup = { id: string; name: string; slot: WeeklySlot | null; memberIds: string[]; pinnedIds: string[] };
+export type EditedGroup = {
+  id: string;
+  name: string;
+  slot: WeeklySlot | null;
+  memberIds: string[];
+  pinnedIds: string[];
+};
 
 /** Scores an edited assignment without saving it: the live feedback while a coordinator drags people. */
-export async function evaluateEditedGroups(db: Database, member: SignedInMember, programId: string, edited: EditedGroup[]) {
+export async function evaluateEditedGroups(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  edited: EditedGroup[],
+) {
   const program = await findProgram(db, member.organizationId, programId);
   const { input } = await buildGroupingInput(db, program);
-  const assignment: GroupAssignment = { groups: edited.map(({ id, memberIds, slot }) => ({ id, memberIds, slot })) };
+  const assignment: GroupAssignment = {
+    groups: edited.map(({ id, memberIds, slot }) => ({ id, memberIds, slot })),
+  };
   const pinnedInput: GroupingInput = {
     ...input,
     participants: input.participants.map((person) => {
@@ -314,9 +361,16 @@ export async function evaluateEditedGroups(db: Database, member: SignedInMember,
 }
 
 /** Saves hand-edited draft groups; the rules may be broken while editing, but publishing refuses that. */
-export async function saveEditedGroups(db: Database, member: SignedInMember, programId: string, edited: EditedGroup[]) {
+export async function saveEditedGroups(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  edited: EditedGroup[],
+) {
   const evaluation = await evaluateEditedGroups(db, member, programId, edited);
-  const unknown = evaluation.violations.filter((violation) => violation.rule === 'unknown-participant' || violation.rule === 'placed-twice');
+  const unknown = evaluation.violations.filter(
+    (violation) => violation.rule === 'unknown-participant' || violation.rule === 'placed-twice',
+  );
   if (unknown.length > 0) {
     throw new AppError('VALIDATION_FAILED', unknown.map((violation) => violation.message).join(' '));
   }
@@ -327,7 +381,8 @@ export async function saveEditedGroups(db: Database, member: SignedInMember, pro
       program,
       edited.map((group) => ({
         ...group,
-        facilitatorIds: evaluation.groups.find((candidate) => candidate.id === group.id)?.facilitatorIds ?? [],
+        facilitatorIds:
+          evaluation.groups.find((candidate) => candidate.id === group.id)?.facilitatorIds ?? [],
       })),
     );
   });
@@ -350,7 +405,10 @@ export async function publishGroups(
     throw new AppError('GROUPS_BREAK_RULES', 'There are no groups to publish; form groups first.');
   }
   if (!described.isValid) {
-    throw new AppError('GROUPS_BREAK_RULES', `Fix these before publishing: ${described.violations.join(' ')}`);
+    throw new AppError(
+      'GROUPS_BREAK_RULES',
+      `Fix these before publishing: ${described.violations.join(' ')}`,
+    );
   }
   const settings = await findOrganizationSettings(db, member.organizationId);
   await db.transaction(async (tx) => {
@@ -377,14 +435,14 @@ export async function publishGroups(
           : await tx
               .insert(meetings)
               .values(
-          plan.meetings.map((meeting, index) => ({
-            organizationId: member.organizationId,
-            groupId: group.id,
-            sequence: meeting.sequence,
-            topicId: topicEntries[index % Math.max(topicEntries.length, 1)]?.ref ?? null,
-            startsAt: meeting.startsAt,
-            endsAt: meeting.endsAt,
-          })),
+                plan.meetings.map((meeting, index) => ({
+                  organizationId: member.organizationId,
+                  groupId: group.id,
+                  sequence: meeting.sequence,
+                  topicId: topicEntries[index % Math.max(topicEntries.length, 1)]?.ref ?? null,
+                  startsAt: meeting.startsAt,
+                  endsAt: meeting.endsAt,
+                })),
               )
               .returning();
       const first = plan.meetings[0];

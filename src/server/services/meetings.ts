@@ -4,8 +4,8 @@ import { findMeetingMoveProblems } from '../../core/scheduling/term.ts';
 import type { Database } from '../../db/connect.ts';
 import { attendance, enrollments, groupMembers, groups, meetings, programs, users } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
-import { AppError, notFound } from '../errors.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
+import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { canRunMeeting, canSeeMeeting, type GroupRelation } from '../policy.ts';
 import { findOrganizationSettings } from './organization.ts';
@@ -64,13 +64,26 @@ export async function listMyGroups(db: Database, member: SignedInMember) {
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(programs, eq(programs.id, groups.programId))
-    .where(and(eq(groupMembers.userId, member.userId), eq(groups.status, 'published'), eq(groups.organizationId, member.organizationId)))
+    .where(
+      and(
+        eq(groupMembers.userId, member.userId),
+        eq(groups.status, 'published'),
+        eq(groups.organizationId, member.organizationId),
+      ),
+    )
     .orderBy(asc(programs.termStart));
   return Promise.all(
     mine.map(async ({ group, programTitle, isFacilitator }) => {
-      const groupMeetings = await db.select().from(meetings).where(eq(meetings.groupId, group.id)).orderBy(asc(meetings.startsAt));
+      const groupMeetings = await db
+        .select()
+        .from(meetings)
+        .where(eq(meetings.groupId, group.id))
+        .orderBy(asc(meetings.startsAt));
       const topicTitles = await Promise.all(
-        groupMeetings.map(async (meeting) => (await findTopic(db, member.organizationId, meeting.topicId))?.topic.title ?? null),
+        groupMeetings.map(
+          async (meeting) =>
+            (await findTopic(db, member.organizationId, meeting.topicId))?.topic.title ?? null,
+        ),
       );
       return {
         id: group.id,
@@ -84,7 +97,10 @@ export async function listMyGroups(db: Database, member: SignedInMember) {
           name,
           isFacilitator: facilitates,
         })),
-        meetings: groupMeetings.map((meeting, index) => ({ ...presentMeeting(meeting), topicTitle: topicTitles[index] ?? null })),
+        meetings: groupMeetings.map((meeting, index) => ({
+          ...presentMeeting(meeting),
+          topicTitle: topicTitles[index] ?? null,
+        })),
       };
     }),
   );
@@ -113,7 +129,11 @@ export async function describeMeeting(db: Database, member: SignedInMember, meet
     topic: topic
       ? runs
         ? topic.topic
-        : { ...topic.topic, facilitatorBriefing: [], discussionPrompts: topic.topic.discussionPrompts.map(({ text }) => ({ text })) }
+        : {
+            ...topic.topic,
+            facilitatorBriefing: [],
+            discussionPrompts: topic.topic.discussionPrompts.map(({ text }) => ({ text })),
+          }
       : null,
     roster: roster.map((person) => ({
       ...person,
@@ -122,7 +142,12 @@ export async function describeMeeting(db: Database, member: SignedInMember, meet
   };
 }
 
-export type MeetingChanges = { startsAt?: string; endsAt?: string; place?: string | null; videoUrl?: string | null };
+export type MeetingChanges = {
+  startsAt?: string;
+  endsAt?: string;
+  place?: string | null;
+  videoUrl?: string | null;
+};
 
 /** Moves one meeting or changes its place or link, and tells everyone in the group. */
 export async function changeMeeting(
@@ -141,7 +166,8 @@ export async function changeMeeting(
   const endsAt = changes.endsAt
     ? new Date(changes.endsAt)
     : new Date(startsAt.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()));
-  const isMoved = startsAt.getTime() !== meeting.startsAt.getTime() || endsAt.getTime() !== meeting.endsAt.getTime();
+  const isMoved =
+    startsAt.getTime() !== meeting.startsAt.getTime() || endsAt.getTime() !== meeting.endsAt.getTime();
   const { timeZone } = await findOrganizationSettings(db, member.organizationId);
   if (isMoved) {
     const problems = findMeetingMoveProblems({ startsAt, endsAt, now, termEnd: program.termEnd, timeZone });
@@ -163,12 +189,17 @@ export async function changeMeeting(
       })
       .where(eq(meetings.id, meetingId))
       .returning();
-    const everyone = await tx.select({ userId: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, group.id));
+    const everyone = await tx
+      .select({ userId: groupMembers.userId })
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, group.id));
     await notify(tx, {
       organizationId: member.organizationId,
       userIds: everyone.map((row) => row.userId).filter((id) => id !== member.userId),
       kind: 'meeting-changed',
-      title: isMoved ? `${group.name} (${program.title}): a meeting moved` : `${group.name} (${program.title}): meeting details changed`,
+      title: isMoved
+        ? `${group.name} (${program.title}): a meeting moved`
+        : `${group.name} (${program.title}): meeting details changed`,
       body: isMoved
         ? `Meeting ${meeting.sequence} is now ${formatMeetingTime(startsAt, endsAt, timeZone)}; your calendar subscription is updated.`
         : `Meeting ${meeting.sequence}: the place or video link changed.`,
@@ -184,7 +215,13 @@ export async function changeMeeting(
 
 export type AttendanceRecord = { userId: string; status: 'present' | 'absent' | 'excused' };
 
-export async function recordAttendance(db: Database, member: SignedInMember, meetingId: string, records: AttendanceRecord[], now: Date) {
+export async function recordAttendance(
+  db: Database,
+  member: SignedInMember,
+  meetingId: string,
+  records: AttendanceRecord[],
+  now: Date,
+) {
   const { group, relation } = await loadMeeting(db, member, meetingId);
   if (!canRunMeeting(member.role, relation)) {
     throw new AppError('FORBIDDEN', 'Only the group’s facilitator or a coordinator can take attendance.');
@@ -192,13 +229,22 @@ export async function recordAttendance(db: Database, member: SignedInMember, mee
   const roster = new Set((await listGroupMembers(db, group.id)).map((person) => person.id));
   const strangers = records.filter((record) => !roster.has(record.userId));
   if (strangers.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `${strangers.length} of these people are not in ${group.name}; reload the roster.`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${strangers.length} of these people are not in ${group.name}; reload the roster.`,
+    );
   }
   await db.transaction(async (tx) => {
     for (const record of records) {
       await tx
         .insert(attendance)
-        .values({ meetingId, userId: record.userId, status: record.status, recordedBy: member.userId, recordedAt: now })
+        .values({
+          meetingId,
+          userId: record.userId,
+          status: record.status,
+          recordedBy: member.userId,
+          recordedAt: now,
+        })
         .onConflictDoUpdate({
           target: [attendance.meetingId, attendance.userId],
           set: { status: record.status, recordedBy: member.userId, recordedAt: now },
@@ -213,20 +259,33 @@ function rate(present: number, recorded: number): number | null {
 }
 
 /** The coordinator's overview: enrolment, groups, upcoming meetings, attendance per group and meeting. */
-export async function describeProgramOverview(db: Database, member: SignedInMember, programId: string, now: Date) {
+export async function describeProgramOverview(
+  db: Database,
+  member: SignedInMember,
+  programId: string,
+  now: Date,
+) {
   const [program] = await db
     .select()
     .from(programs)
     .where(and(eq(programs.id, programId), eq(programs.organizationId, member.organizationId)));
   if (!program) throw notFound('That program');
   const enrolment = await db
-    .select({ status: enrollments.status, isFacilitator: enrollments.isFacilitator, count: sql<number>`count(*)::int` })
+    .select({
+      status: enrollments.status,
+      isFacilitator: enrollments.isFacilitator,
+      count: sql<number>`count(*)::int`,
+    })
     .from(enrollments)
     .where(eq(enrollments.programId, programId))
     .groupBy(enrollments.status, enrollments.isFacilitator);
   const countOf = (status: string, isFacilitator = false) =>
     enrolment.find((row) => row.status === status && row.isFacilitator === isFacilitator)?.count ?? 0;
-  const programGroups = await db.select().from(groups).where(eq(groups.programId, programId)).orderBy(asc(groups.name));
+  const programGroups = await db
+    .select()
+    .from(groups)
+    .where(eq(groups.programId, programId))
+    .orderBy(asc(groups.name));
   const groupIds = programGroups.map((group) => group.id);
   const groupMeetings =
     groupIds.length === 0
@@ -287,4 +346,3 @@ export async function describeProgramOverview(db: Database, member: SignedInMemb
       })),
   };
 }
-

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { organizations, type OrganizationSettings } from '../../db/schema.ts';
+import { type OrganizationSettings, organizations } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 
 export async function findOrganizationSettings(

@@ -43,7 +43,9 @@ export function organizationToday(now: Date, timeZone: string): string {
 }
 
 export function isEnrolmentOpen(program: ProgramRow, today: string): boolean {
-  return program.status === 'published' && program.enrolmentOpens <= today && today <= program.enrolmentCloses;
+  return (
+    program.status === 'published' && program.enrolmentOpens <= today && today <= program.enrolmentCloses
+  );
 }
 
 async function checkProgramInput(
@@ -88,7 +90,11 @@ async function checkProgramInput(
   }
 }
 
-export async function createProgram(db: Database, member: SignedInMember, input: ProgramInput): Promise<ProgramRow> {
+export async function createProgram(
+  db: Database,
+  member: SignedInMember,
+  input: ProgramInput,
+): Promise<ProgramRow> {
   return db.transaction(async (tx) => {
     await checkProgramInput(tx, member.organizationId, input, null);
     const [program] = await tx
@@ -149,7 +155,11 @@ export async function updateProgram(
 }
 
 /** Coordinators see every program; everyone else sees the published ones and those they joined. */
-export async function listPrograms(db: Database, member: SignedInMember, now: Date): Promise<ProgramSummary[]> {
+export async function listPrograms(
+  db: Database,
+  member: SignedInMember,
+  now: Date,
+): Promise<ProgramSummary[]> {
   const { timeZone } = await findOrganizationSettings(db, member.organizationId);
   const today = organizationToday(now, timeZone);
   const rows = await db
@@ -157,7 +167,9 @@ export async function listPrograms(db: Database, member: SignedInMember, now: Da
       program: programs,
       enrolledCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programs.id} and e.status = 'enrolled' and not e.is_facilitator)`,
       waitlistedCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programs.id} and e.status = 'waitlisted')`,
-      myEnrollmentStatus: sql<ProgramSummary['myEnrollmentStatus']>`(select e.status from ${enrollments} e where e.program_id = ${programs.id} and e.user_id = ${member.userId})`,
+      myEnrollmentStatus: sql<
+        ProgramSummary['myEnrollmentStatus']
+      >`(select e.status from ${enrollments} e where e.program_id = ${programs.id} and e.user_id = ${member.userId})`,
     })
     .from(programs)
     .where(eq(programs.organizationId, member.organizationId))
@@ -167,7 +179,11 @@ export async function listPrograms(db: Database, member: SignedInMember, now: Da
       ({ program, myEnrollmentStatus }) =>
         member.role === 'coordinator' || program.status === 'published' || myEnrollmentStatus !== null,
     )
-    .map(({ program, ...counts }) => ({ ...program, ...counts, isEnrolmentOpen: isEnrolmentOpen(program, today) }));
+    .map(({ program, ...counts }) => ({
+      ...program,
+      ...counts,
+      isEnrolmentOpen: isEnrolmentOpen(program, today),
+    }));
 }
 
 export async function describeProgram(

@@ -47,7 +47,11 @@ export async function listTopics(db: Database | Transaction, organizationId: str
       topic: topic.content as unknown as Topic,
     }),
   );
-  return [...own.filter((entry) => entry.source === 'organization'), ...shippedEntries, ...own.filter((entry) => entry.source === 'shared')];
+  return [
+    ...own.filter((entry) => entry.source === 'organization'),
+    ...shippedEntries,
+    ...own.filter((entry) => entry.source === 'shared'),
+  ];
 }
 
 /** The topics a program names, in its order; unknown references are refused with their names. */
@@ -128,7 +132,14 @@ export async function createTopic(
     })
     .returning();
   if (!row) throw new Error('insert returned no row');
-  return { ref: row.id, source: 'organization', sharedBy: null, isShared: row.isShared, basedOn: row.basedOn, topic };
+  return {
+    ref: row.id,
+    source: 'organization',
+    sharedBy: null,
+    isShared: row.isShared,
+    basedOn: row.basedOn,
+    topic,
+  };
 }
 
 export async function updateTopic(
@@ -145,6 +156,12 @@ export async function updateTopic(
     .where(and(eq(topics.id, topicId), eq(topics.organizationId, member.organizationId)))
     .returning();
   if (!row) throw notFound('That topic in your organisation’s library');
-  return { ref: row.id, source: 'organization', sharedBy: null, isShared: row.isShared, basedOn: row.basedOn, topic };
+  return {
+    ref: row.id,
+    source: 'organization',
+    sharedBy: null,
+    isShared: row.isShared,
+    basedOn: row.basedOn,
+    topic,
+  };
 }
-

@@ -108,11 +108,5 @@ export function App() {
       </Alert>
     );
   }
-  const member = session.data.member;
-  return (
-    <RouterProvider
-      key={member?.userId ?? 'signed-out'}
-      router={member ? signedInRouter(member) : signedOutRouter()}
-    />
-  );
+  return <SessionRouter member={session.data.member} />;
 }

@@ -40,7 +40,12 @@ export type MeetingDetail = Omit<MeetingSummary, 'topicTitle'> & {
   meetingMinutes: number;
   canRun: boolean;
   topic: Topic | null;
-  roster: { id: string; name: string; isFacilitator: boolean; attendance: 'present' | 'absent' | 'excused' | null }[];
+  roster: {
+    id: string;
+    name: string;
+    isFacilitator: boolean;
+    attendance: 'present' | 'absent' | 'excused' | null;
+  }[];
 };
 
 export function useMyGroups() {
@@ -51,14 +56,21 @@ export function useMyGroups() {
 }
 
 export function useMeeting(meetingId: string) {
-  return useQuery({ queryKey: ['meeting', meetingId], queryFn: () => apiRequest<MeetingDetail>('GET', `/api/meetings/${meetingId}`) });
+  return useQuery({
+    queryKey: ['meeting', meetingId],
+    queryFn: () => apiRequest<MeetingDetail>('GET', `/api/meetings/${meetingId}`),
+  });
 }
 
 export function useChangeMeeting(meetingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: { startsAt?: string; endsAt?: string; place?: string | null; videoUrl?: string | null }) =>
-      apiRequest<MeetingDetail>('PATCH', `/api/meetings/${meetingId}`, changes),
+    mutationFn: (changes: {
+      startsAt?: string;
+      endsAt?: string;
+      place?: string | null;
+      videoUrl?: string | null;
+    }) => apiRequest<MeetingDetail>('PATCH', `/api/meetings/${meetingId}`, changes),
     onSuccess: (meeting) => queryClient.setQueryData(['meeting', meetingId], meeting),
   });
 }

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Button, Card, Group, List, Loader, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import { fieldErrors } from '../../../lib/api-client.ts';
@@ -62,7 +76,9 @@ function AttendanceForm({ meeting }: { meeting: MeetingDetail }) {
       <Button
         mt="sm"
         loading={record.isPending}
-        onClick={() => record.mutate(Object.entries(statuses).map(([userId, status]) => ({ userId, status })))}
+        onClick={() =>
+          record.mutate(Object.entries(statuses).map(([userId, status]) => ({ userId, status })))
+        }
       >
         Save attendance
       </Button>
@@ -106,9 +122,25 @@ function MoveMeetingForm({ meeting }: { meeting: MeetingDetail }) {
               Saved; the group has been told.
             </Alert>
           ) : null}
-          <TextInput label="Starts" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} error={errors.startsAt} />
-          <TextInput label="Place" value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} />
-          <TextInput label="Video link" value={videoUrl} onChange={(e) => setVideoUrl(e.currentTarget.value)} error={errors.videoUrl} />
+          <TextInput
+            label="Starts"
+            type="datetime-local"
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.currentTarget.value)}
+            error={errors.startsAt}
+          />
+          <TextInput
+            label="Place"
+            value={place}
+            onChange={(e) => setPlace(e.currentTarget.value)}
+            error={errors.place}
+          />
+          <TextInput
+            label="Video link"
+            value={videoUrl}
+            onChange={(e) => setVideoUrl(e.currentTarget.value)}
+            error={errors.videoUrl}
+          />
           <Group>
             <Button type="submit" loading={change.isPending}>
               Save

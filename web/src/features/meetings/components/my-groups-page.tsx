@@ -10,12 +10,14 @@ export function MyGroupsPage() {
       <Title order={1}>My groups</Title>
       {groups.isPending ? <Loader aria-label="Loading your groups" /> : null}
       {groups.error ? <Alert color="red">{groups.error.message}</Alert> : null}
-      {groups.data?.length === 0 ? <Text>You are not in a group yet. Groups appear here once a coordinator publishes them.</Text> : null}
+      {groups.data?.length === 0 ? (
+        <Text>You are not in a group yet. Groups appear here once a coordinator publishes them.</Text>
+      ) : null}
       {groups.data?.map((group) => (
-        <Card key={group.id} withBorder>
+        <Card key={group.id} withBorder component="section" aria-labelledby={`group-${group.id}`}>
           <Stack gap="xs">
             <Group>
-              <Title order={2} size="h3">
+              <Title order={2} size="h3" id={`group-${group.id}`}>
                 {group.name} — {group.programTitle}
               </Title>
               {group.isFacilitator ? <Badge>You facilitate</Badge> : null}
@@ -50,7 +52,9 @@ export function MyGroupsPage() {
                     </Table.Td>
                     <Table.Td>{describeDateTime(meeting.startsAt)}</Table.Td>
                     <Table.Td>{meeting.topicTitle ?? '—'}</Table.Td>
-                    <Table.Td>{meeting.place ?? (meeting.videoUrl ? 'Video call' : 'To be announced')}</Table.Td>
+                    <Table.Td>
+                      {meeting.place ?? (meeting.videoUrl ? 'Video call' : 'To be announced')}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

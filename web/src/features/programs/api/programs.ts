@@ -66,7 +66,13 @@ export type RosterEntry = {
 };
 
 export type Overview = {
-  enrolment: { enrolled: number; facilitators: number; waitlisted: number; withdrawn: number; capacity: number | null };
+  enrolment: {
+    enrolled: number;
+    facilitators: number;
+    waitlisted: number;
+    withdrawn: number;
+    capacity: number | null;
+  };
   groups: {
     id: string;
     name: string;
@@ -79,7 +85,11 @@ export type Overview = {
   upcomingMeetings: { id: string; groupName: string; sequence: number; startsAt: string }[];
 };
 
-export type TopicEntry = { ref: string; source: string; topic: { id: string; title: string; summary: string; tags: string[] } };
+export type TopicEntry = {
+  ref: string;
+  source: string;
+  topic: { id: string; title: string; summary: string; tags: string[] };
+};
 
 const programsKey = ['programs'];
 
@@ -146,7 +156,8 @@ export function useRoster(programId: string) {
   return useQuery({
     queryKey: ['roster', programId],
     queryFn: async () =>
-      (await apiRequest<{ enrollments: RosterEntry[] }>('GET', `/api/programs/${programId}/enrollments`)).enrollments,
+      (await apiRequest<{ enrollments: RosterEntry[] }>('GET', `/api/programs/${programId}/enrollments`))
+        .enrollments,
   });
 }
 

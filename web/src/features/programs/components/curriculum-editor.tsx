@@ -24,7 +24,8 @@ export function CurriculumEditor({ program }: { program: Program }) {
         Curriculum
       </Title>
       <Text size="sm">
-        Meeting 1 takes the first topic, meeting 2 the second, and so on; with fewer topics than meetings the list starts again.
+        Meeting 1 takes the first topic, meeting 2 the second, and so on; with fewer topics than meetings the
+        list starts again.
       </Text>
       {topicIds.length === 0 ? <Text>No topics chosen yet.</Text> : null}
       {topicIds.map((ref, index) => (
@@ -34,7 +35,12 @@ export function CurriculumEditor({ program }: { program: Program }) {
               {index + 1}. {titleOf(ref)}
             </Text>
             <Group gap="xs">
-              <ActionIcon variant="default" aria-label={`Move ${titleOf(ref)} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+              <ActionIcon
+                variant="default"
+                aria-label={`Move ${titleOf(ref)} up`}
+                disabled={index === 0}
+                onClick={() => move(index, -1)}
+              >
                 ↑
               </ActionIcon>
               <ActionIcon
@@ -45,7 +51,12 @@ export function CurriculumEditor({ program }: { program: Program }) {
               >
                 ↓
               </ActionIcon>
-              <Button size="xs" variant="subtle" color="red.8" onClick={() => setTopicIds(topicIds.filter((id) => id !== ref))}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red.8"
+                onClick={() => setTopicIds(topicIds.filter((id) => id !== ref))}
+              >
                 Remove
               </Button>
             </Group>
@@ -55,7 +66,10 @@ export function CurriculumEditor({ program }: { program: Program }) {
       <Select
         label="Add a topic"
         placeholder="Choose from the library"
-        data={available.map((entry) => ({ value: entry.ref, label: `${entry.topic.title}${entry.source === 'tend' ? '' : ` (${entry.source})`}` }))}
+        data={available.map((entry) => ({
+          value: entry.ref,
+          label: `${entry.topic.title}${entry.source === 'tend' ? '' : ` (${entry.source})`}`,
+        }))}
         value={null}
         onChange={(ref) => ref && setTopicIds([...topicIds, ref])}
         searchable

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Checkbox, Group, List, Modal, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useEffect, useState } from 'react';
 import { AvailabilityGrid } from '../../../components/availability-grid.tsx';
@@ -39,7 +53,13 @@ export function EnrolmentPanel({ program }: { program: Program }) {
   const withdraw = useWithdraw(program.id);
   const [isConfirming, confirming] = useDisclosure();
   const timeZone = own.data?.enrollment?.timeZone ?? viewerTimeZone();
-  const [form, setForm] = useState({ level: '', discipline: '', availability: [] as string[], interests: [] as string[], agrees: false });
+  const [form, setForm] = useState({
+    level: '',
+    discipline: '',
+    availability: [] as string[],
+    interests: [] as string[],
+    agrees: false,
+  });
   const errors = fieldErrors(enrol.error);
   const enrollment = own.data?.enrollment;
   const isActive = enrollment?.status === 'enrolled' || enrollment?.status === 'waitlisted';
@@ -87,8 +107,14 @@ export function EnrolmentPanel({ program }: { program: Program }) {
               : `The program is full; you are number ${enrol.data.position} on the waiting list and will get a place automatically.`}
           </Alert>
         ) : null}
-        {enrollment?.status === 'waitlisted' && !enrol.data ? <Text>You are on the waiting list.</Text> : null}
-        {!program.isEnrolmentOpen && !isActive ? <Text>Enrolment is open from {program.enrolmentOpens} to {program.enrolmentCloses}.</Text> : null}
+        {enrollment?.status === 'waitlisted' && !enrol.data ? (
+          <Text>You are on the waiting list.</Text>
+        ) : null}
+        {!program.isEnrolmentOpen && !isActive ? (
+          <Text>
+            Enrolment is open from {program.enrolmentOpens} to {program.enrolmentCloses}.
+          </Text>
+        ) : null}
         {program.isEnrolmentOpen || isActive ? (
           <form onSubmit={submit} noValidate aria-label="Enrolment">
             <Stack>
@@ -98,10 +124,23 @@ export function EnrolmentPanel({ program }: { program: Program }) {
                 </Alert>
               ) : null}
               <Group grow>
-                <Select label="Your level" data={levelOptions} value={form.level || null} onChange={(level) => setForm({ ...form, level: level ?? '' })} />
-                <TextInput label="Your discipline" value={form.discipline} onChange={(e) => setForm({ ...form, discipline: e.currentTarget.value })} />
+                <Select
+                  label="Your level"
+                  data={levelOptions}
+                  value={form.level || null}
+                  onChange={(level) => setForm({ ...form, level: level ?? '' })}
+                />
+                <TextInput
+                  label="Your discipline"
+                  value={form.discipline}
+                  onChange={(e) => setForm({ ...form, discipline: e.currentTarget.value })}
+                />
               </Group>
-              <AvailabilityGrid value={form.availability} onChange={(availability) => setForm({ ...form, availability })} timeZone={timeZone} />
+              <AvailabilityGrid
+                value={form.availability}
+                onChange={(availability) => setForm({ ...form, availability })}
+                timeZone={timeZone}
+              />
               {errors.availability ? (
                 <Text c="red.8" size="sm" role="alert">
                   {errors.availability}

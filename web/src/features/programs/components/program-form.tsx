@@ -3,10 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import type { ProgramFields } from '../api/programs.ts';
 
+/** A calendar date counted from the person's own today (not UTC's, which is a day ahead in the evening in the Americas). */
 function addDays(days: number): string {
   const date = new Date();
   date.setDate(date.getDate() + days);
-  return date.toISOString().slice(0, 10);
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+    .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0'))
+    .join('-');
 }
 
 export function emptyProgram(): ProgramFields {
@@ -71,7 +74,13 @@ export function ProgramForm({
             {error.message}
           </Alert>
         ) : null}
-        <TextInput label="Title" required value={fields.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
+        <TextInput
+          label="Title"
+          required
+          value={fields.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors.title}
+        />
         <Textarea
           label="Description"
           autosize
@@ -88,8 +97,20 @@ export function ProgramForm({
           error={errors.audience}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Term starts" type="date" value={fields.termStart} onChange={(e) => set('termStart', e.currentTarget.value)} error={errors.termStart} />
-          <TextInput label="Term ends" type="date" value={fields.termEnd} onChange={(e) => set('termEnd', e.currentTarget.value)} error={errors.termEnd} />
+          <TextInput
+            label="Term starts"
+            type="date"
+            value={fields.termStart}
+            onChange={(e) => set('termStart', e.currentTarget.value)}
+            error={errors.termStart}
+          />
+          <TextInput
+            label="Term ends"
+            type="date"
+            value={fields.termEnd}
+            onChange={(e) => set('termEnd', e.currentTarget.value)}
+            error={errors.termEnd}
+          />
           <TextInput
             label="Enrolment opens"
             type="date"
@@ -104,9 +125,30 @@ export function ProgramForm({
             onChange={(e) => set('enrolmentCloses', e.currentTarget.value)}
             error={errors.enrolmentCloses}
           />
-          <NumberInput label="Smallest group" min={3} max={20} value={fields.groupSizeMin} onChange={number('groupSizeMin')} error={errors.groupSizeMin} />
-          <NumberInput label="Largest group" min={3} max={20} value={fields.groupSizeMax} onChange={number('groupSizeMax')} error={errors.groupSizeMax} />
-          <NumberInput label="Number of meetings" min={1} max={52} value={fields.meetingCount} onChange={number('meetingCount')} error={errors.meetingCount} />
+          <NumberInput
+            label="Smallest group"
+            min={3}
+            max={20}
+            value={fields.groupSizeMin}
+            onChange={number('groupSizeMin')}
+            error={errors.groupSizeMin}
+          />
+          <NumberInput
+            label="Largest group"
+            min={3}
+            max={20}
+            value={fields.groupSizeMax}
+            onChange={number('groupSizeMax')}
+            error={errors.groupSizeMax}
+          />
+          <NumberInput
+            label="Number of meetings"
+            min={1}
+            max={52}
+            value={fields.meetingCount}
+            onChange={number('meetingCount')}
+            error={errors.meetingCount}
+          />
           <NumberInput
             label="Meeting length (minutes)"
             min={15}

@@ -24,7 +24,10 @@ export function ProgramOverview({ programId }: { programId: string }) {
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Figure label="Enrolled" value={enrolment.capacity ? `${enrolment.enrolled} of ${enrolment.capacity}` : enrolment.enrolled} />
+        <Figure
+          label="Enrolled"
+          value={enrolment.capacity ? `${enrolment.enrolled} of ${enrolment.capacity}` : enrolment.enrolled}
+        />
         <Figure label="Facilitators" value={enrolment.facilitators} />
         <Figure label="Waiting list" value={enrolment.waitlisted} />
         <Figure label="Withdrawn" value={enrolment.withdrawn} />
@@ -36,7 +39,8 @@ export function ProgramOverview({ programId }: { programId: string }) {
       {groups.map((group) => (
         <Card key={group.id} withBorder>
           <Text fw={600}>
-            {group.name} · {group.memberCount} people · {describeSlot(group.slot)} · attendance {percent(group.attendanceRate)}
+            {group.name} · {group.memberCount} people · {describeSlot(group.slot)} · attendance{' '}
+            {percent(group.attendanceRate)}
           </Text>
           {group.meetings.length > 0 ? (
             <Table>

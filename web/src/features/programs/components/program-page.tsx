@@ -4,8 +4,8 @@ import { useSession } from '../../session/api/session.ts';
 import { useProgram, useUpdateProgram } from '../api/programs.ts';
 import { CurriculumEditor } from './curriculum-editor.tsx';
 import { EnrolmentPanel } from './enrolment-panel.tsx';
-import { ProgramOverview, ProgramRoster } from './program-overview.tsx';
 import { ProgramForm } from './program-form.tsx';
+import { ProgramOverview, ProgramRoster } from './program-overview.tsx';
 
 /** One program: for coordinators, its running; for everyone else, what it is and how to join or leave. */
 export function ProgramPage({ programId, groupsTab }: { programId: string; groupsTab: ReactNode }) {
@@ -16,7 +16,15 @@ export function ProgramPage({ programId, groupsTab }: { programId: string; group
   if (program.isPending) return <Loader aria-label="Loading the program" />;
   if (program.error) return <Alert color="red">{program.error.message}</Alert>;
   const data = program.data;
-  const { id: _id, status, enrolledCount: _e, waitlistedCount: _w, isEnrolmentOpen: _o, myEnrollmentStatus: _m, ...fields } = data;
+  const {
+    id: _id,
+    status,
+    enrolledCount: _e,
+    waitlistedCount: _w,
+    isEnrolmentOpen: _o,
+    myEnrollmentStatus: _m,
+    ...fields
+  } = data;
 
   return (
     <Stack>
@@ -27,8 +35,9 @@ export function ProgramPage({ programId, groupsTab }: { programId: string; group
       {data.description ? <Text>{data.description}</Text> : null}
       <Text size="sm">
         {data.audience ? `For ${data.audience}. ` : ''}
-        {data.meetingCount} meetings of {data.meetingMinutes} minutes, every {data.cadenceWeeks === 1 ? 'week' : `${data.cadenceWeeks} weeks`},
-        between {data.termStart} and {data.termEnd}, in groups of {data.groupSizeMin}–{data.groupSizeMax}.
+        {data.meetingCount} meetings of {data.meetingMinutes} minutes, every{' '}
+        {data.cadenceWeeks === 1 ? 'week' : `${data.cadenceWeeks} weeks`}, between {data.termStart} and{' '}
+        {data.termEnd}, in groups of {data.groupSizeMin}–{data.groupSizeMax}.
       </Text>
       {isCoordinator ? (
         <Tabs defaultValue="overview" keepMounted={false}>
@@ -56,7 +65,11 @@ export function ProgramPage({ programId, groupsTab }: { programId: string; group
                   </Button>
                 ) : null}
                 {status === 'published' ? (
-                  <Button variant="default" onClick={() => update.mutate({ status: 'closed' })} loading={update.isPending}>
+                  <Button
+                    variant="default"
+                    onClick={() => update.mutate({ status: 'closed' })}
+                    loading={update.isPending}
+                  >
                     Close the program
                   </Button>
                 ) : null}

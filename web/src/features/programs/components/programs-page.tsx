@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../session/api/session.ts';
@@ -6,7 +19,11 @@ import { useCreateProgram, usePrograms } from '../api/programs.ts';
 import { emptyProgram, ProgramForm } from './program-form.tsx';
 
 const statusLabels = { draft: 'Draft', published: 'Published', closed: 'Closed' } as const;
-const enrolmentLabels = { enrolled: 'You joined', waitlisted: 'On the waiting list', withdrawn: 'You withdrew' } as const;
+const enrolmentLabels = {
+  enrolled: 'You joined',
+  waitlisted: 'On the waiting list',
+  withdrawn: 'You withdrew',
+} as const;
 
 export function ProgramsPage() {
   const programs = usePrograms();
@@ -23,7 +40,9 @@ export function ProgramsPage() {
         {isCoordinator ? <Button onClick={creating.open}>New program</Button> : null}
       </Group>
       {!isCoordinator ? (
-        <Text>Taking part is voluntary. Join a program that suits you; you can withdraw at any time in one step.</Text>
+        <Text>
+          Taking part is voluntary. Join a program that suits you; you can withdraw at any time in one step.
+        </Text>
       ) : null}
       {programs.isPending ? <Loader aria-label="Loading programs" /> : null}
       {programs.error ? <Alert color="red">{programs.error.message}</Alert> : null}
@@ -41,12 +60,17 @@ export function ProgramsPage() {
             </Group>
             {program.audience ? <Text size="sm">For: {program.audience}</Text> : null}
             <Text size="sm">
-              {program.termStart} to {program.termEnd} · {program.meetingCount} meetings of {program.meetingMinutes} minutes, every{' '}
+              {program.termStart} to {program.termEnd} · {program.meetingCount} meetings of{' '}
+              {program.meetingMinutes} minutes, every{' '}
               {program.cadenceWeeks === 1 ? 'week' : `${program.cadenceWeeks} weeks`}
             </Text>
             <Text size="sm">
-              {program.isEnrolmentOpen ? `Enrolment open until ${program.enrolmentCloses}` : `Enrolment ${program.enrolmentOpens} to ${program.enrolmentCloses}`}
-              {isCoordinator ? ` · ${program.enrolledCount} enrolled, ${program.waitlistedCount} waiting` : ''}
+              {program.isEnrolmentOpen
+                ? `Enrolment open until ${program.enrolmentCloses}`
+                : `Enrolment ${program.enrolmentOpens} to ${program.enrolmentCloses}`}
+              {isCoordinator
+                ? ` · ${program.enrolledCount} enrolled, ${program.waitlistedCount} waiting`
+                : ''}
             </Text>
             {program.myEnrollmentStatus ? (
               <Badge mt="xs" color="tend" variant="light">

@@ -37,7 +37,15 @@ export function useTopics() {
 export function useSaveTopic() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ entry, topic, isShared }: { entry: TopicEntry | null; topic: Topic; isShared: boolean }) =>
+    mutationFn: ({
+      entry,
+      topic,
+      isShared,
+    }: {
+      entry: TopicEntry | null;
+      topic: Topic;
+      isShared: boolean;
+    }) =>
       entry?.source === 'organization'
         ? apiRequest<TopicEntry>('PUT', `/api/topics/${entry.ref}`, { topic, isShared })
         : apiRequest<TopicEntry>('POST', '/api/topics', { topic, isShared, basedOn: entry?.ref ?? null }),

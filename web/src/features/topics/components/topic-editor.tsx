@@ -56,7 +56,8 @@ export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSa
     tags: initial.tags.join(', '),
     isShared: entry?.source === 'organization' ? entry.isShared : false,
   });
-  const set = (key: keyof typeof form) => (value: string | number | boolean) => setForm({ ...form, [key]: value });
+  const set = (key: keyof typeof form) => (value: string | number | boolean) =>
+    setForm({ ...form, [key]: value });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,7 +71,9 @@ export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSa
       facilitatorBriefing: lines(form.briefing),
       openingCheckIn: form.openingCheckIn,
       // Notes and timings stay with a prompt whose wording is unchanged.
-      discussionPrompts: lines(form.prompts).map((text) => previousPrompts.find((prompt) => prompt.text === text) ?? { text }),
+      discussionPrompts: lines(form.prompts).map(
+        (text) => previousPrompts.find((prompt) => prompt.text === text) ?? { text },
+      ),
       practice: { name: form.practiceName, steps: lines(form.practiceSteps), minutes: form.practiceMinutes },
       followUpPrompts: lines(form.followUps),
       skill: form.skill,
@@ -84,7 +87,14 @@ export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSa
   }
 
   const area = (label: string, key: keyof typeof form, description?: string) => (
-    <Textarea label={label} description={description} autosize minRows={2} value={String(form[key])} onChange={(e) => set(key)(e.currentTarget.value)} />
+    <Textarea
+      label={label}
+      description={description}
+      autosize
+      minRows={2}
+      value={String(form[key])}
+      onChange={(e) => set(key)(e.currentTarget.value)}
+    />
   );
   return (
     <form onSubmit={submit} noValidate aria-label="Topic">
@@ -100,13 +110,32 @@ export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSa
         {area('Facilitator briefing', 'briefing', '3 to 6 points, one per line')}
         {area('Opening check-in', 'openingCheckIn')}
         {area('Discussion prompts', 'prompts', '4 to 6, in order, one per line')}
-        <TextInput label="Practice" value={form.practiceName} onChange={(e) => set('practiceName')(e.currentTarget.value)} />
+        <TextInput
+          label="Practice"
+          value={form.practiceName}
+          onChange={(e) => set('practiceName')(e.currentTarget.value)}
+        />
         {area('Practice steps', 'practiceSteps', '3 to 6, one per line')}
-        <NumberInput label="Practice minutes" min={1} max={30} value={form.practiceMinutes} onChange={(value) => set('practiceMinutes')(Number(value) || 0)} />
+        <NumberInput
+          label="Practice minutes"
+          min={1}
+          max={30}
+          value={form.practiceMinutes}
+          onChange={(value) => set('practiceMinutes')(Number(value) || 0)}
+        />
         {area('Follow-up reflection prompts', 'followUps', '2 to 4, one per line; sent after the meeting')}
-        <TextInput label="Skill practised" value={form.skill} onChange={(e) => set('skill')(e.currentTarget.value)} />
+        <TextInput
+          label="Skill practised"
+          value={form.skill}
+          onChange={(e) => set('skill')(e.currentTarget.value)}
+        />
         {area('Catch-up summary', 'catchUpSummary', 'For people who missed the meeting')}
-        <TextInput label="Tags" description="Separated by commas" value={form.tags} onChange={(e) => set('tags')(e.currentTarget.value)} />
+        <TextInput
+          label="Tags"
+          description="Separated by commas"
+          value={form.tags}
+          onChange={(e) => set('tags')(e.currentTarget.value)}
+        />
         <Switch
           label="Share with other organisations"
           checked={form.isShared}

@@ -1,4 +1,16 @@
-import { Accordion, Alert, Badge, Button, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useSession } from '../../session/api/session.ts';
 import { type TopicEntry, useTopics } from '../api/topics.ts';
@@ -16,7 +28,10 @@ export function TopicsPage() {
         <Title order={1}>Topic library</Title>
         {isCoordinator ? <Button onClick={() => setEditing({ entry: null })}>Write a topic</Button> : null}
       </Group>
-      <Text>Each topic is one meeting: a briefing, an opening check-in, guided discussion prompts, one practice, and follow-up reflection.</Text>
+      <Text>
+        Each topic is one meeting: a briefing, an opening check-in, guided discussion prompts, one practice,
+        and follow-up reflection.
+      </Text>
       {topics.isPending ? <Loader aria-label="Loading topics" /> : null}
       {topics.error ? <Alert color="red">{topics.error.message}</Alert> : null}
       <Accordion variant="separated">
@@ -25,7 +40,9 @@ export function TopicsPage() {
             <Accordion.Control>
               <Group>
                 <Text fw={600}>{entry.topic.title}</Text>
-                <Badge variant="outline">{entry.sharedBy ? `Shared by ${entry.sharedBy}` : sourceLabels[entry.source]}</Badge>
+                <Badge variant="outline">
+                  {entry.sharedBy ? `Shared by ${entry.sharedBy}` : sourceLabels[entry.source]}
+                </Badge>
               </Group>
             </Accordion.Control>
             <Accordion.Panel>
