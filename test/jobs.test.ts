@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseConnection } from '../src/db/connect.ts';
 import { enrollments, meetings, notifications, outbox, users } from '../src/db/schema.ts';
+import { reminderLink } from '../src/jobs/meeting-reminders.ts';
 import { type Jobs, startJobs } from '../src/jobs/start-jobs.ts';
 import { type Config, loadConfig } from '../src/server/config.ts';
 import { notify } from '../src/server/notifications/notify.ts';
@@ -44,7 +45,9 @@ async function remindersOf(meetingId: string) {
   return connection.db
     .select({ userId: notifications.userId, title: notifications.title, body: notifications.body })
     .from(notifications)
-    .where(and(eq(notifications.kind, 'meeting-reminder'), eq(notifications.link, `/meetings/${meetingId}`)));
+    .where(
+      and(eq(notifications.kind, 'meeting-reminder'), like(notifications.link, `/meetings/${meetingId}?%`)),
+    );
 }
 
 beforeAll(async () => {
@@ -115,7 +118,7 @@ describe('meeting reminders', () => {
     expect(reminders[0]?.body).not.toMatch(/Amara|Okafor|participant/);
     const mails = await connection.db.select().from(outbox).where(eq(outbox.subject, reminders[0]!.title));
     expect(mails).toHaveLength(3);
-    expect(mails[0]?.text).toContain(`https://tend.example.org/meetings/${soon.meetingIds[0]}`);
+    expect(mails[0]?.text).toContain(`https://tend.example.org/meetings/${soon.meetingIds[0]}?starts=`);
   });
 
   it('skip withdrawn people, disabled accounts, cancelled meetings, unpublished groups and later meetings', async () => {
@@ -163,6 +166,34 @@ describe('meeting reminders', () => {
     clock.now = hoursFrom(clock.now, 1.5);
     await started[0]!.runNow('meeting-reminders');
     expect(await remindersOf(short.meetingIds[0]!)).toHaveLength(1);
+  });
+
+  it('remind again of a meeting moved after its reminder, for its new time', async () => {
+    const moved = await createGroupWithMeetings(connection.db, {
+      organizationId,
+      groupName: 'Group E',
+      memberEmails: ['participant10@demo.tend.test'],
+      meetingStarts: [hoursFrom(clock.now, 4)],
+    });
+    const meetingId = moved.meetingIds[0]!;
+    await started[0]!.runNow('meeting-reminders');
+    const newStart = hoursFrom(clock.now, 6);
+    await connection.db
+      .update(meetings)
+      .set({ startsAt: newStart, endsAt: hoursFrom(newStart, 1) })
+      .where(eq(meetings.id, meetingId));
+    await started[0]!.runNow('meeting-reminders');
+    await started[0]!.runNow('meeting-reminders');
+    const links = await connection.db
+      .select({ link: notifications.link })
+      .from(notifications)
+      .where(like(notifications.link, `/meetings/${meetingId}?%`));
+    expect(links.map((row) => row.link).sort()).toEqual(
+      [
+        reminderLink({ id: meetingId, startsAt: hoursFrom(clock.now, 4) }),
+        reminderLink({ id: meetingId, startsAt: newStart }),
+      ].sort(),
+    );
   });
 });
 

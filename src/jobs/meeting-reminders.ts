@@ -16,16 +16,19 @@ export type ReminderReport = { meetings: number; reminded: number };
 
 const reminderKind = 'meeting-reminder';
 
-/** The notice link of a meeting's reminder; with the kind, it is also the record that the reminder went out. */
-function reminderLink(meetingId: string): string {
-  return `/meetings/${meetingId}`;
+/**
+ * The notice link of a meeting's reminder; with the kind, it is also the record that the reminder went
+ * out. It names the start time, so a meeting moved after its reminder gets a reminder for its new time.
+ */
+export function reminderLink(meeting: { id: string; startsAt: Date }): string {
+  return `/meetings/${meeting.id}?starts=${meeting.startsAt.toISOString()}`;
 }
 
 /**
  * Reminds the members of published groups of each meeting that starts within its program's
  * `reminder_hours`. Each person gets one reminder per meeting however often this runs, on however
  * many servers: a meeting is locked while its reminders are written, and people who already have a
- * reminder notice for it are skipped. Withdrawn people, disabled accounts and cancelled meetings get none.
+ * reminder notice for its start time are skipped. Withdrawn people, disabled accounts and cancelled meetings get none.
  */
 export async function sendMeetingReminders(db: Database, now: Date): Promise<ReminderReport> {
   const due = await db
@@ -69,7 +72,7 @@ async function remindOfMeeting(tx: Transaction, meetingId: string, now: Date): P
   const windowEnd = now.getTime() + program.reminderHours * 3_600_000;
   if (meeting.startsAt.getTime() <= now.getTime() || meeting.startsAt.getTime() > windowEnd) return 0;
 
-  const link = reminderLink(meeting.id);
+  const link = reminderLink(meeting);
   const recipients = await tx
     .select({ userId: groupMembers.userId })
     .from(groupMembers)
