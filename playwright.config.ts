@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // A port per run (workers inherit it from the runner), so runs on one machine do not collide.
 process.env.E2E_PORT ??= String(3210 + (process.pid % 700));
 const port = Number(process.env.E2E_PORT);
+// The e2e server's control port: e-mail its SMTP peer received, jobs run with a chosen clock (scripts/e2e-server.ts).
+process.env.E2E_CONTROL_PORT ??= String(port + 1);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,6 +31,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://localhost:${port}`,
+      E2E_CONTROL_PORT: process.env.E2E_CONTROL_PORT,
       LOG_LEVEL: 'warn',
       // The journeys sign in dozens of demo people from one address within a minute.
       SIGN_IN_REQUESTS_PER_MINUTE: '1000',

@@ -1,8 +1,46 @@
-// Starts Tend on a new, empty data directory for the browser tests.
+// Starts Tend on a new, empty data directory for the browser tests, with a real SMTP peer that
+// receives every e-mail, and a control port (E2E_CONTROL_PORT, on 127.0.0.1 only) through which a
+// spec reads the e-mail received and runs a job with a clock of its choosing:
+//   GET  /mail                           → [{ to, raw }] every message received so far
+//   POST /jobs/reflection-follow-ups?at= → runs the follow-up job as if it were `at` (ISO time)
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSmtpSink } from '../test/helpers/smtp-sink.ts';
 
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'tend-e2e-'));
+const sink = await startSmtpSink();
+process.env.SMTP_URL = sink.url;
 const { startServer } = await import('../src/server/server.ts');
-await startServer();
+const { sendReflectionFollowUps } = await import('../src/jobs/reflection-follow-ups.ts');
+const { db, jobs } = await startServer();
+
+const controlPort = Number(process.env.E2E_CONTROL_PORT);
+if (controlPort) {
+  createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const answer = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method === 'GET' && url.pathname === '/mail') {
+      answer(
+        200,
+        sink.received.map(({ to, raw }) => ({ to, raw })),
+      );
+    } else if (request.method === 'POST' && url.pathname === '/jobs/reflection-follow-ups') {
+      const at = new Date(url.searchParams.get('at') ?? '');
+      if (Number.isNaN(at.getTime())) {
+        answer(400, { error: 'at must be an ISO time' });
+        return;
+      }
+      sendReflectionFollowUps(db, at)
+        // The e-mail goes out through the real delivery job, as in production.
+        .then(async (report) => answer(200, { ...report, delivery: await jobs.runNow('deliver-outbox') }))
+        .catch((error: Error) => answer(500, { error: error.message }));
+    } else {
+      answer(404, { error: 'unknown control request' });
+    }
+  }).listen(controlPort, '127.0.0.1');
+}

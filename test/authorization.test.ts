@@ -27,6 +27,7 @@ const adminOnly: Record<Subject, Expectation> = {
 
 const coordinatorOnly: Record<Subject, Expectation> = { ...adminOnly, admin: 'deny', coordinator: 'allow' };
 const runsMeetings: Record<Subject, Expectation> = { ...coordinatorOnly, facilitator: 'allow' };
+const leaderOnly: Record<Subject, Expectation> = { ...adminOnly, admin: 'deny', leader: 'allow' };
 
 const someId = '00000000-0000-4000-8000-000000000000';
 
@@ -78,6 +79,81 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'DELETE /api/me/calendar-feed': { expect: signedIn },
   'GET /api/calendar/:token': { expect: everyone },
   'GET /api/outbox': { expect: adminOnly },
+  // Feedback: anyone signed in may ask; the service answers 404 unless they attended the meeting.
+  'GET /api/meetings/:meetingId/feedback': { expect: signedIn },
+  'PUT /api/meetings/:meetingId/feedback': { expect: signedIn, body: { usefulness: 4, feltSafe: 4 } },
+  'GET /api/programs/:programId/feedback': { expect: coordinatorOnly },
+  'GET /api/programs/:programId/feedback-responses': { expect: signedIn },
+  'POST /api/programs/:programId/feedback-responses': {
+    expect: coordinatorOnly,
+    body: { youSaid: 'More time', weDid: 'Longer meetings' },
+  },
+  // Working conditions: anyone reports, only leaders read the counts and act, everyone sees actions.
+  'GET /api/working-condition-reports/form': { expect: signedIn },
+  'POST /api/working-condition-reports': { expect: signedIn, body: { category: 'not-a-category', unit: '' } },
+  'GET /api/working-condition-reports/summary': { expect: leaderOnly },
+  'GET /api/leadership-actions': { expect: signedIn },
+  'POST /api/leadership-actions': { expect: leaderOnly, body: {} },
+  'PATCH /api/leadership-actions/:actionId': { expect: leaderOnly, body: { status: 'done' } },
+  // Group space, recognition, supervision: open to every signed-in member by role; the services then
+  // answer 404 to anyone outside the group or the pair (see test/group-space.test.ts and others).
+  'GET /api/groups/:groupId/space': { expect: signedIn },
+  'POST /api/groups/:groupId/posts': { expect: signedIn, body: { body: 'Hello' } },
+  'PATCH /api/groups/:groupId/posts/:postId': { expect: signedIn, body: { body: 'Hello again' } },
+  'DELETE /api/groups/:groupId/posts/:postId': { expect: signedIn },
+  'POST /api/groups/:groupId/posts/:postId/reports': { expect: signedIn, body: { reason: 'Unkind' } },
+  'POST /api/groups/:groupId/posts/:postId/reports/dismiss': { expect: signedIn },
+  'PUT /api/groups/:groupId/posts/:postId/hidden': { expect: signedIn, body: { reason: 'Names a patient' } },
+  'DELETE /api/groups/:groupId/posts/:postId/hidden': { expect: signedIn },
+  'GET /api/colleagues': { expect: signedIn },
+  'POST /api/recognitions': { expect: signedIn, body: {} },
+  'GET /api/recognitions': { expect: signedIn },
+  'GET /api/me/recognition-preferences': { expect: signedIn },
+  'PUT /api/me/recognition-preferences': { expect: signedIn, body: { acceptsPublicRecognition: true } },
+  'GET /api/supervision': { expect: signedIn },
+  'POST /api/supervision/pairings': { expect: signedIn, body: {} },
+  'POST /api/supervision/pairings/:pairingId/response': { expect: signedIn, body: { isAccepted: true } },
+  'GET /api/supervision/conversations/:conversationId': { expect: signedIn },
+  'PUT /api/supervision/conversations/:conversationId/notes': {
+    expect: signedIn,
+    body: { experiences: '', reactions: '', whatHelped: '', nextSteps: '' },
+  },
+  'POST /api/supervision/pairings/:pairingId/end': { expect: signedIn },
+  'POST /api/supervision/conversations/:conversationId/move': {
+    expect: signedIn,
+    body: { date: '2030-01-15', time: '10:00', timeZone: 'UTC' },
+  },
+  'GET /api/me/follow-ups': { expect: signedIn },
+  'GET /api/me/follow-ups/:followUpId': { expect: signedIn },
+  'PUT /api/me/follow-ups/:followUpId/reflection': {
+    expect: signedIn,
+    body: { answer: 'Breathing helped', skillUsed: 'yes', intention: null },
+  },
+  'GET /api/me/journal': { expect: signedIn },
+  'GET /api/me/journal/markdown': { expect: signedIn },
+  'GET /api/me/journal/pdf': { expect: signedIn },
+  'PUT /api/me/reflections/:reflectionId/sharing': { expect: signedIn, body: { isShared: true } },
+  'GET /api/groups/:groupId/shared-reflections': { expect: signedIn },
+  'GET /api/programs/:programId/engagement': { expect: coordinatorOnly },
+  'GET /api/me/nudge-preferences': { expect: signedIn },
+  'PUT /api/me/nudge-preferences': { expect: signedIn, body: { frequency: 'every', pausedUntil: null } },
+  // measurement
+  'GET /api/instruments': { expect: signedIn },
+  'GET /api/instruments/:instrumentId/fhir': { expect: signedIn },
+  'GET /api/assessment-windows': { expect: coordinatorOnly },
+  'POST /api/assessment-windows': { expect: coordinatorOnly, body: {} },
+  'POST /api/assessment-windows/:windowId/close': { expect: coordinatorOnly },
+  'GET /api/me/assessments': { expect: signedIn },
+  'GET /api/me/assessments/:windowId': { expect: signedIn },
+  'PUT /api/me/assessments/:windowId/draft': { expect: signedIn, body: { answers: {} } },
+  'POST /api/me/assessments/:windowId/submit': { expect: signedIn, body: { answers: {} } },
+  'GET /api/me/assessments/:windowId/fhir': { expect: signedIn },
+  'GET /api/me/results': { expect: signedIn },
+  'GET /api/outcomes': { expect: { ...coordinatorOnly, leader: 'allow' } },
+  'GET /api/outcomes/report': { expect: { ...coordinatorOnly, leader: 'allow' } },
+  'GET /api/outcomes/export.csv': { expect: { ...coordinatorOnly, leader: 'allow' } },
+  'GET /api/organization/settings': { expect: adminOnly },
+  'PUT /api/organization/settings': { expect: adminOnly, body: { supportResources: [] } },
 };
 
 let context: TestContext;

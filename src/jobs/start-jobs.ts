@@ -6,12 +6,18 @@ import { type DeliveryReport, deliverOutbox } from '../server/mail/deliver-outbo
 import { loadMailSettings, type MailSettings } from '../server/mail/mail-settings.ts';
 import { createMailTransport, type MailTransport } from '../server/mail/transport.ts';
 import { onEmailQueued, setNotificationLinkBase } from '../server/notifications/notify.ts';
+import { type FeedbackRequestReport, sendFeedbackRequests } from '../server/services/feedback-requests.ts';
+import { type AssessmentReminderReport, sendAssessmentReminders } from './assessment-reminders.ts';
 import { type ReminderReport, sendMeetingReminders } from './meeting-reminders.ts';
+import { type FollowUpReport, sendReflectionFollowUps } from './reflection-follow-ups.ts';
 
 /** What each job returns when it runs. */
 export type JobResults = {
   'deliver-outbox': DeliveryReport;
   'meeting-reminders': ReminderReport;
+  'feedback-requests': FeedbackRequestReport;
+  'reflection-follow-ups': FollowUpReport;
+  'assessment-reminders': AssessmentReminderReport;
 };
 export type JobName = keyof JobResults;
 
@@ -19,6 +25,9 @@ export type JobName = keyof JobResults;
 export const jobSchedules: Record<JobName, string> = {
   'deliver-outbox': '* * * * *',
   'meeting-reminders': '*/5 * * * *',
+  'feedback-requests': '*/5 * * * *',
+  'reflection-follow-ups': '*/5 * * * *',
+  'assessment-reminders': '*/15 * * * *',
 };
 
 export type JobLog = {
@@ -70,6 +79,9 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     'deliver-outbox': () =>
       transport ? deliverOutbox(db, transport, now()) : Promise.resolve({ sent: 0, failed: 0 }),
     'meeting-reminders': () => sendMeetingReminders(db, now()),
+    'feedback-requests': () => sendFeedbackRequests(db, now()),
+    'reflection-follow-ups': () => sendReflectionFollowUps(db, now()),
+    'assessment-reminders': () => sendAssessmentReminders(db, now()),
   };
 
   // One run of a job at a time in this process; across processes the database locks decide.

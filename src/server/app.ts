@@ -14,20 +14,30 @@ import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerWebApp } from './plugins/web-app.ts';
+import { assessmentRoutes } from './routes/assessments.ts';
 import { auditEventRoutes } from './routes/audit-events.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
+import { groupSpaceRoutes } from './routes/group-space.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
+import { instrumentRoutes } from './routes/instruments.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { organizationSettingsRoutes } from './routes/organization-settings.ts';
 import { outboxRoutes } from './routes/outbox.ts';
+import { outcomeRoutes } from './routes/outcomes.ts';
 import { programRoutes } from './routes/programs.ts';
+import { recognitionRoutes } from './routes/recognitions.ts';
+import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { supervisionRoutes } from './routes/supervision.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { userRoutes } from './routes/users.ts';
+import { workingConditionRoutes } from './routes/working-conditions.ts';
 
 export type BuildAppOptions = {
   db: Database;
@@ -35,6 +45,8 @@ export type BuildAppOptions = {
   now?: () => Date;
   organizer?: InvitationOrganizer;
   logger?: FastifyServerOptions['logger'];
+  /** Where the default logger writes (standard output when absent); tests read what gets logged. */
+  logStream?: { write(line: string): void };
 };
 
 /** Builds the whole HTTP application without listening; server start-up and tests both use it. */
@@ -48,6 +60,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? {
       level: options.config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Query strings and headers can carry tokens and personal data; log the path only.
       serializers: {
         req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),
@@ -83,6 +96,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     notificationRoutes,
     calendarRoutes,
     outboxRoutes,
+    feedbackRoutes,
+    workingConditionRoutes,
+    groupSpaceRoutes,
+    recognitionRoutes,
+    supervisionRoutes,
+    reflectionRoutes,
+    instrumentRoutes,
+    assessmentRoutes,
+    outcomeRoutes,
+    organizationSettingsRoutes,
   ]) {
     routes(app, deps);
   }

@@ -55,6 +55,76 @@ export const permissions = {
   /** The secret token in the feed's address is what authorises it. */
   'calendar-feed.read': 'everyone',
   'outbox.list': ['admin'],
+  /** Follow-up reflection: the service reads and writes the signed-in person's own rows only. */
+  'follow-ups.list-own': 'signed-in',
+  'follow-ups.read-own': 'signed-in',
+  'reflections.write-own': 'signed-in',
+  'reflections.share-own': 'signed-in',
+  'journal.read-own': 'signed-in',
+  'journal.export-own': 'signed-in',
+  /** The service checks the person is a member or facilitator of the group. */
+  'shared-reflections.read': 'signed-in',
+  /** Aggregates only, through the privacy gate. */
+  'reflection-engagement.read': ['coordinator'],
+  'nudge-preferences.read': 'signed-in',
+  'nudge-preferences.update': 'signed-in',
+  /** Session feedback: the service checks the person attended the meeting (not absent, not facilitating). */
+  'feedback.read-own': 'signed-in',
+  'feedback.give': 'signed-in',
+  /** Aggregates only, through the privacy gate; coordinators run programs and act on feedback. */
+  'feedback.results': ['coordinator'],
+  'feedback-responses.list': 'signed-in',
+  'feedback-responses.create': ['coordinator'],
+  /** Anyone may report a working condition; the report stores nobody. */
+  'working-condition-reports.form': 'signed-in',
+  'working-condition-reports.create': 'signed-in',
+  /**
+   * Leaders, not admins or coordinators: admins run accounts, coordinators run programs, and each
+   * extra reader of even aggregated reports makes reporters less willing to speak.
+   */
+  'working-condition-reports.summary': ['leader'],
+  'leadership-actions.list': 'signed-in',
+  'leadership-actions.create': ['leader'],
+  'leadership-actions.update': ['leader'],
+  /** Group space: the service checks the person is a current member or facilitator of the group. */
+  'group-space.read': 'signed-in',
+  'group-posts.create': 'signed-in',
+  'group-posts.update': 'signed-in',
+  'group-posts.delete': 'signed-in',
+  'group-posts.report': 'signed-in',
+  /** Only the group's own facilitators moderate; checked against the group by the service. */
+  'group-posts.moderate': 'signed-in',
+  'colleagues.search': 'signed-in',
+  'recognitions.create': 'signed-in',
+  'recognitions.list': 'signed-in',
+  'recognition-preferences.read': 'signed-in',
+  'recognition-preferences.update': 'signed-in',
+  /** Supervision is between two members; the service shows each pairing to those two only. */
+  'supervision.read': 'signed-in',
+  'supervision.propose': 'signed-in',
+  'supervision.respond': 'signed-in',
+  'supervision-notes.update': 'signed-in',
+  'supervision.end': 'signed-in',
+  'supervision-conversations.move': 'signed-in',
+  /* measurement: instruments, assessment windows, own results, outcomes */
+  'instruments.list': 'signed-in',
+  'instruments.export-fhir': 'signed-in',
+  'assessment-windows.list': ['coordinator'],
+  'assessment-windows.create': ['coordinator'],
+  'assessment-windows.close': ['coordinator'],
+  /** Own questionnaires and results: the service reads only the signed-in person's rows. */
+  'my-assessments.list': 'signed-in',
+  'my-assessments.read': 'signed-in',
+  'my-assessments.save-draft': 'signed-in',
+  'my-assessments.submit': 'signed-in',
+  'my-results.read': 'signed-in',
+  'my-results.export-fhir': 'signed-in',
+  /** Aggregates only, every figure through releaseAggregates. */
+  'outcomes.read': ['coordinator', 'leader'],
+  'outcomes.report': ['coordinator', 'leader'],
+  'outcomes.export': ['coordinator', 'leader'],
+  'organization-settings.read': ['admin'],
+  'organization-settings.update': ['admin'],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;
@@ -84,4 +154,16 @@ export function canRunMeeting(role: Role, relation: GroupRelation): boolean {
 
 export function canSeeMeeting(role: Role, relation: GroupRelation): boolean {
   return canRunMeeting(role, relation) || relation === 'member';
+}
+
+/**
+ * A group's space is for the people in it: members read and post, its facilitators also moderate.
+ * Coordinators, leaders and admins are not in the room, so they do not see it.
+ */
+export function canReadGroupSpace(relation: GroupRelation): boolean {
+  return relation !== 'none';
+}
+
+export function canModerateGroupSpace(relation: GroupRelation): boolean {
+  return relation === 'facilitator';
 }

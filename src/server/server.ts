@@ -1,15 +1,19 @@
+import type { Database } from '../db/connect.ts';
 import { type ConnectOptions, connect } from '../db/connect.ts';
-import { startJobs } from '../jobs/start-jobs.ts';
+import { type Jobs, startJobs } from '../jobs/start-jobs.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { addressOf, loadMailSettings, nameOf } from './mail/mail-settings.ts';
 import { demoPassword, demoSignIns, ensureDemoOrganization } from './services/demo-organization.ts';
 
+/** What a started server holds, for a host process such as the browser tests' server. */
+export type RunningServer = { db: Database; jobs: Jobs };
+
 /**
  * Starts Tend: database, demo data on first run, background jobs, HTTP on one port; closes cleanly
  * on SIGINT/SIGTERM.
  */
-export async function startServer(): Promise<void> {
+export async function startServer(): Promise<RunningServer> {
   const config = loadConfig();
   const mail = loadMailSettings();
   const options: ConnectOptions = config.databaseUrl
@@ -52,4 +56,5 @@ export async function startServer(): Promise<void> {
       .filter((line, index, lines) => line !== '' || index === 0 || index === lines.length - 1)
       .join('\n'),
   );
+  return { db: connection.db, jobs };
 }

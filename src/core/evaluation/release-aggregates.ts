@@ -86,22 +86,29 @@ export function releaseAggregates<Figures>(input: {
     set.size < minimum ? 'below-minimum' : null,
   );
 
-  for (;;) {
-    const releasedIndices = reasons.flatMap((reason, index) => (reason === null ? [index] : []));
-    const search = findDerivableSmallGroup(
-      releasedIndices.map((index) => members[index]!),
-      minimum,
-    );
-    if (search.kind === 'none') break;
-    const candidates = search.cellIndices.map((position) => releasedIndices[position]!);
-    const group = search.kind === 'found' ? search.personIds : [];
-    const containsGroup = (index: number) =>
-      group.length > 0 && group.every((person) => members[index]!.has(person));
-    candidates.sort(
-      (a, b) =>
-        Number(containsGroup(a)) - Number(containsGroup(b)) || members[a]!.size - members[b]!.size || a - b,
-    );
-    reasons[candidates[0]!] = 'reveals-small-group-by-subtraction';
+  // Cells that share nobody can never be combined to any effect, and suppressing a cell only
+  // splits groups further: each connected group is settled on its own, with the same result as
+  // searching them all together, but every search stays as small as its group.
+  for (const connected of groupConnectedCells(members, reasons)) settleGroup(connected);
+
+  function settleGroup(cellIndices: readonly number[]): void {
+    for (;;) {
+      const releasedIndices = cellIndices.filter((index) => reasons[index] === null);
+      const search = findDerivableSmallGroup(
+        releasedIndices.map((index) => members[index]!),
+        minimum,
+      );
+      if (search.kind === 'none') break;
+      const candidates = search.cellIndices.map((position) => releasedIndices[position]!);
+      const group = search.kind === 'found' ? search.personIds : [];
+      const containsGroup = (index: number) =>
+        group.length > 0 && group.every((person) => members[index]!.has(person));
+      candidates.sort(
+        (a, b) =>
+          Number(containsGroup(a)) - Number(containsGroup(b)) || members[a]!.size - members[b]!.size || a - b,
+      );
+      reasons[candidates[0]!] = 'reveals-small-group-by-subtraction';
+    }
   }
 
   const cells = input.cells.map((cell, index): ReleasedCell<Figures> | SuppressedCell => {
@@ -117,6 +124,40 @@ export function releaseAggregates<Figures>(input: {
     released: cells.filter((cell): cell is ReleasedCell<Figures> => cell.status === 'released'),
     suppressed: cells.filter((cell): cell is SuppressedCell => cell.status === 'suppressed'),
   };
+}
+
+/** Indices of the cells still released, grouped so that cells sharing a person are in one group. */
+function groupConnectedCells(
+  members: readonly ReadonlySet<string>[],
+  reasons: readonly (SuppressionReason | null)[],
+): number[][] {
+  const parent = members.map((_, index) => index);
+  const root = (index: number): number => {
+    let current = index;
+    while (parent[current] !== current) {
+      parent[current] = parent[parent[current]!]!;
+      current = parent[current]!;
+    }
+    return current;
+  };
+  const firstCellOf = new Map<string, number>();
+  members.forEach((set, index) => {
+    if (reasons[index] !== null) return;
+    for (const person of set) {
+      const first = firstCellOf.get(person);
+      if (first === undefined) firstCellOf.set(person, index);
+      else parent[root(index)] = root(first);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  members.forEach((_, index) => {
+    if (reasons[index] !== null) return;
+    const key = root(index);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
+  });
+  return [...groups.values()];
 }
 
 function explain(reason: SuppressionReason, minimum: number): string {

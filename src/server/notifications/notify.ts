@@ -10,6 +10,14 @@ export const notificationKinds = [
   'meeting-changed',
   'meeting-cancelled',
   'meeting-reminder',
+  'feedback-request',
+  'you-said-we-did',
+  'reflection-follow-up',
+  'reflection-catch-up',
+  'group-post',
+  'recognition',
+  'supervision',
+  'assessment-reminder',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -27,6 +35,8 @@ export type Notice = {
   link?: string | undefined;
   /** An iCalendar invitation to attach to the e-mail: one text for everyone, or one per recipient. */
   calendar?: string | ((recipient: NotificationRecipient) => string) | undefined;
+  /** False for frequent, low-stakes notices (a new group post): in-app only, never e-mailed. */
+  isEmailed?: boolean | undefined;
 };
 
 let linkBase = 'http://localhost:3000';
@@ -85,6 +95,7 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
     })),
   );
 
+  if (notice.isEmailed === false) return;
   const emailed = recipients.filter(
     (recipient) => recipient.isEmailEnabled !== false && recipient.disabledAt === null,
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findFollowUpDaysProblems } from '../../core/reflection/plan-follow-ups.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import {
@@ -31,6 +32,13 @@ const ProgramShapeSchema = z.object({
   holidays: z.array(IsoDateSchema).max(100),
   topicIds: z.array(z.string().max(80)).max(52).describe('Topics in meeting order'),
   reminderHours: z.number().int().min(1).max(168),
+  followUpDays: z
+    .array(z.number())
+    .max(20)
+    .superRefine((days, context) => {
+      for (const message of findFollowUpDaysProblems(days)) context.addIssue({ code: 'custom', message });
+    })
+    .describe('Days after each meeting ends that reflection prompts go out, e.g. [1, 7, 30]'),
 });
 
 const { shape } = ProgramShapeSchema;
@@ -43,6 +51,7 @@ const ProgramFieldsSchema = ProgramShapeSchema.extend({
   holidays: shape.holidays.default([]),
   topicIds: shape.topicIds.default([]),
   reminderHours: shape.reminderHours.default(24),
+  followUpDays: shape.followUpDays.default([1, 7, 30]),
 });
 
 // Without defaults: a change names only what changes, and nothing else is reset.

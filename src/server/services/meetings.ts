@@ -8,6 +8,7 @@ import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/me
 import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { canRunMeeting, canSeeMeeting, type GroupRelation } from '../policy.ts';
+import { requestFeedbackForMeeting } from './feedback-requests.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { findTopic } from './topics.ts';
 
@@ -250,6 +251,8 @@ export async function recordAttendance(
           set: { status: record.status, recordedBy: member.userId, recordedAt: now },
         });
     }
+    // Taking attendance marks the meeting as held: those present are asked for feedback at once.
+    await requestFeedbackForMeeting(tx, meetingId, now);
   });
   return describeMeeting(db, member, meetingId);
 }

@@ -26,6 +26,7 @@ export type ProgramInput = {
   holidays: string[];
   topicIds: string[];
   reminderHours: number;
+  followUpDays: number[];
 };
 
 export type ProgramRow = typeof programs.$inferSelect;

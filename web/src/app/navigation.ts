@@ -8,10 +8,20 @@ const items: NavigationItem[] = [
   { to: '/programs', label: 'Programs', roles: 'all' },
   { to: '/my-groups', label: 'My groups', roles: 'all' },
   { to: '/topics', label: 'Topic library', roles: ['coordinator', 'facilitator'] },
+  { to: '/journal', label: 'Journal', roles: 'all' },
+  { to: '/recognition', label: 'Recognition', roles: 'all' },
+  { to: '/supervision', label: 'Supervision', roles: 'all' },
+  { to: '/speak-up', label: 'Speak up', roles: 'all' },
+  { to: '/working-conditions', label: 'Working conditions', roles: ['leader'] },
   { to: '/notices', label: 'Notices and calendar', roles: 'all' },
   { to: '/people', label: 'People', roles: ['admin'] },
   { to: '/audit', label: 'Audit log', roles: ['admin'] },
   { to: '/outbox', label: 'E-mail outbox', roles: ['admin'] },
+  { to: '/questionnaires', label: 'Questionnaires', roles: ['participant', 'facilitator'] },
+  { to: '/my-results', label: 'My results', roles: 'all' },
+  { to: '/assessment-windows', label: 'Assessment windows', roles: ['coordinator'] },
+  { to: '/outcomes', label: 'Outcomes', roles: ['coordinator', 'leader'] },
+  { to: '/organization-settings', label: 'Organisation settings', roles: ['admin'] },
 ];
 
 export function navigationFor(role: Role): NavigationItem[] {

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { describeDateTime } from '../../../lib/format.ts';
 import { type MeetingDetail, useChangeMeeting, useMeeting, useRecordAttendance } from '../api/meetings.ts';
@@ -173,7 +173,13 @@ export function MeetingPage() {
           Join the video call
         </Anchor>
       ) : null}
-      {data.canRun ? <MeetingTimer minutes={data.meetingMinutes} /> : null}
+      {data.canRun ? (
+        <MeetingTimer minutes={data.meetingMinutes} />
+      ) : (
+        <Anchor component={Link} to={`/meetings/${data.id}/feedback`}>
+          Give feedback on this meeting (30 seconds)
+        </Anchor>
+      )}
       {topic ? (
         <Card withBorder>
           <Stack gap="sm">

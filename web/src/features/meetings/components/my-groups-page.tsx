@@ -23,6 +23,13 @@ export function MyGroupsPage() {
               {group.isFacilitator ? <Badge>You facilitate</Badge> : null}
             </Group>
             <Text size="sm">Meets {describeSlot(group.slot)} (organisation time)</Text>
+            <Anchor
+              component={Link}
+              to={`/groups/${group.id}`}
+              aria-label={`Open group space of ${group.name}`}
+            >
+              Open group space
+            </Anchor>
             <Text fw={600}>Members</Text>
             <List size="sm">
               {group.members.map((member) => (

@@ -18,6 +18,8 @@ export type ProgramFields = {
   holidays: string[];
   topicIds: string[];
   reminderHours: number;
+  /** Days after each meeting that follow-up reflection prompts go out. */
+  followUpDays: number[];
 };
 
 export type Program = ProgramFields & {

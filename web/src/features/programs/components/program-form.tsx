@@ -30,6 +30,7 @@ export function emptyProgram(): ProgramFields {
     holidays: [],
     topicIds: [],
     reminderHours: 24,
+    followUpDays: [1, 7, 30],
   };
 }
 
@@ -49,6 +50,7 @@ export function ProgramForm({
 }) {
   const [fields, setFields] = useState(initial);
   const [holidays, setHolidays] = useState(initial.holidays.join(', '));
+  const [followUpDays, setFollowUpDays] = useState(initial.followUpDays.join(', '));
   const errors = fieldErrors(error);
   const set = <K extends keyof ProgramFields>(key: K, value: ProgramFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }));
@@ -63,6 +65,10 @@ export function ProgramForm({
         .split(/[,\s]+/)
         .map((day) => day.trim())
         .filter(Boolean),
+      followUpDays: followUpDays
+        .split(/[,\s]+/)
+        .filter(Boolean)
+        .map(Number),
     });
   }
 
@@ -189,6 +195,13 @@ export function ProgramForm({
           value={holidays}
           onChange={(e) => setHolidays(e.currentTarget.value)}
           error={errors.holidays}
+        />
+        <TextInput
+          label="Follow-up reflections (days after each meeting)"
+          description="Attendees get a reflection prompt on each of these days; for example 1, 7, 30"
+          value={followUpDays}
+          onChange={(e) => setFollowUpDays(e.currentTarget.value)}
+          error={errors.followUpDays}
         />
         <Group>
           <Button type="submit" loading={isPending}>

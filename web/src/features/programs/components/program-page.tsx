@@ -8,7 +8,22 @@ import { ProgramForm } from './program-form.tsx';
 import { ProgramOverview, ProgramRoster } from './program-overview.tsx';
 
 /** One program: for coordinators, its running; for everyone else, what it is and how to join or leave. */
-export function ProgramPage({ programId, groupsTab }: { programId: string; groupsTab: ReactNode }) {
+export function ProgramPage({
+  programId,
+  groupsTab,
+  engagementTab,
+  feedbackTab,
+  feedbackNotes,
+}: {
+  programId: string;
+  groupsTab: ReactNode;
+  /** Follow-up reflection engagement, composed by the app from the reflections feature. */
+  engagementTab?: ReactNode;
+  /** Session feedback results, composed by the app from the feedback feature. */
+  feedbackTab?: ReactNode;
+  /** "You said, we did" notes, shown to everyone who opens the program. */
+  feedbackNotes?: ReactNode;
+}) {
   const program = useProgram(programId);
   const session = useSession();
   const update = useUpdateProgram(programId);
@@ -47,6 +62,8 @@ export function ProgramPage({ programId, groupsTab }: { programId: string; group
             <Tabs.Tab value="curriculum">Curriculum</Tabs.Tab>
             <Tabs.Tab value="roster">Roster</Tabs.Tab>
             <Tabs.Tab value="groups">Groups</Tabs.Tab>
+            {engagementTab ? <Tabs.Tab value="engagement">Engagement</Tabs.Tab> : null}
+            {feedbackTab ? <Tabs.Tab value="feedback">Feedback</Tabs.Tab> : null}
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <ProgramOverview programId={programId} />
@@ -93,9 +110,22 @@ export function ProgramPage({ programId, groupsTab }: { programId: string; group
           <Tabs.Panel value="groups" pt="md">
             {groupsTab}
           </Tabs.Panel>
+          {engagementTab ? (
+            <Tabs.Panel value="engagement" pt="md">
+              {engagementTab}
+            </Tabs.Panel>
+          ) : null}
+          {feedbackTab ? (
+            <Tabs.Panel value="feedback" pt="md">
+              {feedbackTab}
+            </Tabs.Panel>
+          ) : null}
         </Tabs>
       ) : (
-        <EnrolmentPanel program={data} />
+        <>
+          {feedbackNotes}
+          <EnrolmentPanel program={data} />
+        </>
       )}
     </Stack>
   );

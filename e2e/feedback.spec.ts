@@ -1,0 +1,157 @@
+import type { APIRequestContext, Browser } from '@playwright/test';
+import { apiAs, change, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
+
+function isoDate(daysFromToday: number): string {
+  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function ok<T = unknown>(
+  response: Awaited<ReturnType<APIRequestContext['get']>>,
+  what: string,
+): Promise<T> {
+  expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+type MyGroups = { groups: { programId: string; meetings: { id: string }[] }[] };
+
+async function pageAs(browser: Browser, baseURL: string, email: string) {
+  const context = await browser.newContext({ baseURL, timezoneId: 'America/Toronto' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test('attendees give feedback after a meeting; the coordinator sees results and what to do next', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  if (!baseURL) throw new Error('baseURL is not configured');
+  const title = `Feedback journey ${Date.now()}`;
+
+  // Setup through the API: a published program, a facilitator and eight participants, one group.
+  await signIn(page, 'coordinator@demo.tend.test');
+  const { id: programId } = await ok<{ id: string }>(
+    await change(page.request, 'POST', '/api/programs', {
+      title,
+      description: 'Meetings that ask for feedback.',
+      audience: `Feedback journey ${Date.now()}`,
+      termStart: isoDate(21),
+      termEnd: isoDate(21 + 7 * 14),
+      enrolmentOpens: isoDate(-1),
+      enrolmentCloses: isoDate(14),
+      capacity: null,
+      groupSizeMin: 8,
+      groupSizeMax: 10,
+      meetingCount: 3,
+      meetingMinutes: 60,
+      cadenceWeeks: 2,
+      holidays: [],
+      topicIds: ['stress-anxiety-and-burnout', 'self-care-and-boundaries'],
+      reminderHours: 24,
+    }),
+    'create the program',
+  );
+  await ok(
+    await change(page.request, 'PATCH', `/api/programs/${programId}`, { status: 'published' }),
+    'publish',
+  );
+  const participants = Array.from({ length: 8 }, (_, index) => `participant${21 + index}@demo.tend.test`);
+  const clients = new Map<string, APIRequestContext>();
+  for (const email of ['facilitator2@demo.tend.test', ...participants]) {
+    const client = await apiAs(baseURL, email);
+    clients.set(email, client);
+    await ok(
+      await change(client, 'PUT', `/api/programs/${programId}/enrollment`, {
+        availability: ['tue-12'],
+        timeZone: 'America/Toronto',
+        // Asked for at enrolment by everyone, and again in feedback by those who answer.
+        interests: email.startsWith('participant') ? ['growth-mindset'] : [],
+        agreesToGuidelines: true,
+      }),
+      `enrol ${email}`,
+    );
+  }
+  await ok(await change(page.request, 'POST', `/api/programs/${programId}/groups/form`, {}), 'form groups');
+  await ok(await change(page.request, 'POST', `/api/programs/${programId}/groups/publish`), 'publish groups');
+
+  // The facilitator takes attendance: the meeting is held, and everyone present is asked for feedback.
+  const facilitator = clients.get('facilitator2@demo.tend.test') as APIRequestContext;
+  const { groups } = await ok<MyGroups>(await facilitator.get('/api/me/groups'), 'read my groups');
+  const meetingId = groups.find((entry) => entry.programId === programId)?.meetings[0]?.id ?? '';
+  const meeting = await ok<{ roster: { id: string }[] }>(
+    await facilitator.get(`/api/meetings/${meetingId}`),
+    'read the meeting',
+  );
+  await ok(
+    await change(facilitator, 'PUT', `/api/meetings/${meetingId}/attendance`, {
+      records: meeting.roster.map((person) => ({ userId: person.id, status: 'present' })),
+    }),
+    'take attendance',
+  );
+
+  // Five attendees answer quickly through the API …
+  for (const email of participants.slice(1, 6)) {
+    await ok(
+      await change(clients.get(email) as APIRequestContext, 'PUT', `/api/meetings/${meetingId}/feedback`, {
+        usefulness: 4,
+        feltSafe: 5,
+        keep: 'The opening round',
+        change: '',
+        topicsWanted: ['growth-mindset'],
+        preferredTimes: ['tue-12'],
+      }),
+      `feedback from ${email}`,
+    );
+  }
+
+  // … and one follows the notice's link to the form.
+  const attendee = await pageAs(browser, baseURL, participants[0] as string);
+  await attendee.goto('/notices');
+  await attendee.locator(`a[href="/meetings/${meetingId}/feedback"]`).first().click();
+  await expect(attendee.getByRole('heading', { name: /Feedback on .*meeting 1/ })).toBeVisible();
+  await attendee
+    .getByRole('radiogroup', { name: /How useful was this meeting/ })
+    .getByLabel('4')
+    .check();
+  await attendee
+    .getByRole('radiogroup', { name: /Did you feel safe to share/ })
+    .getByLabel('5')
+    .check();
+  await attendee.getByLabel('One thing to keep').fill('The quiet minute at the start');
+  await attendee.getByRole('combobox', { name: 'Topics you would like next' }).click({ force: true });
+  await attendee.getByRole('option', { name: /Growth mindset/ }).click();
+  await attendee.keyboard.press('Escape');
+  await attendee.getByText(/Weekly times that would suit you/).click();
+  await attendee.getByRole('checkbox', { name: 'Tue 12:00' }).check();
+  await expectNoSeriousA11yViolations(attendee);
+  await attendee.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(attendee.getByRole('status').filter({ hasText: 'your feedback is saved' })).toBeVisible();
+  // The meeting page links to the same form.
+  await attendee.goto(`/meetings/${meetingId}`);
+  await attendee.getByRole('link', { name: /Give feedback on this meeting/ }).click();
+  await expect(attendee.getByRole('button', { name: 'Update feedback' })).toBeVisible();
+
+  // The coordinator sees the results, hidden where too few answered, and a recommendation.
+  await page.goto(`/programs/${programId}`);
+  await page.getByRole('tab', { name: 'Feedback' }).click();
+  await expect(
+    page.getByText(/Usefulness 4\.0 \/ 5 · felt safe to share 5\.0 \/ 5 · 6 answers from 6 people/).first(),
+  ).toBeVisible();
+  await expect(page.getByText(/8 of 8 respondents asked for Growth mindset/)).toBeVisible();
+  await expect(page.getByText('8 of 8 respondents can meet Tuesdays 12:00–13:00.')).toBeVisible();
+  await expect(page.getByText(/Comments appear once at least 10 people/).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // "You said, we did": posted by the coordinator, seen by participants on the program page.
+  await page.getByLabel('You said').fill('You asked for growth mindset.');
+  await page.getByLabel('We did').fill('It is the topic of the next meeting.');
+  await page.getByRole('button', { name: 'Post note' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'participants have been told' })).toBeVisible();
+  await attendee.goto(`/programs/${programId}`);
+  await expect(attendee.getByRole('heading', { name: 'You said, we did' })).toBeVisible();
+  await expect(attendee.getByText('It is the topic of the next meeting.')).toBeVisible();
+  await expectNoSeriousA11yViolations(attendee);
+});

@@ -1,0 +1,125 @@
+import { type AggregateCell, releaseAggregates } from '../evaluation/release-aggregates.ts';
+import { type CommentRelease, releaseComments } from '../evaluation/release-comments.ts';
+import { addDays } from '../scheduling/local-date.ts';
+import { type StressorCategory, stressorCategories, stressorCategoryLabels } from './report-form.ts';
+
+/** One stored report: it carries no person, so its own id stands in for the person behind it. */
+export type StoredReport = {
+  id: string;
+  category: StressorCategory;
+  unit: string;
+  /** ISO week start, yyyy-mm-dd. */
+  week: string;
+  text: string;
+};
+
+export type ReportCount =
+  | { status: 'released'; reports: number }
+  | { status: 'suppressed'; explanation: string };
+
+export type ReportSummary = {
+  minimumGroupSize: number;
+  weeks: string[];
+  units: string[];
+  total: ReportCount;
+  categories: {
+    category: StressorCategory;
+    label: string;
+    total: ReportCount;
+    byWeek: ReportCount[];
+    byUnit: ReportCount[];
+    comments: CommentRelease;
+  }[];
+  unitTotals: ReportCount[];
+  weekTotals: ReportCount[];
+};
+
+/**
+ * Counts of working-condition reports for leaders: by category, by unit and by week, and the
+ * category × week and category × unit tables — all cells of one `releaseAggregates` call, so no
+ * count of fewer than the minimum is shown or can be subtracted out. Reports carry no person, so
+ * each report counts as one contributor: a person who files several reports counts several times,
+ * which a leader should keep in mind (the limiter in the server keeps that small). Free text is
+ * released per category only, once `commentMinimum` reports in it have text.
+ */
+export function summarizeReports(input: {
+  reports: readonly StoredReport[];
+  units: readonly string[];
+  /** The first week shown (an ISO week start) and how many weeks from it. */
+  firstWeek: string;
+  weekCount: number;
+  minimumGroupSize?: number;
+  commentMinimum?: number;
+}): ReportSummary {
+  const weeks = Array.from({ length: input.weekCount }, (_, index) => addDays(input.firstWeek, 7 * index));
+  const inWindow = input.reports.filter((report) => weeks.includes(report.week));
+  const units = [...new Set([...input.units, ...inWindow.map((report) => report.unit)])];
+  const cells: AggregateCell<null>[] = [];
+  const add = (id: string, keep: (report: StoredReport) => boolean) =>
+    cells.push({ id, memberIds: inWindow.filter(keep).map((report) => report.id), figures: null });
+
+  add('total', () => true);
+  for (const week of weeks) add(`week:${week}`, (report) => report.week === week);
+  for (const unit of units) add(`unit:${unit}`, (report) => report.unit === unit);
+  for (const category of stressorCategories) {
+    add(`category:${category}`, (report) => report.category === category);
+    for (const week of weeks) {
+      add(
+        `category:${category}|week:${week}`,
+        (report) => report.category === category && report.week === week,
+      );
+    }
+    for (const unit of units) {
+      add(
+        `category:${category}|unit:${unit}`,
+        (report) => report.category === category && report.unit === unit,
+      );
+    }
+  }
+
+  const release = releaseAggregates({
+    cells,
+    ...(input.minimumGroupSize === undefined ? {} : { minimumGroupSize: input.minimumGroupSize }),
+  });
+  const byId = new Map(release.cells.map((cell) => [cell.id, cell]));
+  const countOf = (id: string): ReportCount => {
+    const cell = byId.get(id);
+    if (!cell || cell.status === 'suppressed') {
+      return { status: 'suppressed', explanation: cell?.explanation ?? 'Hidden.' };
+    }
+    return { status: 'released', reports: cell.memberCount };
+  };
+
+  return {
+    minimumGroupSize: release.minimumGroupSize,
+    weeks,
+    units,
+    total: countOf('total'),
+    categories: stressorCategories.map((category) => ({
+      category,
+      label: stressorCategoryLabels[category],
+      total: countOf(`category:${category}`),
+      byWeek: weeks.map((week) => countOf(`category:${category}|week:${week}`)),
+      byUnit: units.map((unit) => countOf(`category:${category}|unit:${unit}`)),
+      comments: describeInReports(
+        releaseComments(
+          inWindow
+            .filter((report) => report.category === category)
+            .map((report) => ({ personId: report.id, text: report.text })),
+          input.commentMinimum,
+        ),
+      ),
+    })),
+    unitTotals: units.map((unit) => countOf(`unit:${unit}`)),
+    weekTotals: weeks.map((week) => countOf(`week:${week}`)),
+  };
+}
+
+/** Reports stand in for people here, so the withheld message speaks of reports. */
+function describeInReports(release: CommentRelease): CommentRelease {
+  if (release.status === 'released') return release;
+  return {
+    ...release,
+    message: `What people wrote appears once at least ${release.minimumRespondents} reports in this category have text.`,
+  };
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { feedbackLimits } from '../../core/feedback/feedback-form.ts';
+import type { App, AppDependencies } from '../app-types.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import {
+  describeFeedbackForm,
+  describeProgramFeedback,
+  listFeedbackResponses,
+  postFeedbackResponse,
+  saveFeedback,
+} from '../services/feedback.ts';
+import { errorResponses, MeetingIdParamsSchema, ProgramIdParamsSchema } from './schemas.ts';
+
+const RatingSchema = z
+  .number('must be a number from 1 to 5')
+  .int('must be a whole number from 1 to 5')
+  .min(1, 'must be from 1 to 5')
+  .max(5, 'must be from 1 to 5')
+  .transform((value) => value as 1 | 2 | 3 | 4 | 5);
+
+const FeedbackBodySchema = z.object({
+  usefulness: RatingSchema,
+  feltSafe: RatingSchema,
+  keep: z
+    .string()
+    .max(feedbackLimits.textLength, `at most ${feedbackLimits.textLength} characters`)
+    .default(''),
+  change: z
+    .string()
+    .max(feedbackLimits.textLength, `at most ${feedbackLimits.textLength} characters`)
+    .default(''),
+  topicsWanted: z
+    .array(z.string().max(100))
+    .max(feedbackLimits.topicsWanted, `pick at most ${feedbackLimits.topicsWanted} topics`)
+    .default([]),
+  /** Weekly hours in `timeZone`, e.g. tue-12. */
+  preferredTimes: z
+    .array(z.string().max(10))
+    .max(feedbackLimits.preferredTimes, `tick at most ${feedbackLimits.preferredTimes} hours`)
+    .default([]),
+  /** The time zone of `preferredTimes` (the person's own); the organisation's when absent. */
+  timeZone: z.string().max(100).optional(),
+});
+
+const ResponseSchema = z.object({
+  id: z.string(),
+  youSaid: z.string(),
+  weDid: z.string(),
+  postedAt: z.string(),
+});
+
+export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
+  app.get(
+    '/api/meetings/:meetingId/feedback',
+    {
+      config: { action: 'feedback.read-own' },
+      schema: {
+        tags: ['feedback'],
+        summary: 'The feedback form of a meeting you attended, with your own answer if you gave one',
+        params: MeetingIdParamsSchema,
+        querystring: z.object({
+          timeZone: z.string().max(100).optional().describe('show preferred times in this time zone'),
+        }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) =>
+      describeFeedbackForm(
+        db,
+        requireMember(request),
+        request.params.meetingId,
+        now(),
+        request.query.timeZone,
+      ),
+  );
+
+  app.put(
+    '/api/meetings/:meetingId/feedback',
+    {
+      config: { action: 'feedback.give' },
+      schema: {
+        tags: ['feedback'],
+        summary: 'Give or change your feedback on a meeting you attended (until the program ends)',
+        params: MeetingIdParamsSchema,
+        body: FeedbackBodySchema,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) =>
+      saveFeedback(db, requireMember(request), request.params.meetingId, request.body, now()),
+  );
+
+  app.get(
+    '/api/programs/:programId/feedback',
+    {
+      config: { action: 'feedback.results' },
+      schema: {
+        tags: ['feedback'],
+        summary:
+          "A program's feedback: means and distributions (small groups hidden), comments once enough people wrote, and recommended next topics and times",
+        params: ProgramIdParamsSchema,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => describeProgramFeedback(db, requireMember(request), request.params.programId, now()),
+  );
+
+  app.get(
+    '/api/programs/:programId/feedback-responses',
+    {
+      config: { action: 'feedback-responses.list' },
+      schema: {
+        tags: ['feedback'],
+        summary: '"You said, we did" notes posted to a program’s participants, newest first',
+        params: ProgramIdParamsSchema,
+        response: { 200: z.object({ responses: z.array(ResponseSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      responses: await listFeedbackResponses(db, requireMember(request), request.params.programId),
+    }),
+  );
+
+  app.post(
+    '/api/programs/:programId/feedback-responses',
+    {
+      config: { action: 'feedback-responses.create' },
+      schema: {
+        tags: ['feedback'],
+        summary: 'Post a "you said, we did" note; everyone enrolled gets a notice',
+        params: ProgramIdParamsSchema,
+        body: z.object({
+          youSaid: z
+            .string()
+            .trim()
+            .min(1, 'say what participants said')
+            .max(1000, 'at most 1000 characters'),
+          weDid: z.string().trim().min(1, 'say what was done about it').max(1000, 'at most 1000 characters'),
+        }),
+        response: { 201: ResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const response = await postFeedbackResponse(
+        db,
+        requireMember(request),
+        request.params.programId,
+        request.body,
+        now(),
+      );
+      return reply.status(201).send(response);
+    },
+  );
+}

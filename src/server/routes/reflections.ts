@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import type { App, AppDependencies } from '../app-types.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import {
+  changeReflectionSharing,
+  describeEngagement,
+  describeFollowUp,
+  describeJournal,
+  exportJournal,
+  listDueFollowUps,
+  listSharedReflections,
+  readNudgePreference,
+  saveNudgePreference,
+  writeReflection,
+} from '../services/reflections.ts';
+import { ErrorSchema, errorResponses, ProgramIdParamsSchema } from './schemas.ts';
+
+const FollowUpIdParamsSchema = z.object({ followUpId: z.uuid('must be a follow-up id') });
+const ReflectionIdParamsSchema = z.object({ reflectionId: z.uuid('must be a reflection id') });
+const GroupIdParamsSchema = z.object({ groupId: z.uuid('must be a group id') });
+const SkillUseSchema = z.enum(['yes', 'tried', 'not-yet'], { message: 'must be yes, tried or not-yet' });
+const TimeZoneQuerySchema = z.object({
+  timeZone: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('IANA time zone for weeks and dates; the organisation’s by default'),
+});
+
+const ReflectionSchema = z.object({
+  id: z.string(),
+  followUpId: z.string(),
+  meetingId: z.string(),
+  topicTitle: z.string(),
+  skill: z.string(),
+  prompt: z.string(),
+  answer: z.string(),
+  skillUsed: SkillUseSchema,
+  intention: z.string().nullable(),
+  isSharedWithGroup: z.boolean(),
+  isSharedAnonymously: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const NudgePreferenceSchema = z.object({
+  frequency: z
+    .enum(['every', 'fewer', 'none'], { message: 'must be every, fewer or none' })
+    .describe('every follow-up; fewer: at most one a week; none'),
+  pausedUntil: z.iso
+    .datetime({ offset: true, message: 'must be a date-time such as 2027-02-01T00:00:00Z' })
+    .nullable()
+    .describe('No nudges before this time; null: not paused'),
+});
+
+const ShownShareSchema = z.union([
+  z.object({ isShown: z.literal(true), share: z.number(), peopleCount: z.number() }),
+  z.object({ isShown: z.literal(false), explanation: z.string() }),
+]);
+
+export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
+  app.get(
+    '/api/me/follow-ups',
+    {
+      config: { action: 'follow-ups.list-own' },
+      schema: {
+        tags: ['reflections'],
+        summary: 'Your follow-ups that are due: reflection prompts not yet answered, and catch-up summaries',
+        response: { 200: z.object({ followUps: z.array(z.any()) }), ...errorResponses },
+      },
+    },
+    async (request) => listDueFollowUps(db, requireMember(request), now()),
+  );
+
+  app.get(
+    '/api/me/follow-ups/:followUpId',
+    {
+      config: { action: 'follow-ups.read-own' },
+      schema: {
+        tags: ['reflections'],
+        summary: 'One of your follow-ups with its prompt (or catch-up summary) and your answer so far',
+        params: FollowUpIdParamsSchema,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => describeFollowUp(db, requireMember(request), request.params.followUpId),
+  );
+
+  app.put(
+    '/api/me/follow-ups/:followUpId/reflection',
+    {
+      config: { action: 'reflections.write-own' },
+      schema: {
+        tags: ['reflections'],
+        summary: 'Write or rewrite your reflection on a follow-up; it stays private unless you share it',
+        params: FollowUpIdParamsSchema,
+        body: z.object({
+          answer: z.string().trim().min(1, 'write a few words').max(4000, 'keep it under 4000 characters'),
+          skillUsed: SkillUseSchema,
+          intention: z.string().trim().max(200, 'keep the intention to one line').nullable().default(null),
+        }),
+        response: { 200: ReflectionSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      writeReflection(db, requireMember(request), request.params.followUpId, request.body, now()),
+  );
+
+  app.get(
+    '/api/me/journal',
+    {
+      config: { action: 'journal.read-own' },
+      schema: {
+        tags: ['reflections'],
+        summary: 'Your journal: every reflection, the skills you practised, your habit over recent weeks',
+        querystring: TimeZoneQuerySchema,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => describeJournal(db, requireMember(request), now(), request.query.timeZone),
+  );
+
+  for (const format of ['markdown', 'pdf'] as const) {
+    app.get(
+      `/api/me/journal/${format}`,
+      {
+        config: { action: 'journal.export-own' },
+        schema: {
+          tags: ['reflections'],
+          summary: `Your journal as a ${format === 'pdf' ? 'PDF' : 'Markdown'} file to keep`,
+          querystring: TimeZoneQuerySchema,
+          response: {
+            200: z.any().describe(format === 'pdf' ? 'application/pdf' : 'text/markdown'),
+            401: ErrorSchema,
+            403: ErrorSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const file = await exportJournal(db, requireMember(request), now(), request.query.timeZone, format);
+        return reply
+          .type(format === 'pdf' ? 'application/pdf' : 'text/markdown; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+      },
+    );
+  }
+
+  app.put(
+    '/api/me/reflections/:reflectionId/sharing',
+    {
+      config: { action: 'reflections.share-own' },
+      schema: {
+        tags: ['reflections'],
+        summary: 'Share one of your reflections with your group (named or anonymous), or stop sharing it',
+        params: ReflectionIdParamsSchema,
+        body: z.object({
+          isShared: z.boolean(),
+          isAnonymous: z.boolean().default(false).describe('Shown as "A group member" instead of your name'),
+        }),
+        response: { 200: ReflectionSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      changeReflectionSharing(db, requireMember(request), request.params.reflectionId, request.body, now()),
+  );
+
+  app.get(
+    '/api/groups/:groupId/shared-reflections',
+    {
+      config: { action: 'shared-reflections.read' },
+      schema: {
+        tags: ['reflections'],
+        summary: "Reflections the group's members chose to share with it; for its members and facilitator",
+        params: GroupIdParamsSchema,
+        response: { 200: z.object({ reflections: z.array(z.any()) }), ...errorResponses },
+      },
+    },
+    async (request) => listSharedReflections(db, requireMember(request), request.params.groupId),
+  );
+
+  app.get(
+    '/api/programs/:programId/engagement',
+    {
+      config: { action: 'reflection-engagement.read' },
+      schema: {
+        tags: ['reflections'],
+        summary:
+          'Per meeting: share of attendees who reflected and share who practised the skill, below the minimum group size hidden',
+        params: ProgramIdParamsSchema,
+        response: {
+          200: z.object({
+            minimumGroupSize: z.number(),
+            meetings: z.array(
+              z.object({
+                meetingId: z.string(),
+                groupName: z.string(),
+                sequence: z.number(),
+                startsAt: z.string(),
+                reflected: ShownShareSchema,
+                practised: ShownShareSchema,
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => describeEngagement(db, requireMember(request), request.params.programId, now()),
+  );
+
+  app.get(
+    '/api/me/nudge-preferences',
+    {
+      config: { action: 'nudge-preferences.read' },
+      schema: {
+        tags: ['reflections'],
+        summary: 'How often you want follow-up nudges, and whether they are paused',
+        response: { 200: NudgePreferenceSchema, ...errorResponses },
+      },
+    },
+    async (request) => readNudgePreference(db, requireMember(request)),
+  );
+
+  app.put(
+    '/api/me/nudge-preferences',
+    {
+      config: { action: 'nudge-preferences.update' },
+      schema: {
+        tags: ['reflections'],
+        summary: 'Choose how often you are nudged to reflect, or pause nudges until a date',
+        body: NudgePreferenceSchema,
+        response: { 200: NudgePreferenceSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      saveNudgePreference(db, requireMember(request), {
+        frequency: request.body.frequency,
+        pausedUntil: request.body.pausedUntil ? new Date(request.body.pausedUntil) : null,
+      }),
+  );
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { reportTextLimit, stressorCategories } from '../../core/working-conditions/report-form.ts';
+import { leadershipActionStatuses } from '../../db/schema.ts';
+import type { App, AppDependencies } from '../app-types.ts';
+import { requireMember } from '../plugins/authentication.ts';
+import { createAnonymousReportLimiter } from '../services/anonymous-report-limiter.ts';
+import {
+  createLeadershipAction,
+  describeReportForm,
+  describeReportSummary,
+  fileReport,
+  listLeadershipActions,
+  updateLeadershipAction,
+} from '../services/working-conditions.ts';
+import { errorResponses, IsoDateSchema } from './schemas.ts';
+
+const ActionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  ownerName: z.string(),
+  status: z.enum(leadershipActionStatuses),
+  dueDate: z.string().nullable(),
+  categories: z.array(z.string()),
+  updatedAt: z.string(),
+});
+
+const ActionFieldsSchema = z.object({
+  title: z.string().trim().min(1, 'give the action a title').max(200, 'at most 200 characters'),
+  description: z.string().trim().max(2000, 'at most 2000 characters'),
+  ownerName: z.string().trim().min(1, 'name who owns it').max(200, 'at most 200 characters'),
+  status: z.enum(leadershipActionStatuses, 'must be planned, in-progress or done'),
+  dueDate: IsoDateSchema.nullable(),
+  categories: z.array(z.enum(stressorCategories, 'must be one of the report categories')).max(7),
+});
+
+// Defaults only when creating: a change must leave the fields it does not name alone.
+const NewActionSchema = ActionFieldsSchema.extend({
+  description: ActionFieldsSchema.shape.description.default(''),
+  dueDate: ActionFieldsSchema.shape.dueDate.default(null),
+  categories: ActionFieldsSchema.shape.categories.default([]),
+});
+
+/** Enough for a person with several real concerns in a day; a flood from one account stops here. */
+const reportsPerPersonPerDay = 5;
+
+export function workingConditionRoutes(app: App, { db, now }: AppDependencies): void {
+  const limiter = createAnonymousReportLimiter({ limit: reportsPerPersonPerDay, windowMs: 86_400_000 });
+
+  app.get(
+    '/api/working-condition-reports/form',
+    {
+      config: { action: 'working-condition-reports.form' },
+      schema: {
+        tags: ['working conditions'],
+        summary:
+          'The categories and units a working-condition report can name, and the warning shown with the form',
+        response: {
+          200: z.object({
+            categories: z.array(z.object({ value: z.string(), label: z.string() })),
+            units: z.array(z.string()),
+            warning: z.string(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => describeReportForm(db, requireMember(request)),
+  );
+
+  app.post(
+    '/api/working-condition-reports',
+    {
+      config: { action: 'working-condition-reports.create' },
+      schema: {
+        tags: ['working conditions'],
+        summary: 'Report a systemic stressor anonymously: stored with its week only, never with who sent it',
+        body: z.object({
+          category: z.string().max(100),
+          unit: z.string().max(200),
+          text: z.string().max(reportTextLimit, `at most ${reportTextLimit} characters`).default(''),
+        }),
+        response: { 201: z.object({ week: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await fileReport(db, requireMember(request), request.body, now(), limiter)),
+  );
+
+  app.get(
+    '/api/working-condition-reports/summary',
+    {
+      config: { action: 'working-condition-reports.summary' },
+      schema: {
+        tags: ['working conditions'],
+        summary:
+          'Report counts by category, unit and week for the last 12 weeks (small counts hidden), and free text for categories with enough reports',
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request) => describeReportSummary(db, requireMember(request), now()),
+  );
+
+  app.get(
+    '/api/leadership-actions',
+    {
+      config: { action: 'leadership-actions.list' },
+      schema: {
+        tags: ['working conditions'],
+        summary: 'What leadership is doing about reported working conditions',
+        response: { 200: z.object({ actions: z.array(ActionSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ actions: await listLeadershipActions(db, requireMember(request)) }),
+  );
+
+  app.post(
+    '/api/leadership-actions',
+    {
+      config: { action: 'leadership-actions.create' },
+      schema: {
+        tags: ['working conditions'],
+        summary: 'Answer reports with an action every member can see',
+        body: NewActionSchema,
+        response: { 201: ActionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createLeadershipAction(db, requireMember(request), request.body, now())),
+  );
+
+  app.patch(
+    '/api/leadership-actions/:actionId',
+    {
+      config: { action: 'leadership-actions.update' },
+      schema: {
+        tags: ['working conditions'],
+        summary: 'Change an action: its status, owner, due date or wording',
+        params: z.object({ actionId: z.uuid('must be an action id') }),
+        body: ActionFieldsSchema.partial().refine(
+          (changes) => Object.keys(changes).length > 0,
+          'name at least one field to change',
+        ),
+        response: { 200: ActionSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateLeadershipAction(db, requireMember(request), request.params.actionId, request.body, now()),
+  );
+}

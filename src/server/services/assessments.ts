@@ -1,0 +1,397 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { findInstrument } from '../../core/instruments/catalog.ts';
+import type { Instrument } from '../../core/instruments/instrument.ts';
+import { findAudienceTermProblem, renderInstrument } from '../../core/instruments/render-instrument.ts';
+import { type Answers, findAnswerProblems, scoreResponse } from '../../core/instruments/score-response.ts';
+import {
+  type AssessmentWindowKind,
+  effectiveClosing,
+  isOpenFor,
+  personalOpening,
+  planWindowSeries,
+} from '../../core/measurement/assessment-windows.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
+import { assessmentResponses, assessmentWindows, enrollments, programs } from '../../db/schema.ts';
+import type { SignedInMember } from '../auth/sessions.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recordAuditEvent } from './audit.ts';
+
+export type WindowRow = typeof assessmentWindows.$inferSelect;
+type ResponseRow = typeof assessmentResponses.$inferSelect;
+
+/** Roles asked to answer organisation-wide windows: the people programs are for. */
+export const answeringRoles = ['participant', 'facilitator'] as const;
+
+export function requireInstrument(instrumentId: string): Instrument {
+  const instrument = findInstrument(instrumentId);
+  if (!instrument) {
+    throw new AppError('VALIDATION_FAILED', `There is no instrument "${instrumentId}".`, {
+      fields: { instrumentId: 'must be one of the instruments Tend ships' },
+    });
+  }
+  return instrument;
+}
+
+/** The instrument as the window's audience sees it: ProQOL's [helper] replaced by the chosen term. */
+export function renderForWindow(window: Pick<WindowRow, 'instrumentId' | 'helperTerm'>): Instrument {
+  const instrument = requireInstrument(window.instrumentId);
+  return renderInstrument(instrument, window.helperTerm ? { helperTerm: window.helperTerm } : {});
+}
+
+export type ScheduleInput = {
+  instrumentId: string;
+  programId: string | null;
+  title: string;
+  helperTerm: string | null;
+  kind: AssessmentWindowKind;
+  opensAt: Date;
+  closesAt: Date;
+  occurrences: number;
+  remindersEnabled: boolean;
+  reminderAfterDays: number;
+};
+
+export async function scheduleWindows(
+  db: Database,
+  member: SignedInMember,
+  input: ScheduleInput,
+): Promise<WindowRow[]> {
+  const instrument = requireInstrument(input.instrumentId);
+  if (input.helperTerm !== null) {
+    const problem = findAudienceTermProblem(input.helperTerm);
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', `Helper term: ${problem}`, { fields: { helperTerm: problem } });
+  }
+  if (input.kind === 'baseline-at-enrolment' && input.programId === null) {
+    throw new AppError('VALIDATION_FAILED', 'A baseline at enrolment belongs to a program: choose one.', {
+      fields: { programId: 'is required for a baseline at enrolment' },
+    });
+  }
+  const plan = planWindowSeries(input);
+  if ('problem' in plan) {
+    throw new AppError('VALIDATION_FAILED', plan.problem, { fields: { [plan.field]: plan.problem } });
+  }
+  return db.transaction(async (tx) => {
+    if (input.programId !== null) {
+      const [program] = await tx
+        .select({ id: programs.id })
+        .from(programs)
+        .where(and(eq(programs.id, input.programId), eq(programs.organizationId, member.organizationId)));
+      if (!program) throw notFound('The program');
+    }
+    const seriesId = randomUUID();
+    const rows = await tx
+      .insert(assessmentWindows)
+      .values(
+        plan.map((planned) => ({
+          organizationId: member.organizationId,
+          programId: input.programId,
+          instrumentId: instrument.id,
+          title: plan.length > 1 ? `${input.title} (${planned.sequence} of ${plan.length})` : input.title,
+          helperTerm: input.helperTerm?.trim() || null,
+          kind: input.kind,
+          seriesId,
+          sequence: planned.sequence,
+          opensAt: planned.opensAt,
+          closesAt: planned.closesAt,
+          remindersEnabled: input.remindersEnabled,
+          reminderAfterDays: input.reminderAfterDays,
+          createdBy: member.userId,
+        })),
+      )
+      .returning();
+    await recordAuditEvent(tx, {
+      organizationId: member.organizationId,
+      actorUserId: member.userId,
+      action: 'assessment-windows.create',
+      targetId: seriesId,
+    });
+    return rows;
+  });
+}
+
+export async function listWindows(db: Database | Transaction, organizationId: string): Promise<WindowRow[]> {
+  return db
+    .select()
+    .from(assessmentWindows)
+    .where(eq(assessmentWindows.organizationId, organizationId))
+    .orderBy(assessmentWindows.opensAt, assessmentWindows.title);
+}
+
+export async function findWindow(
+  db: Database | Transaction,
+  organizationId: string,
+  windowId: string,
+): Promise<WindowRow> {
+  const [window] = await db
+    .select()
+    .from(assessmentWindows)
+    .where(and(eq(assessmentWindows.id, windowId), eq(assessmentWindows.organizationId, organizationId)));
+  if (!window) throw notFound('The assessment window');
+  return window;
+}
+
+export async function closeWindow(
+  db: Database,
+  member: SignedInMember,
+  windowId: string,
+  now: Date,
+): Promise<WindowRow> {
+  return db.transaction(async (tx) => {
+    const window = await findWindow(tx, member.organizationId, windowId);
+    if (effectiveClosing(window).getTime() <= now.getTime()) return window;
+    const [closed] = await tx
+      .update(assessmentWindows)
+      .set({ closedAt: now })
+      .where(eq(assessmentWindows.id, window.id))
+      .returning();
+    await recordAuditEvent(tx, {
+      organizationId: member.organizationId,
+      actorUserId: member.userId,
+      action: 'assessment-windows.close',
+      targetId: window.id,
+    });
+    return closed ?? window;
+  });
+}
+
+/** The person's place in a window: null when it is not theirs to answer. */
+type Eligibility = {
+  enrolledAt: Date | null;
+  programId: string | null;
+  level: string | null;
+  discipline: string | null;
+};
+
+async function findEligibility(
+  db: Database | Transaction,
+  member: SignedInMember,
+  window: WindowRow,
+): Promise<Eligibility | null> {
+  if (window.programId !== null) {
+    const [enrollment] = await db
+      .select()
+      .from(enrollments)
+      .where(
+        and(
+          eq(enrollments.programId, window.programId),
+          eq(enrollments.userId, member.userId),
+          eq(enrollments.status, 'enrolled'),
+        ),
+      );
+    if (!enrollment) return null;
+    return {
+      enrolledAt: enrollment.enrolledAt,
+      programId: window.programId,
+      level: enrollment.level,
+      discipline: enrollment.discipline,
+    };
+  }
+  if (!(answeringRoles as readonly string[]).includes(member.role)) return null;
+  // Outcomes by program for an organisation-wide window use the person's latest program.
+  const [latest] = await db
+    .select({ programId: enrollments.programId })
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, member.userId), eq(enrollments.status, 'enrolled')))
+    .orderBy(desc(enrollments.enrolledAt))
+    .limit(1);
+  return {
+    enrolledAt: null,
+    programId: latest?.programId ?? null,
+    level: member.level,
+    discipline: member.discipline,
+  };
+}
+
+export type OwnWindow = {
+  window: WindowRow;
+  opensAt: Date;
+  closesAt: Date;
+  isOpen: boolean;
+  response: Pick<ResponseRow, 'status' | 'submittedAt' | 'updatedAt'> | null;
+};
+
+/** The windows that are the person's to answer, open or past, with where their response stands. */
+export async function listOwnWindows(db: Database, member: SignedInMember, now: Date): Promise<OwnWindow[]> {
+  const ownEnrollments = await db
+    .select({ programId: enrollments.programId, enrolledAt: enrollments.enrolledAt })
+    .from(enrollments)
+    .where(
+      and(
+        eq(enrollments.userId, member.userId),
+        eq(enrollments.organizationId, member.organizationId),
+        eq(enrollments.status, 'enrolled'),
+      ),
+    );
+  const enrolledAt = new Map(ownEnrollments.map((row) => [row.programId, row.enrolledAt]));
+  const isOrganizationWideMember = (answeringRoles as readonly string[]).includes(member.role);
+  const programIds = [...enrolledAt.keys()];
+  const windows = await db
+    .select()
+    .from(assessmentWindows)
+    .where(
+      and(
+        eq(assessmentWindows.organizationId, member.organizationId),
+        or(
+          isOrganizationWideMember ? isNull(assessmentWindows.programId) : undefined,
+          programIds.length > 0 ? inArray(assessmentWindows.programId, programIds) : undefined,
+        ),
+      ),
+    )
+    .orderBy(assessmentWindows.opensAt);
+  const responses = await db
+    .select()
+    .from(assessmentResponses)
+    .where(
+      and(
+        eq(assessmentResponses.userId, member.userId),
+        eq(assessmentResponses.organizationId, member.organizationId),
+      ),
+    );
+  const responseOf = new Map(responses.map((response) => [response.windowId, response]));
+  return windows.flatMap((window) => {
+    if (window.programId === null && !isOrganizationWideMember) return [];
+    const enrolled = window.programId === null ? null : (enrolledAt.get(window.programId) ?? null);
+    const response = responseOf.get(window.id) ?? null;
+    const opensAt = personalOpening(window, enrolled);
+    if (opensAt.getTime() > now.getTime() && !response) return [];
+    return [
+      {
+        window,
+        opensAt,
+        closesAt: effectiveClosing(window),
+        isOpen: isOpenFor(window, enrolled, now),
+        response: response
+          ? { status: response.status, submittedAt: response.submittedAt, updatedAt: response.updatedAt }
+          : null,
+      },
+    ];
+  });
+}
+
+export type OwnQuestionnaire = {
+  window: WindowRow;
+  instrument: Instrument;
+  isOpen: boolean;
+  closesAt: Date;
+  response: ResponseRow | null;
+};
+
+/** The questionnaire of one window as the person sees it, with their draft or submitted answers. */
+export async function findOwnQuestionnaire(
+  db: Database | Transaction,
+  member: SignedInMember,
+  windowId: string,
+  now: Date,
+): Promise<OwnQuestionnaire & { eligibility: Eligibility }> {
+  const window = await findWindow(db, member.organizationId, windowId);
+  const eligibility = await findEligibility(db, member, window);
+  // Someone else's window answers 404, as if it did not exist.
+  if (!eligibility) throw notFound('The assessment window');
+  const [response] = await db
+    .select()
+    .from(assessmentResponses)
+    .where(and(eq(assessmentResponses.windowId, window.id), eq(assessmentResponses.userId, member.userId)));
+  return {
+    window,
+    instrument: renderForWindow(window),
+    isOpen: isOpenFor(window, eligibility.enrolledAt, now),
+    closesAt: effectiveClosing(window),
+    response: response ?? null,
+    eligibility,
+  };
+}
+
+function checkAnswers(instrument: Instrument, answers: Answers): void {
+  const problems = findAnswerProblems(instrument, answers);
+  if (problems.length === 0) return;
+  const fields: Record<string, string> = {};
+  for (const problem of problems) {
+    fields[`body.answers.${problem.code === 'UNKNOWN_ITEM' ? problem.item : problem.itemNumber}`] =
+      problem.message;
+  }
+  throw new AppError('VALIDATION_FAILED', problems.map((problem) => problem.message).join(' '), { fields });
+}
+
+/** Saves answers as a draft (save and finish later) or submits them, scored, in one transaction. */
+export async function saveResponse(
+  db: Database,
+  member: SignedInMember,
+  windowId: string,
+  answers: Record<string, number | null>,
+  mode: 'draft' | 'submit',
+  now: Date,
+): Promise<ResponseRow> {
+  return db.transaction(async (tx) => {
+    const found = await findOwnQuestionnaire(tx, member, windowId, now);
+    if (found.response?.status === 'submitted') {
+      throw new AppError('RESPONSE_ALREADY_SUBMITTED', 'You have already submitted this questionnaire.');
+    }
+    if (!found.isOpen) {
+      throw new AppError(
+        'ASSESSMENT_WINDOW_CLOSED',
+        now < found.window.opensAt ? 'This questionnaire is not open yet.' : 'This questionnaire has closed.',
+      );
+    }
+    const instrument = found.instrument;
+    checkAnswers(instrument, answers);
+    const kept: Record<string, number> = {};
+    for (const [key, value] of Object.entries(answers)) if (typeof value === 'number') kept[key] = value;
+    const common = { answers: kept, updatedAt: now };
+    let values: Omit<
+      typeof assessmentResponses.$inferInsert,
+      'organizationId' | 'windowId' | 'userId' | 'instrumentId' | 'startedAt'
+    > = {
+      ...common,
+      status: 'draft',
+    };
+    if (mode === 'submit') {
+      const scored = scoreResponse(instrument, kept);
+      if (!scored.ok) throw new AppError('VALIDATION_FAILED', 'Some answers are not on the scale.');
+      const subscaleScores: Record<string, number> = {};
+      for (const score of scored.subscales)
+        if (score.status === 'complete') subscaleScores[score.subscaleId] = score.score;
+      values = {
+        ...common,
+        status: 'submitted',
+        scores: [...scored.subscales],
+        subscaleScores: scored.isComplete ? subscaleScores : null,
+        isComplete: scored.isComplete,
+        programId: found.eligibility.programId,
+        level: found.eligibility.level,
+        discipline: found.eligibility.discipline,
+        submittedAt: now,
+      };
+    }
+    const [saved] = await tx
+      .insert(assessmentResponses)
+      .values({
+        organizationId: member.organizationId,
+        windowId,
+        userId: member.userId,
+        instrumentId: instrument.id,
+        startedAt: now,
+        ...values,
+      })
+      .onConflictDoUpdate({ target: [assessmentResponses.windowId, assessmentResponses.userId], set: values })
+      .returning();
+    if (!saved) throw new Error('upsert returned no row');
+    return saved;
+  });
+}
+
+export async function listOwnSubmittedResponses(db: Database, member: SignedInMember) {
+  return db
+    .select({ response: assessmentResponses, window: assessmentWindows })
+    .from(assessmentResponses)
+    .innerJoin(assessmentWindows, eq(assessmentWindows.id, assessmentResponses.windowId))
+    .where(
+      and(
+        eq(assessmentResponses.userId, member.userId),
+        eq(assessmentResponses.organizationId, member.organizationId),
+        eq(assessmentResponses.status, 'submitted'),
+      ),
+    )
+    .orderBy(assessmentResponses.submittedAt);
+}

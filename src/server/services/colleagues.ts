@@ -1,0 +1,100 @@
+import { aliasedTable, and, asc, eq, ilike, inArray, isNull, ne } from 'drizzle-orm';
+import type { Database, Transaction } from '../../db/connect.ts';
+import { groupMembers, groups, memberships, recognitionPreferences, users } from '../../db/schema.ts';
+import type { SignedInMember } from '../auth/sessions.ts';
+
+type Reader = Database | Transaction;
+
+/** Published groups both people are in now: the only groups a recognition can be shown to. */
+export async function findSharedGroups(
+  db: Reader,
+  organizationId: string,
+  userId: string,
+  colleagueId: string,
+): Promise<{ id: string; name: string }[]> {
+  const theirs = aliasedTable(groupMembers, 'their_membership');
+  return db
+    .select({ id: groups.id, name: groups.name })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .innerJoin(theirs, and(eq(theirs.groupId, groups.id), eq(theirs.userId, colleagueId)))
+    .where(
+      and(
+        eq(groupMembers.userId, userId),
+        eq(groups.organizationId, organizationId),
+        eq(groups.status, 'published'),
+      ),
+    )
+    .orderBy(asc(groups.name));
+}
+
+export async function acceptsPublicRecognition(db: Reader, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ accepts: recognitionPreferences.acceptsPublicRecognition })
+    .from(recognitionPreferences)
+    .where(eq(recognitionPreferences.userId, userId));
+  return row?.accepts ?? true;
+}
+
+/** An active member of the organisation other than oneself, or null. */
+export async function findColleague(db: Reader, member: SignedInMember, colleagueId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organizationId, member.organizationId),
+        eq(memberships.userId, colleagueId),
+        ne(users.id, member.userId),
+        isNull(users.disabledAt),
+      ),
+    );
+  return row ?? null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Colleagues in one's organisation by name, for thanking or pairing: their name, whether they
+ * receive public recognition, and the groups one shares with them. Nothing else about them.
+ */
+export async function searchColleagues(db: Database, member: SignedInMember, search: string) {
+  const found = await db
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organizationId, member.organizationId),
+        ne(users.id, member.userId),
+        isNull(users.disabledAt),
+        ilike(users.name, `%${escapeLike(search)}%`),
+      ),
+    )
+    .orderBy(asc(users.name))
+    .limit(20);
+  const preferences =
+    found.length === 0
+      ? []
+      : await db
+          .select()
+          .from(recognitionPreferences)
+          .where(
+            inArray(
+              recognitionPreferences.userId,
+              found.map((person) => person.id),
+            ),
+          );
+  return Promise.all(
+    found.map(async (person) => ({
+      id: person.id,
+      name: person.name,
+      acceptsPublicRecognition:
+        preferences.find((preference) => preference.userId === person.id)?.acceptsPublicRecognition ?? true,
+      sharedGroups: await findSharedGroups(db, member.organizationId, member.userId, person.id),
+    })),
+  );
+}

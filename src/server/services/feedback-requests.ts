@@ -1,0 +1,147 @@
+import { and, eq, exists, gt, inArray, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import { isFeedbackOpen } from '../../core/feedback/feedback-form.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
+import {
+  attendance,
+  enrollments,
+  groupMembers,
+  groups,
+  meetings,
+  notifications,
+  organizations,
+  programs,
+  users,
+} from '../../db/schema.ts';
+import { notify } from '../notifications/notify.ts';
+import { organizationToday } from './programs.ts';
+
+export const feedbackRequestKind = 'feedback-request';
+
+/** The link of a meeting's feedback notice; with the kind, it is also the record that the notice went out. */
+export function feedbackLink(meetingId: string): string {
+  return `/meetings/${meetingId}/feedback`;
+}
+
+/** How long after a meeting people are still asked: older meetings are left alone. */
+const askWithinMs = 7 * 86_400_000;
+
+/**
+ * Meetings whose attendees should be asked for feedback now: held (ended, or attendance taken —
+ * taking attendance is what marks a meeting as held), not cancelled, in a published group, ended at
+ * most a week ago.
+ */
+export async function findMeetingsAwaitingFeedbackRequests(db: Database, now: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .innerJoin(programs, eq(programs.id, groups.programId))
+    .where(
+      and(
+        eq(groups.status, 'published'),
+        ne(programs.status, 'draft'),
+        isNull(meetings.cancelledAt),
+        gt(meetings.endsAt, new Date(now.getTime() - askWithinMs)),
+        or(
+          lte(meetings.endsAt, now),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(attendance)
+              .where(and(eq(attendance.meetingId, meetings.id), eq(attendance.status, 'present'))),
+          ),
+        ),
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Asks a held meeting's attendees for feedback, once each. Attendees are the group's members who
+ * were marked present; when no attendance was taken, every member who was not marked otherwise.
+ * Facilitators, withdrawn people and disabled accounts are not asked. The meeting row is locked
+ * while the notices are written, and people who already have a notice for it are skipped, so the
+ * job on several servers and the attendance form together still ask each person once.
+ */
+export async function requestFeedbackForMeeting(
+  tx: Transaction,
+  meetingId: string,
+  now: Date,
+): Promise<number> {
+  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  if (!meeting || meeting.cancelledAt) return 0;
+  const [context] = await tx
+    .select({ group: groups, program: programs, organization: organizations })
+    .from(groups)
+    .innerJoin(programs, eq(programs.id, groups.programId))
+    .innerJoin(organizations, eq(organizations.id, groups.organizationId))
+    .where(eq(groups.id, meeting.groupId));
+  if (context?.group.status !== 'published' || context.program.status === 'draft') return 0;
+  const { group, program, organization } = context;
+  if (!isFeedbackOpen(program.termEnd, organizationToday(now, organization.settings.timeZone))) return 0;
+
+  const records = await tx
+    .select({ userId: attendance.userId, status: attendance.status })
+    .from(attendance)
+    .where(eq(attendance.meetingId, meetingId));
+  const present = records.filter((record) => record.status === 'present').map((record) => record.userId);
+  // Attendance taken: only those present are asked. Not taken: the meeting must be over, and all are.
+  if (records.length > 0 ? present.length === 0 : meeting.endsAt.getTime() > now.getTime()) return 0;
+
+  const link = feedbackLink(meeting.id);
+  const candidates = await tx
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .leftJoin(
+      enrollments,
+      and(eq(enrollments.programId, program.id), eq(enrollments.userId, groupMembers.userId)),
+    )
+    .where(
+      and(
+        eq(groupMembers.groupId, group.id),
+        eq(groupMembers.isFacilitator, false),
+        isNull(users.disabledAt),
+        or(isNull(enrollments.id), ne(enrollments.status, 'withdrawn')),
+        present.length > 0 ? inArray(groupMembers.userId, present) : undefined,
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(notifications)
+            .where(
+              and(
+                eq(notifications.userId, groupMembers.userId),
+                eq(notifications.kind, feedbackRequestKind),
+                eq(notifications.link, link),
+              ),
+            ),
+        ),
+      ),
+    );
+  const recipients = candidates.map((row) => row.userId);
+  if (recipients.length === 0) return 0;
+  await notify(tx, {
+    organizationId: meeting.organizationId,
+    userIds: recipients,
+    kind: feedbackRequestKind,
+    title: `How was meeting ${meeting.sequence} of ${group.name}?`,
+    body:
+      `Thirty seconds of feedback on meeting ${meeting.sequence} (${program.title}) helps shape the next ` +
+      'meetings. Only summaries of at least a few people are shown, never your own answers.',
+    link,
+  });
+  return recipients.length;
+}
+
+export type FeedbackRequestReport = { meetings: number; asked: number };
+
+/** The job: asks the attendees of every recently held meeting, each meeting in its own transaction. */
+export async function sendFeedbackRequests(db: Database, now: Date): Promise<FeedbackRequestReport> {
+  const report: FeedbackRequestReport = { meetings: 0, asked: 0 };
+  for (const meetingId of await findMeetingsAwaitingFeedbackRequests(db, now)) {
+    const asked = await db.transaction((tx) => requestFeedbackForMeeting(tx, meetingId, now));
+    if (asked > 0) report.meetings += 1;
+    report.asked += asked;
+  }
+  return report;
+}

@@ -1,0 +1,335 @@
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { groupAgreements } from '../../core/curriculum/group-agreements.ts';
+import { presentThreads, type StoredPost } from '../../core/group-space/present-post.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
+import { groupMembers, groupPostReports, groupPosts, groups, programs, users } from '../../db/schema.ts';
+import type { SignedInMember } from '../auth/sessions.ts';
+import { AppError, notFound } from '../errors.ts';
+import { notify } from '../notifications/notify.ts';
+import { canModerateGroupSpace, canReadGroupSpace, type GroupRelation } from '../policy.ts';
+
+type Reader = Database | Transaction;
+
+/**
+ * The published group, if the person is in it now. Anyone else — another group's member, a
+ * coordinator, someone who withdrew — is told it does not exist.
+ */
+async function loadGroupSpace(db: Reader, member: SignedInMember, groupId: string) {
+  const [row] = await db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      programTitle: programs.title,
+      isFacilitator: groupMembers.isFacilitator,
+    })
+    .from(groups)
+    .innerJoin(programs, eq(programs.id, groups.programId))
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, member.userId)))
+    .where(
+      and(
+        eq(groups.id, groupId),
+        eq(groups.organizationId, member.organizationId),
+        eq(groups.status, 'published'),
+      ),
+    );
+  const relation: GroupRelation =
+    row?.isFacilitator === true ? 'facilitator' : row?.isFacilitator === false ? 'member' : 'none';
+  if (!row || !canReadGroupSpace(relation)) throw notFound('That group');
+  return { id: row.id, name: row.name, programTitle: row.programTitle, relation };
+}
+
+async function loadPost(db: Reader, groupId: string, postId: string) {
+  const [post] = await db
+    .select()
+    .from(groupPosts)
+    .where(and(eq(groupPosts.id, postId), eq(groupPosts.groupId, groupId)));
+  if (!post) throw notFound('That post');
+  return post;
+}
+
+async function groupPeopleIds(db: Reader, groupId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .where(eq(groupMembers.groupId, groupId));
+  return rows.map((row) => row.userId);
+}
+
+async function facilitatorIds(db: Reader, groupId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.isFacilitator, true)));
+  return rows.map((row) => row.userId);
+}
+
+/** The space as this person may see it: guidelines, posts with replies, and for facilitators the open reports. */
+export async function readGroupSpace(db: Database, member: SignedInMember, groupId: string) {
+  const group = await loadGroupSpace(db, member, groupId);
+  const isFacilitator = canModerateGroupSpace(group.relation);
+  const rows = await db
+    .select({ post: groupPosts, authorName: users.name })
+    .from(groupPosts)
+    .innerJoin(users, eq(users.id, groupPosts.authorId))
+    .where(eq(groupPosts.groupId, groupId))
+    .orderBy(asc(groupPosts.createdAt));
+  const stored: StoredPost[] = rows.map(({ post, authorName }) => ({
+    id: post.id,
+    parentId: post.parentId,
+    authorId: post.authorId,
+    authorName,
+    isAnonymous: post.isAnonymous,
+    body: post.body,
+    createdAt: post.createdAt.toISOString(),
+    editedAt: post.editedAt?.toISOString() ?? null,
+    hiddenAt: post.hiddenAt?.toISOString() ?? null,
+    hiddenReason: post.hiddenReason,
+  }));
+  const openReports = isFacilitator
+    ? await db
+        .select({
+          postId: groupPostReports.postId,
+          count: sql<number>`count(*)::int`,
+          reasons: sql<
+            string[]
+          >`array_agg(${groupPostReports.reason} order by ${groupPostReports.createdAt})`,
+        })
+        .from(groupPostReports)
+        .innerJoin(groupPosts, eq(groupPosts.id, groupPostReports.postId))
+        .where(and(eq(groupPosts.groupId, groupId), isNull(groupPostReports.resolvedAt)))
+        .groupBy(groupPostReports.postId)
+    : [];
+  return {
+    group: { id: group.id, name: group.name, programTitle: group.programTitle },
+    isFacilitator,
+    guidelines: [...groupAgreements],
+    posts: presentThreads(stored, { userId: member.userId, isFacilitator }),
+    // Who reported stays with the server: facilitators need the concern, not the person.
+    reports: openReports.map((report) => ({
+      postId: report.postId,
+      count: Number(report.count),
+      reasons: report.reasons,
+    })),
+  };
+}
+
+export type NewPost = { body: string; isAnonymous: boolean; parentId?: string | undefined };
+
+export async function createPost(
+  db: Database,
+  member: SignedInMember,
+  groupId: string,
+  input: NewPost,
+  now: Date,
+): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const group = await loadGroupSpace(tx, member, groupId);
+    const parent = input.parentId ? await loadPost(tx, groupId, input.parentId) : null;
+    if (parent?.hiddenAt) {
+      throw new AppError('VALIDATION_FAILED', 'A facilitator hid that post; it takes no replies.', {
+        fields: { 'body.parentId': 'is hidden' },
+      });
+    }
+    if (parent && parent.parentId !== null) {
+      throw new AppError('VALIDATION_FAILED', 'Reply to the post itself, not to a reply.', {
+        fields: { 'body.parentId': 'must be a post, not a reply' },
+      });
+    }
+    const [created] = await tx
+      .insert(groupPosts)
+      .values({
+        organizationId: member.organizationId,
+        groupId,
+        parentId: parent?.id ?? null,
+        authorId: member.userId,
+        isAnonymous: input.isAnonymous,
+        body: input.body,
+        createdAt: now,
+      })
+      .returning({ id: groupPosts.id });
+    if (!created) throw new Error('insert returned no post');
+    const link = `/groups/${groupId}`;
+    if (parent) {
+      if (parent.authorId !== member.userId) {
+        await notify(tx, {
+          organizationId: member.organizationId,
+          userIds: [parent.authorId],
+          kind: 'group-post',
+          title: `A reply to your post in ${group.name}`,
+          body: 'Someone in your group replied to your post in the group space.',
+          link,
+          isEmailed: false,
+        });
+      }
+    } else {
+      const everyone = await groupPeopleIds(tx, groupId);
+      await notify(tx, {
+        organizationId: member.organizationId,
+        userIds: everyone.filter((id) => id !== member.userId),
+        kind: 'group-post',
+        title: `New post in ${group.name}`,
+        body: 'Someone in your group posted in the group space.',
+        link,
+        isEmailed: false,
+      });
+    }
+    return created;
+  });
+}
+
+async function loadOwnPost(tx: Transaction, member: SignedInMember, groupId: string, postId: string) {
+  await loadGroupSpace(tx, member, groupId);
+  const post = await loadPost(tx, groupId, postId);
+  if (post.authorId !== member.userId) {
+    throw new AppError('FORBIDDEN', 'Only the person who wrote this can change or delete it.');
+  }
+  return post;
+}
+
+export async function updatePost(
+  db: Database,
+  member: SignedInMember,
+  groupId: string,
+  postId: string,
+  changes: { body?: string | undefined; isAnonymous?: boolean | undefined },
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await loadOwnPost(tx, member, groupId, postId);
+    await tx
+      .update(groupPosts)
+      .set({
+        ...(changes.body !== undefined ? { body: changes.body } : {}),
+        ...(changes.isAnonymous !== undefined ? { isAnonymous: changes.isAnonymous } : {}),
+        editedAt: now,
+      })
+      .where(eq(groupPosts.id, postId));
+  });
+}
+
+/** Deleting a post takes its replies with it; a reply goes alone. */
+export async function deletePost(
+  db: Database,
+  member: SignedInMember,
+  groupId: string,
+  postId: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await loadOwnPost(tx, member, groupId, postId);
+    await tx
+      .delete(groupPosts)
+      .where(
+        and(eq(groupPosts.groupId, groupId), or(eq(groupPosts.id, postId), eq(groupPosts.parentId, postId))),
+      );
+  });
+}
+
+export async function reportPost(
+  db: Database,
+  member: SignedInMember,
+  groupId: string,
+  postId: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const group = await loadGroupSpace(tx, member, groupId);
+    await loadPost(tx, groupId, postId);
+    await tx
+      .insert(groupPostReports)
+      .values({
+        organizationId: member.organizationId,
+        postId,
+        reporterId: member.userId,
+        reason,
+        createdAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [groupPostReports.postId, groupPostReports.reporterId],
+        set: { reason, createdAt: now, resolvedAt: null },
+      });
+    await notify(tx, {
+      organizationId: member.organizationId,
+      userIds: (await facilitatorIds(tx, groupId)).filter((id) => id !== member.userId),
+      kind: 'group-post',
+      title: `A post in ${group.name} was reported`,
+      body: 'A member reported a post in your group space. Review it there.',
+      link: `/groups/${groupId}`,
+      isEmailed: false,
+    });
+  });
+}
+
+async function loadForModeration(tx: Transaction, member: SignedInMember, groupId: string, postId: string) {
+  const group = await loadGroupSpace(tx, member, groupId);
+  if (!canModerateGroupSpace(group.relation)) {
+    throw new AppError('FORBIDDEN', 'Only the group’s facilitators can moderate its posts.');
+  }
+  return { group, post: await loadPost(tx, groupId, postId) };
+}
+
+async function resolveReports(tx: Transaction, postId: string, now: Date): Promise<void> {
+  await tx
+    .update(groupPostReports)
+    .set({ resolvedAt: now })
+    .where(and(eq(groupPostReports.postId, postId), isNull(groupPostReports.resolvedAt)));
+}
+
+/** Hides a post from the group; its author is told why, and open reports on it are settled. */
+export async function hidePost(
+  db: Database,
+  member: SignedInMember,
+  groupId: string,
+  postId: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { group, post } = await loadForModeration(tx, member, groupId, postId);
+    await tx
+      .update(groupPosts)
+      .set({ hiddenAt: now, hiddenBy: member.userId, hiddenReason: reason })
+      .where(eq(groupPosts.id, postId));
+    await resolveReports(tx, postId, now);
+    if (post.authorId !== member.userId) {
+      await notify(tx, {
+        organizationId: member.organizationId,
+        userIds: [post.authorId],
+        kind: 'group-post',
+        title: `Your post in ${group.name} was hidden`,
+        body: `A facilitator hid your post from the group. The reason given: ${reason}`,
+        link: `/groups/${groupId}`,
+        isEmailed: false,
+      });
+    }
+  });
+}
+
+export async function unhidePost(
+  db: Database,
+  member: SignedInMember,
+  groupId: string,
+  postId: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await loadForModeration(tx, member, groupId, postId);
+    await tx
+      .update(groupPosts)
+      .set({ hiddenAt: null, hiddenBy: null, hiddenReason: null })
+      .where(eq(groupPosts.id, postId));
+  });
+}
+
+/** A facilitator read the reports and decided the post can stay. */
+export async function dismissReports(
+  db: Database,
+  member: SignedInMember,
+  groupId: string,
+  postId: string,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await loadForModeration(tx, member, groupId, postId);
+    await resolveReports(tx, postId, now);
+  });
+}

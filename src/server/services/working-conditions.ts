@@ -1,0 +1,216 @@
+import { and, desc, eq, gte } from 'drizzle-orm';
+import { addDays } from '../../core/scheduling/local-date.ts';
+import {
+  defaultUnits,
+  identifyingDetailsWarning,
+  isoWeekStart,
+  isStressorCategory,
+  type StressorCategory,
+  stressorCategories,
+  stressorCategoryLabels,
+  unitNotStated,
+} from '../../core/working-conditions/report-form.ts';
+import { summarizeReports } from '../../core/working-conditions/summarize-reports.ts';
+import type { Database } from '../../db/connect.ts';
+import {
+  type leadershipActionStatuses,
+  leadershipActions,
+  workingConditionReports,
+} from '../../db/schema.ts';
+import type { SignedInMember } from '../auth/sessions.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { AnonymousReportLimiter } from './anonymous-report-limiter.ts';
+import { recordAuditEvent } from './audit.ts';
+import { findOrganizationSettings } from './organization.ts';
+import { organizationToday } from './programs.ts';
+
+function unitsOf(settings: { units?: string[] }): string[] {
+  const listed = settings.units && settings.units.length > 0 ? settings.units : [...defaultUnits];
+  return [...listed.filter((unit) => unit !== unitNotStated), unitNotStated];
+}
+
+export async function describeReportForm(db: Database, member: SignedInMember) {
+  const settings = await findOrganizationSettings(db, member.organizationId);
+  return {
+    categories: stressorCategories.map((category) => ({
+      value: category,
+      label: stressorCategoryLabels[category],
+    })),
+    units: unitsOf(settings),
+    warning: identifyingDetailsWarning,
+  };
+}
+
+export type ReportInput = { category: string; unit: string; text: string };
+
+/**
+ * Stores an anonymous report: organisation, category, unit, text and the ISO week — nothing about
+ * who sent it or when within the week. No audit event is written (it would name the reporter), and
+ * the limiter keeps its count in memory only. The same report sent twice in a week is stored once.
+ */
+export async function fileReport(
+  db: Database,
+  member: SignedInMember,
+  input: ReportInput,
+  now: Date,
+  limiter: AnonymousReportLimiter,
+) {
+  const settings = await findOrganizationSettings(db, member.organizationId);
+  if (!isStressorCategory(input.category)) {
+    throw new AppError('VALIDATION_FAILED', 'Pick one of the listed categories.', {
+      fields: { 'body.category': 'pick one of the listed categories' },
+    });
+  }
+  if (!unitsOf(settings).includes(input.unit)) {
+    throw new AppError('VALIDATION_FAILED', `Pick a unit from the list, or "${unitNotStated}".`, {
+      fields: { 'body.unit': 'pick a unit from the list' },
+    });
+  }
+  const week = isoWeekStart(organizationToday(now, settings.timeZone));
+  const values = {
+    organizationId: member.organizationId,
+    category: input.category,
+    unit: input.unit,
+    text: input.text.trim(),
+    week,
+  };
+  await db.transaction(async (tx) => {
+    const [duplicate] = await tx
+      .select({ id: workingConditionReports.id })
+      .from(workingConditionReports)
+      .where(
+        and(
+          eq(workingConditionReports.organizationId, values.organizationId),
+          eq(workingConditionReports.week, week),
+          eq(workingConditionReports.category, values.category),
+          eq(workingConditionReports.unit, values.unit),
+          eq(workingConditionReports.text, values.text),
+        ),
+      );
+    if (duplicate) return;
+    if (!limiter.tryTake(member.userId, now)) {
+      throw new AppError(
+        'TOO_MANY_ATTEMPTS',
+        'You have sent several reports today; please wait until tomorrow to send more.',
+      );
+    }
+    await tx.insert(workingConditionReports).values(values);
+  });
+  return { week };
+}
+
+/** Counts for leaders over the last `weekCount` weeks, every count through the privacy gate. */
+export async function describeReportSummary(db: Database, member: SignedInMember, now: Date, weekCount = 12) {
+  const settings = await findOrganizationSettings(db, member.organizationId);
+  const thisWeek = isoWeekStart(organizationToday(now, settings.timeZone));
+  const firstWeek = addDays(thisWeek, -7 * (weekCount - 1));
+  const rows = await db
+    .select()
+    .from(workingConditionReports)
+    .where(
+      and(
+        eq(workingConditionReports.organizationId, member.organizationId),
+        gte(workingConditionReports.week, firstWeek),
+      ),
+    );
+  return summarizeReports({
+    reports: rows.map((row) => ({
+      id: row.id,
+      category: isStressorCategory(row.category) ? row.category : 'other',
+      unit: row.unit,
+      week: row.week,
+      text: row.text,
+    })),
+    units: unitsOf(settings),
+    firstWeek,
+    weekCount,
+    minimumGroupSize: settings.minimumReportingGroupSize,
+    ...(settings.commentMinimum === undefined ? {} : { commentMinimum: settings.commentMinimum }),
+  });
+}
+
+export type LeadershipActionInput = {
+  title: string;
+  description: string;
+  ownerName: string;
+  status: (typeof leadershipActionStatuses)[number];
+  dueDate: string | null;
+  categories: StressorCategory[];
+};
+
+function presentAction(row: typeof leadershipActions.$inferSelect) {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    ownerName: row.ownerName,
+    status: row.status,
+    dueDate: row.dueDate,
+    categories: row.categories,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What leadership is doing: every member of the organisation sees the same list, latest change first. */
+export async function listLeadershipActions(db: Database, member: SignedInMember) {
+  const rows = await db
+    .select()
+    .from(leadershipActions)
+    .where(eq(leadershipActions.organizationId, member.organizationId))
+    .orderBy(desc(leadershipActions.updatedAt));
+  return rows.map(presentAction);
+}
+
+export async function createLeadershipAction(
+  db: Database,
+  member: SignedInMember,
+  input: LeadershipActionInput,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(leadershipActions)
+      .values({
+        organizationId: member.organizationId,
+        ...input,
+        createdBy: member.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await recordAuditEvent(tx, {
+      organizationId: member.organizationId,
+      actorUserId: member.userId,
+      action: 'leadership-action.create',
+      targetId: row.id,
+    });
+    return presentAction(row);
+  });
+}
+
+export async function updateLeadershipAction(
+  db: Database,
+  member: SignedInMember,
+  actionId: string,
+  changes: Partial<LeadershipActionInput>,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(leadershipActions)
+      .set({ ...changes, updatedAt: now })
+      .where(
+        and(eq(leadershipActions.id, actionId), eq(leadershipActions.organizationId, member.organizationId)),
+      )
+      .returning();
+    if (!row) throw notFound('That action');
+    await recordAuditEvent(tx, {
+      organizationId: member.organizationId,
+      actorUserId: member.userId,
+      action: 'leadership-action.update',
+      targetId: row.id,
+    });
+    return presentAction(row);
+  });
+}

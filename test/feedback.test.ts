@@ -1,0 +1,388 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topicLibrary } from '../src/core/curriculum/library.ts';
+import { meetingFeedback, meetings, notifications, organizations, programs } from '../src/db/schema.ts';
+import { startJobs } from '../src/jobs/start-jobs.ts';
+import { sendFeedbackRequests } from '../src/server/services/feedback-requests.ts';
+import {
+  createGroupWithMeetings,
+  demoOrganizationId,
+  type GroupFixture,
+  hoursFrom,
+} from './helpers/meeting-fixtures.ts';
+import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
+
+const growthMindset = topicLibrary.find((topic) => topic.id === 'growth-mindset')?.title ?? '';
+
+let context: TestContext;
+let organizationId: string;
+
+const participantEmails = Array.from({ length: 7 }, (_, index) => `participant${index + 1}@demo.tend.test`);
+
+async function clientFor(email: string, index: number) {
+  const client = new TestClient(context.app, `10.20.0.${index + 1}`);
+  const response = await client.signIn(email);
+  if (response.statusCode !== 204) throw new Error(`${email} could not sign in`);
+  return client;
+}
+
+async function groupMeetingHoursAgo(hours: number[], title: string): Promise<GroupFixture> {
+  return createGroupWithMeetings(context.connection.db, {
+    organizationId,
+    memberEmails: ['facilitator1@demo.tend.test', ...participantEmails],
+    meetingStarts: hours.map((hour) => hoursFrom(context.clock.now, hour)),
+    programTitle: title,
+  });
+}
+
+function feedbackBody(overrides: Record<string, unknown> = {}) {
+  return {
+    usefulness: 4,
+    feltSafe: 5,
+    keep: 'The opening round',
+    change: '',
+    topicsWanted: ['growth-mindset'],
+    preferredTimes: ['tue-12'],
+    ...overrides,
+  };
+}
+
+async function noticesOf(userId: string, meetingId: string) {
+  return context.connection.db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.kind, 'feedback-request'),
+        eq(notifications.link, `/meetings/${meetingId}/feedback`),
+      ),
+    );
+}
+
+beforeAll(async () => {
+  context = await createTestApp();
+  organizationId = await demoOrganizationId(context.connection.db);
+});
+afterAll(() => context.close());
+
+describe('giving feedback on a meeting', () => {
+  it('keeps one answer per person and meeting, which they can change', async () => {
+    const fixture = await groupMeetingHoursAgo([-3], 'One answer each');
+    const meetingId = fixture.meetingIds[0] ?? '';
+    const participant = await clientFor('participant1@demo.tend.test', 0);
+    const form = await participant.request('GET', `/api/meetings/${meetingId}/feedback`);
+    expect(form.statusCode).toBe(200);
+    expect(form.json()).toMatchObject({ isOpen: true, feedback: null });
+    expect(form.json().topicChoices).toContainEqual({ id: 'growth-mindset', title: growthMindset });
+
+    expect(
+      (await participant.request('PUT', `/api/meetings/${meetingId}/feedback`, feedbackBody())).statusCode,
+    ).toBe(200);
+    const changed = await participant.request(
+      'PUT',
+      `/api/meetings/${meetingId}/feedback`,
+      feedbackBody({ usefulness: 2, keep: 'Shorter check-in' }),
+    );
+    expect(changed.json().feedback).toMatchObject({ usefulness: 2, keep: 'Shorter check-in' });
+    const rows = await context.connection.db
+      .select()
+      .from(meetingFeedback)
+      .where(eq(meetingFeedback.meetingId, meetingId));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('takes preferred times in the person’s own time zone and stores them in the organisation’s', async () => {
+    const fixture = await groupMeetingHoursAgo([-3], 'Time zones');
+    const meetingId = fixture.meetingIds[0] ?? '';
+    const participant = await clientFor('participant5@demo.tend.test', 4);
+    const saved = await participant.request(
+      'PUT',
+      `/api/meetings/${meetingId}/feedback`,
+      feedbackBody({ preferredTimes: ['tue-18'], timeZone: 'Asia/Tokyo' }),
+    );
+    expect(saved.json().feedback.preferredTimes).toEqual(['tue-18']);
+    const [row] = await context.connection.db
+      .select()
+      .from(meetingFeedback)
+      .where(eq(meetingFeedback.meetingId, meetingId));
+    // Tokyo is 13 or 14 hours ahead of Toronto: Tuesday 18:00 there is Tuesday early morning here.
+    expect(row?.preferredTimes).toHaveLength(1);
+    expect(row?.preferredTimes[0]).toMatch(/^tue-0[45]$/);
+    const inToronto = await participant.request('GET', `/api/meetings/${meetingId}/feedback`);
+    expect(inToronto.json().feedback.preferredTimes).toEqual(row?.preferredTimes);
+    const unknown = await participant.request(
+      'GET',
+      `/api/meetings/${meetingId}/feedback?timeZone=Mars/Olympus`,
+    );
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('refuses ratings outside 1–5 and topics or times that are not on offer, saying what to fix', async () => {
+    const fixture = await groupMeetingHoursAgo([-3], 'Bad input');
+    const meetingId = fixture.meetingIds[0] ?? '';
+    const participant = await clientFor('participant2@demo.tend.test', 1);
+    const rating = await participant.request(
+      'PUT',
+      `/api/meetings/${meetingId}/feedback`,
+      feedbackBody({ usefulness: 6 }),
+    );
+    expect(rating.statusCode).toBe(400);
+    expect(rating.json().error.fields['body.usefulness']).toMatch(/1 to 5/);
+    const topic = await participant.request(
+      'PUT',
+      `/api/meetings/${meetingId}/feedback`,
+      feedbackBody({ topicsWanted: ['astrology'] }),
+    );
+    expect(topic.json().error).toMatchObject({
+      code: 'FEEDBACK_INVALID',
+      message: expect.stringMatching(/astrology/),
+    });
+    const time = await participant.request(
+      'PUT',
+      `/api/meetings/${meetingId}/feedback`,
+      feedbackBody({ preferredTimes: ['tue-25'] }),
+    );
+    expect(time.json().error.code).toBe('FEEDBACK_INVALID');
+  });
+
+  it('is only for the people who attended: not facilitators, not the absent, not strangers, not before it starts', async () => {
+    const fixture = await groupMeetingHoursAgo([-3, 48], 'Who may answer');
+    const [past = '', future = ''] = fixture.meetingIds;
+    const facilitator = await signedInClient(context.app, 'facilitator');
+    expect((await facilitator.request('GET', `/api/meetings/${past}/feedback`)).statusCode).toBe(403);
+    const stranger = await clientFor('participant30@demo.tend.test', 29);
+    expect((await stranger.request('GET', `/api/meetings/${past}/feedback`)).statusCode).toBe(404);
+    const coordinator = await signedInClient(context.app, 'coordinator');
+    expect(
+      (await coordinator.request('PUT', `/api/meetings/${past}/feedback`, feedbackBody())).statusCode,
+    ).toBe(404);
+
+    const absentee = await clientFor('participant3@demo.tend.test', 2);
+    await facilitator.request('PUT', `/api/meetings/${past}/attendance`, {
+      records: [{ userId: fixture.memberIds[3], status: 'absent' }],
+    });
+    expect((await absentee.request('PUT', `/api/meetings/${past}/feedback`, feedbackBody())).statusCode).toBe(
+      403,
+    );
+
+    const early = await absentee.request('PUT', `/api/meetings/${future}/feedback`, feedbackBody());
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({
+      code: 'FEEDBACK_CLOSED',
+      message: expect.stringMatching(/starts/),
+    });
+  });
+
+  it('closes when the program’s term has ended', async () => {
+    const fixture = await groupMeetingHoursAgo([-3], 'Ended program');
+    const meetingId = fixture.meetingIds[0] ?? '';
+    const participant = await clientFor('participant4@demo.tend.test', 3);
+    const yesterday = new Date(context.clock.now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await context.connection.db
+      .update(programs)
+      .set({ termStart: '2020-01-01', termEnd: yesterday })
+      .where(eq(programs.id, fixture.programId));
+    const late = await participant.request('PUT', `/api/meetings/${meetingId}/feedback`, feedbackBody());
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({
+      code: 'FEEDBACK_CLOSED',
+      message: expect.stringMatching(/ended/),
+    });
+  });
+});
+
+describe('asking attendees for feedback', () => {
+  it('asks every attendee of a held meeting once, however often the job runs, and never the facilitator', async () => {
+    const fixture = await groupMeetingHoursAgo([-3, 48], 'Asked once');
+    const [past = '', future = ''] = fixture.meetingIds;
+    const { db } = context.connection;
+    await Promise.all([
+      sendFeedbackRequests(db, context.clock.now),
+      sendFeedbackRequests(db, context.clock.now),
+    ]);
+    await sendFeedbackRequests(db, context.clock.now);
+    const [facilitatorId = '', ...participantIds] = fixture.memberIds;
+    for (const userId of participantIds) expect(await noticesOf(userId, past)).toHaveLength(1);
+    expect(await noticesOf(facilitatorId, past)).toHaveLength(0);
+    // The meeting that has not happened yet asks nobody.
+    for (const userId of participantIds) expect(await noticesOf(userId, future)).toHaveLength(0);
+    const [notice] = await noticesOf(participantIds[0] ?? '', past);
+    expect(notice?.title).toMatch(/How was meeting 1/);
+  });
+
+  it('runs as the feedback-requests background job', async () => {
+    const fixture = await groupMeetingHoursAgo([-2], 'Asked by the job');
+    const jobs = await startJobs({
+      db: context.connection.db,
+      connection: context.connection,
+      config: context.config,
+      now: () => context.clock.now,
+      transport: null,
+      log: { info() {}, error() {} },
+    });
+    try {
+      const first = await jobs.runNow('feedback-requests');
+      expect(first.asked).toBeGreaterThanOrEqual(fixture.memberIds.length - 1);
+      expect(await jobs.runNow('feedback-requests')).toEqual({ meetings: 0, asked: 0 });
+    } finally {
+      await jobs.stop();
+    }
+  });
+
+  it('asks the people marked present as soon as attendance is taken, and the job adds nobody later', async () => {
+    const fixture = await groupMeetingHoursAgo([1], 'Asked at attendance');
+    const meetingId = fixture.meetingIds[0] ?? '';
+    const [, present = '', absent = ''] = fixture.memberIds;
+    const facilitator = await signedInClient(context.app, 'facilitator');
+    const taken = await facilitator.request('PUT', `/api/meetings/${meetingId}/attendance`, {
+      records: [
+        { userId: present, status: 'present' },
+        { userId: absent, status: 'absent' },
+      ],
+    });
+    expect(taken.statusCode).toBe(200);
+    expect(await noticesOf(present, meetingId)).toHaveLength(1);
+    expect(await noticesOf(absent, meetingId)).toHaveLength(0);
+    await facilitator.request('PUT', `/api/meetings/${meetingId}/attendance`, {
+      records: [{ userId: present, status: 'present' }],
+    });
+    await sendFeedbackRequests(context.connection.db, hoursFrom(context.clock.now, 3));
+    expect(await noticesOf(present, meetingId)).toHaveLength(1);
+    expect(await noticesOf(absent, meetingId)).toHaveLength(0);
+  });
+});
+
+describe('feedback results for the coordinator', () => {
+  it('shows means, distributions and a recommendation once enough people answered, and hides them below', async () => {
+    const fixture = await groupMeetingHoursAgo([-3], 'Results');
+    const meetingId = fixture.meetingIds[0] ?? '';
+    await context.connection.db
+      .update(meetings)
+      .set({ topicId: 'stress-anxiety-and-burnout' })
+      .where(eq(meetings.id, meetingId));
+    const coordinator = await signedInClient(context.app, 'coordinator');
+    const path = `/api/programs/${fixture.programId}/feedback`;
+
+    for (const [index, email] of participantEmails.slice(0, 4).entries()) {
+      const participant = await clientFor(email, index);
+      await participant.request(
+        'PUT',
+        `/api/meetings/${meetingId}/feedback`,
+        feedbackBody({ usefulness: 3 + (index % 2) }),
+      );
+    }
+    const few = (await coordinator.request('GET', path)).json();
+    expect(few.overall).toMatchObject({
+      status: 'suppressed',
+      explanation: expect.stringMatching(/fewer than 5/),
+    });
+    expect(few.recommendations).toEqual([]);
+
+    for (const [index, email] of participantEmails.slice(4, 6).entries()) {
+      const participant = await clientFor(email, index + 4);
+      await participant.request(
+        'PUT',
+        `/api/meetings/${meetingId}/feedback`,
+        feedbackBody({ usefulness: 3 + (index % 2) }),
+      );
+    }
+    const enough = (await coordinator.request('GET', path)).json();
+    expect(enough.overall).toEqual({
+      status: 'released',
+      people: 6,
+      figures: { answers: 6, usefulnessMean: 3.5, feltSafeMean: 5 },
+    });
+    expect(enough.topics).toEqual([
+      expect.objectContaining({
+        title: expect.stringMatching(/^Stress, anxiety and burnout/),
+        figure: expect.objectContaining({ people: 6 }),
+      }),
+    ]);
+    // Six people: 3 gave a 3 and 3 gave a 4 — both bands are below the minimum of 5.
+    expect(
+      enough.usefulness.every((band: { figure: { status: string } }) => band.figure.status === 'suppressed'),
+    ).toBe(true);
+    expect(enough.feltSafe.find((band: { rating: number }) => band.rating === 5).figure).toMatchObject({
+      status: 'released',
+      figures: { answers: 6 },
+    });
+    expect(enough.keep).toMatchObject({ status: 'withheld', message: expect.stringMatching(/10 people/) });
+    expect(enough.recommendations.map((item: { explanation: string }) => item.explanation)).toEqual([
+      `6 of 6 respondents asked for ${growthMindset} (at enrolment or in feedback).`,
+      '6 of 6 respondents can meet Tuesdays 12:00–13:00.',
+    ]);
+  });
+
+  it('shows comments once the organisation’s comment minimum of people wrote one', async () => {
+    const { db } = context.connection;
+    const [organization] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
+    if (!organization) throw new Error('no organisation');
+    await db
+      .update(organizations)
+      .set({ settings: { ...organization.settings, commentMinimum: 5 } })
+      .where(eq(organizations.id, organizationId));
+    try {
+      const fixture = await groupMeetingHoursAgo([-3], 'Comments');
+      const meetingId = fixture.meetingIds[0] ?? '';
+      for (const [index, email] of participantEmails.slice(0, 5).entries()) {
+        const participant = await clientFor(email, index);
+        await participant.request(
+          'PUT',
+          `/api/meetings/${meetingId}/feedback`,
+          feedbackBody({ keep: `Keep ${index}` }),
+        );
+      }
+      const coordinator = await signedInClient(context.app, 'coordinator');
+      const results = (
+        await coordinator.request('GET', `/api/programs/${fixture.programId}/feedback`)
+      ).json();
+      expect(results.keep).toEqual({
+        status: 'released',
+        respondentCount: 5,
+        comments: ['Keep 0', 'Keep 1', 'Keep 2', 'Keep 3', 'Keep 4'],
+      });
+    } finally {
+      await db
+        .update(organizations)
+        .set({ settings: organization.settings })
+        .where(eq(organizations.id, organizationId));
+    }
+  });
+});
+
+describe('you said, we did', () => {
+  it('tells everyone in the program and shows the note on the program', async () => {
+    const fixture = await groupMeetingHoursAgo([-3], 'You said');
+    const coordinator = await signedInClient(context.app, 'coordinator');
+    const posted = await coordinator.request(
+      'POST',
+      `/api/programs/${fixture.programId}/feedback-responses`,
+      {
+        youSaid: 'Meetings felt rushed.',
+        weDid: 'Meetings are now 75 minutes.',
+      },
+    );
+    expect(posted.statusCode).toBe(201);
+    const participant = await clientFor('participant1@demo.tend.test', 0);
+    const listed = await participant.request('GET', `/api/programs/${fixture.programId}/feedback-responses`);
+    expect(listed.json().responses).toEqual([
+      expect.objectContaining({ youSaid: 'Meetings felt rushed.', weDid: 'Meetings are now 75 minutes.' }),
+    ]);
+    const notices = await context.connection.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.kind, 'you-said-we-did'),
+          eq(notifications.link, `/programs/${fixture.programId}`),
+        ),
+      );
+    expect(notices).toHaveLength(fixture.memberIds.length);
+    const empty = await coordinator.request('POST', `/api/programs/${fixture.programId}/feedback-responses`, {
+      youSaid: ' ',
+      weDid: 'x',
+    });
+    expect(empty.json().error.fields['body.youSaid']).toMatch(/say what participants said/);
+  });
+});

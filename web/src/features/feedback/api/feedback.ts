@@ -1,0 +1,103 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { viewerTimeZone } from '../../../lib/format.ts';
+
+export type FeedbackAnswers = {
+  usefulness: number;
+  feltSafe: number;
+  keep: string;
+  change: string;
+  topicsWanted: string[];
+  preferredTimes: string[];
+};
+
+export type FeedbackForm = {
+  meeting: {
+    id: string;
+    sequence: number;
+    startsAt: string;
+    groupName: string;
+    programId: string;
+    programTitle: string;
+    topicTitle: string | null;
+  };
+  isOpen: boolean;
+  closedReason: string | null;
+  timeZone: string;
+  topicChoices: { id: string; title: string }[];
+  feedback: (FeedbackAnswers & { updatedAt: string }) | null;
+};
+
+export type ReleasedFigure<Figures> =
+  | { status: 'released'; people: number; figures: Figures }
+  | { status: 'suppressed'; explanation: string };
+
+export type RatingFigures = { answers: number; usefulnessMean: number; feltSafeMean: number };
+
+export type CommentRelease =
+  | { status: 'released'; respondentCount: number; comments: string[] }
+  | { status: 'withheld'; minimumRespondents: number; message: string };
+
+export type ProgramFeedback = {
+  program: { id: string; title: string };
+  timeZone: string;
+  minimumGroupSize: number;
+  overall: ReleasedFigure<RatingFigures>;
+  usefulness: { rating: number; figure: ReleasedFigure<{ answers: number }> }[];
+  feltSafe: { rating: number; figure: ReleasedFigure<{ answers: number }> }[];
+  topics: { topicId: string; title: string; figure: ReleasedFigure<RatingFigures> }[];
+  keep: CommentRelease;
+  change: CommentRelease;
+  recommendations: { kind: 'topic' | 'time'; id: string; label: string; explanation: string }[];
+};
+
+export type FeedbackResponse = { id: string; youSaid: string; weDid: string; postedAt: string };
+
+export function useFeedbackForm(meetingId: string) {
+  return useQuery({
+    queryKey: ['feedback-form', meetingId],
+    // Preferred times are shown and ticked in the viewer's own time zone.
+    queryFn: () =>
+      apiRequest<FeedbackForm>(
+        'GET',
+        `/api/meetings/${meetingId}/feedback?timeZone=${encodeURIComponent(viewerTimeZone())}`,
+      ),
+    retry: false,
+  });
+}
+
+export function useSaveFeedback(meetingId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: FeedbackAnswers) =>
+      apiRequest<FeedbackForm>('PUT', `/api/meetings/${meetingId}/feedback`, {
+        ...answers,
+        timeZone: viewerTimeZone(),
+      }),
+    onSuccess: (form) => client.setQueryData(['feedback-form', meetingId], form),
+  });
+}
+
+export function useProgramFeedback(programId: string) {
+  return useQuery({
+    queryKey: ['program-feedback', programId],
+    queryFn: () => apiRequest<ProgramFeedback>('GET', `/api/programs/${programId}/feedback`),
+  });
+}
+
+export function useFeedbackResponses(programId: string) {
+  return useQuery({
+    queryKey: ['feedback-responses', programId],
+    queryFn: () =>
+      apiRequest<{ responses: FeedbackResponse[] }>('GET', `/api/programs/${programId}/feedback-responses`),
+  });
+}
+
+export function usePostFeedbackResponse(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (note: { youSaid: string; weDid: string }) =>
+      apiRequest<FeedbackResponse>('POST', `/api/programs/${programId}/feedback-responses`, note),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['feedback-responses', programId] }),
+  });
+}

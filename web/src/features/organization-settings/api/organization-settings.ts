@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export type ReportingSettings = {
+  minimumReportingGroupSize: number;
+  supportResources: { name: string; contact: string }[];
+};
+
+export function useReportingSettings() {
+  return useQuery({
+    queryKey: ['organization-settings'],
+    queryFn: () => apiRequest<ReportingSettings>('GET', '/api/organization/settings'),
+  });
+}
+
+export function useSaveReportingSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: ReportingSettings) =>
+      apiRequest<ReportingSettings>('PUT', '/api/organization/settings', settings),
+    onSuccess: (saved) => queryClient.setQueryData(['organization-settings'], saved),
+  });
+}

@@ -1,0 +1,133 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { fieldErrors } from '../../../lib/api-client.ts';
+import {
+  type ReportingSettings,
+  useReportingSettings,
+  useSaveReportingSettings,
+} from '../api/organization-settings.ts';
+
+/** /organization-settings (admins): the minimum reporting size and the support resources people are shown. */
+export function OrganizationSettingsPage() {
+  const settings = useReportingSettings();
+  const save = useSaveReportingSettings();
+  const [draft, setDraft] = useState<ReportingSettings | null>(null);
+  useEffect(() => {
+    if (settings.data) setDraft(settings.data);
+  }, [settings.data]);
+  const errors = fieldErrors(save.error);
+  if (settings.isPending || !draft) return <Loader aria-label="Loading settings" />;
+  const setResource = (index: number, changes: Partial<{ name: string; contact: string }>) =>
+    setDraft({
+      ...draft,
+      supportResources: draft.supportResources.map((resource, position) =>
+        position === index ? { ...resource, ...changes } : resource,
+      ),
+    });
+  return (
+    <Stack
+      maw={760}
+      component="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(draft);
+      }}
+    >
+      <Title order={1}>Organisation settings</Title>
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={2}>Reporting</Title>
+          <NumberInput
+            label="Minimum reporting group size"
+            description="No figure about fewer people is ever shown to coordinators or leaders. Never below 3."
+            min={3}
+            max={100}
+            value={draft.minimumReportingGroupSize}
+            onChange={(value) => setDraft({ ...draft, minimumReportingGroupSize: Number(value) || 0 })}
+            error={errors.minimumReportingGroupSize}
+          />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={2}>Support resources</Title>
+          <Text size="sm">
+            Shown privately to a person whose results suggest high burnout, secondary traumatic stress or low
+            well-being — for example employee assistance, counselling, or a crisis line such as 988 (US) or
+            9-8-8 (Canada).
+          </Text>
+          {draft.supportResources.map((resource, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no id of their own.
+            <Group key={index} align="flex-end">
+              <TextInput
+                label={`Resource ${index + 1} name`}
+                value={resource.name}
+                onChange={(event) => setResource(index, { name: event.currentTarget.value })}
+                error={errors[`supportResources.${index}.name`]}
+              />
+              <TextInput
+                label={`Resource ${index + 1} contact`}
+                value={resource.contact}
+                onChange={(event) => setResource(index, { contact: event.currentTarget.value })}
+                error={errors[`supportResources.${index}.contact`]}
+              />
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={`Remove resource ${index + 1}`}
+                onClick={() =>
+                  setDraft({
+                    ...draft,
+                    supportResources: draft.supportResources.filter((_, position) => position !== index),
+                  })
+                }
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              onClick={() =>
+                setDraft({
+                  ...draft,
+                  supportResources: [...draft.supportResources, { name: '', contact: '' }],
+                })
+              }
+            >
+              Add a resource
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+      {save.error ? (
+        <Alert color="red" role="alert">
+          {save.error.message}
+        </Alert>
+      ) : null}
+      {save.isSuccess ? (
+        <Alert color="green" role="status">
+          Saved.
+        </Alert>
+      ) : null}
+      <Group>
+        <Button type="submit" loading={save.isPending}>
+          Save settings
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
