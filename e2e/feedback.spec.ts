@@ -1,26 +1,17 @@
-import type { APIRequestContext, Browser } from '@playwright/test';
-import { apiAs, change, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
-
-function isoDate(daysFromToday: number): string {
-  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function ok<T = unknown>(
-  response: Awaited<ReturnType<APIRequestContext['get']>>,
-  what: string,
-): Promise<T> {
-  expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
+import type { APIRequestContext } from '@playwright/test';
+import {
+  change,
+  createPublishedProgram,
+  enrol,
+  expect,
+  expectNoSeriousA11yViolations,
+  expectOk,
+  pageAs,
+  signIn,
+  test,
+} from './fixtures.ts';
 
 type MyGroups = { groups: { programId: string; meetings: { id: string }[] }[] };
-
-async function pageAs(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL, timezoneId: 'America/Toronto' });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 test('attendees give feedback after a meeting; the coordinator sees results and what to do next', async ({
   page,
@@ -33,59 +24,37 @@ test('attendees give feedback after a meeting; the coordinator sees results and 
 
   // Setup through the API: a published program, a facilitator and eight participants, one group.
   await signIn(page, 'coordinator@demo.tend.test');
-  const { id: programId } = await ok<{ id: string }>(
-    await change(page.request, 'POST', '/api/programs', {
-      title,
-      description: 'Meetings that ask for feedback.',
-      audience: `Feedback journey ${Date.now()}`,
-      termStart: isoDate(21),
-      termEnd: isoDate(21 + 7 * 14),
-      enrolmentOpens: isoDate(-1),
-      enrolmentCloses: isoDate(14),
-      capacity: null,
-      groupSizeMin: 8,
-      groupSizeMax: 10,
-      meetingCount: 3,
-      meetingMinutes: 60,
-      cadenceWeeks: 2,
-      holidays: [],
-      topicIds: ['stress-anxiety-and-burnout', 'self-care-and-boundaries'],
-      reminderHours: 24,
-    }),
-    'create the program',
-  );
-  await ok(
-    await change(page.request, 'PATCH', `/api/programs/${programId}`, { status: 'published' }),
-    'publish',
-  );
+  const programId = await createPublishedProgram(page.request, {
+    title,
+    description: 'Meetings that ask for feedback.',
+    audience: `Feedback journey ${Date.now()}`,
+    topicIds: ['stress-anxiety-and-burnout', 'self-care-and-boundaries'],
+  });
   const participants = Array.from({ length: 8 }, (_, index) => `participant${21 + index}@demo.tend.test`);
   const clients = new Map<string, APIRequestContext>();
   for (const email of ['facilitator2@demo.tend.test', ...participants]) {
-    const client = await apiAs(baseURL, email);
-    clients.set(email, client);
-    await ok(
-      await change(client, 'PUT', `/api/programs/${programId}/enrollment`, {
-        availability: ['tue-12'],
-        timeZone: 'America/Toronto',
-        // Asked for at enrolment by everyone, and again in feedback by those who answer.
-        interests: email.startsWith('participant') ? ['growth-mindset'] : [],
-        agreesToGuidelines: true,
-      }),
-      `enrol ${email}`,
-    );
+    // Asked for at enrolment by everyone, and again in feedback by those who answer.
+    const interests = email.startsWith('participant') ? ['growth-mindset'] : [];
+    clients.set(email, await enrol(baseURL, programId, email, { interests }));
   }
-  await ok(await change(page.request, 'POST', `/api/programs/${programId}/groups/form`, {}), 'form groups');
-  await ok(await change(page.request, 'POST', `/api/programs/${programId}/groups/publish`), 'publish groups');
+  await expectOk(
+    await change(page.request, 'POST', `/api/programs/${programId}/groups/form`, {}),
+    'form groups',
+  );
+  await expectOk(
+    await change(page.request, 'POST', `/api/programs/${programId}/groups/publish`),
+    'publish groups',
+  );
 
   // The facilitator takes attendance: the meeting is held, and everyone present is asked for feedback.
   const facilitator = clients.get('facilitator2@demo.tend.test') as APIRequestContext;
-  const { groups } = await ok<MyGroups>(await facilitator.get('/api/me/groups'), 'read my groups');
+  const { groups } = await expectOk<MyGroups>(await facilitator.get('/api/me/groups'), 'read my groups');
   const meetingId = groups.find((entry) => entry.programId === programId)?.meetings[0]?.id ?? '';
-  const meeting = await ok<{ roster: { id: string }[] }>(
+  const meeting = await expectOk<{ roster: { id: string }[] }>(
     await facilitator.get(`/api/meetings/${meetingId}`),
     'read the meeting',
   );
-  await ok(
+  await expectOk(
     await change(facilitator, 'PUT', `/api/meetings/${meetingId}/attendance`, {
       records: meeting.roster.map((person) => ({ userId: person.id, status: 'present' })),
     }),
@@ -94,7 +63,7 @@ test('attendees give feedback after a meeting; the coordinator sees results and 
 
   // Five attendees answer quickly through the API …
   for (const email of participants.slice(1, 6)) {
-    await ok(
+    await expectOk(
       await change(clients.get(email) as APIRequestContext, 'PUT', `/api/meetings/${meetingId}/feedback`, {
         usefulness: 4,
         feltSafe: 5,

@@ -1,5 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, test as base, expect, type Page, request } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  test as base,
+  expect,
+  type Page,
+  request,
+} from '@playwright/test';
 
 export const demoPassword = 'tend-demo-2026';
 
@@ -37,6 +45,73 @@ export async function apiAs(baseURL: string, email: string): Promise<APIRequestC
   const signedIn = await change(api, 'POST', '/api/session', { email, password: demoPassword });
   expect(signedIn.status(), `${email} signs in`).toBe(204);
   return api;
+}
+
+/** A signed-in page of its own (a separate browser context) for a second person in a journey. */
+export async function pageAs(browser: Browser, baseURL: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, timezoneId: 'America/Toronto' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** A calendar date counted in days from today (UTC), as the API takes it. */
+export function isoDate(daysFromToday: number): string {
+  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Fails with the server's answer unless the request succeeded; resolves to the response's JSON, if any. */
+export async function expectOk<T = unknown>(response: APIResponse, what: string): Promise<T> {
+  const text = await response.text();
+  expect(response.ok(), `${what}: ${response.status()} ${text}`).toBe(true);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Creates and publishes a program whose enrolment is open now; `fields` name what the journey needs. */
+export async function createPublishedProgram(
+  coordinator: APIRequestContext,
+  fields: Record<string, unknown> & { title: string },
+): Promise<string> {
+  const { id } = await expectOk<{ id: string }>(
+    await change(coordinator, 'POST', '/api/programs', {
+      audience: fields.title,
+      termStart: isoDate(21),
+      termEnd: isoDate(21 + 7 * 14),
+      enrolmentOpens: isoDate(-1),
+      enrolmentCloses: isoDate(14),
+      meetingCount: 3,
+      meetingMinutes: 60,
+      cadenceWeeks: 2,
+      ...fields,
+    }),
+    `create ${fields.title}`,
+  );
+  await expectOk(
+    await change(coordinator, 'PATCH', `/api/programs/${id}`, { status: 'published' }),
+    'publish',
+  );
+  return id;
+}
+
+/** Signs a demo person in and enrols them; resolves to their signed-in client. */
+export async function enrol(
+  baseURL: string,
+  programId: string,
+  email: string,
+  fields: Record<string, unknown> = {},
+): Promise<APIRequestContext> {
+  const person = await apiAs(baseURL, email);
+  await expectOk(
+    await change(person, 'PUT', `/api/programs/${programId}/enrollment`, {
+      availability: ['tue-12'],
+      timeZone: 'America/Toronto',
+      interests: [],
+      agreesToGuidelines: true,
+      ...fields,
+    }),
+    `${email} enrols`,
+  );
+  return person;
 }
 
 export const test = base;

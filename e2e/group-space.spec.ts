@@ -1,20 +1,15 @@
-import type { APIResponse, Browser } from '@playwright/test';
-import { apiAs, change, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
-
-async function pageAs(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL, timezoneId: 'America/Toronto' });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-function isoDate(daysFromToday: number): string {
-  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
-}
-
-function expectOk(response: APIResponse, what: string) {
-  expect(response.ok(), `${what}: ${response.status()}`).toBe(true);
-}
+import {
+  apiAs,
+  change,
+  createPublishedProgram,
+  enrol,
+  expect,
+  expectNoSeriousA11yViolations,
+  expectOk,
+  isoDate,
+  pageAs,
+  test,
+} from './fixtures.ts';
 
 type MyGroups = {
   groups: { id: string; name: string; programId: string; members: { id: string; name: string }[] }[];
@@ -29,30 +24,14 @@ test('a group talks in its private space, a facilitator hides a reported post, a
 
   // Setup through the API: a small published group of a facilitator and three participants.
   const coordinator = await apiAs(baseURL, 'coordinator@demo.tend.test');
-  const created = await change(coordinator, 'POST', '/api/programs', {
+  const programId = await createPublishedProgram(coordinator, {
     title: 'Peer support circle (group space journey)',
     description: 'A small group.',
     audience: `Group space journey ${Date.now()}`,
-    termStart: isoDate(21),
     termEnd: isoDate(21 + 7 * 8),
-    enrolmentOpens: isoDate(-1),
-    enrolmentCloses: isoDate(14),
-    capacity: null,
     groupSizeMin: 3,
     groupSizeMax: 5,
-    meetingCount: 3,
-    meetingMinutes: 60,
-    cadenceWeeks: 2,
-    holidays: [],
-    topicIds: [],
-    reminderHours: 24,
   });
-  expectOk(created, 'create the program');
-  const { id: programId } = (await created.json()) as { id: string };
-  expectOk(
-    await change(coordinator, 'PATCH', `/api/programs/${programId}`, { status: 'published' }),
-    'publish it',
-  );
   const [author, anonymousAuthor, reporter] = [
     'participant35@demo.tend.test',
     'participant36@demo.tend.test',
@@ -60,22 +39,22 @@ test('a group talks in its private space, a facilitator hides a reported post, a
   ];
   const facilitator = 'facilitator2@demo.tend.test';
   for (const email of [facilitator, author, anonymousAuthor, reporter]) {
-    const person = await apiAs(baseURL, email);
-    expectOk(
-      await change(person, 'PUT', `/api/programs/${programId}/enrollment`, {
-        level: email.startsWith('facilitator') ? 'faculty' : 'resident',
-        discipline: 'Nursing',
-        availability: ['thu-15'],
-        timeZone: 'America/Toronto',
-        interests: [],
-        agreesToGuidelines: true,
-      }),
-      `enrol ${email}`,
-    );
+    const level = email.startsWith('facilitator') ? 'faculty' : 'resident';
+    const person = await enrol(baseURL, programId, email, {
+      level,
+      discipline: 'Nursing',
+      availability: ['thu-15'],
+    });
     await person.dispose();
   }
-  expectOk(await change(coordinator, 'POST', `/api/programs/${programId}/groups/form`, { seed: 1 }), 'form');
-  expectOk(await change(coordinator, 'POST', `/api/programs/${programId}/groups/publish`), 'publish groups');
+  await expectOk(
+    await change(coordinator, 'POST', `/api/programs/${programId}/groups/form`, { seed: 1 }),
+    'form',
+  );
+  await expectOk(
+    await change(coordinator, 'POST', `/api/programs/${programId}/groups/publish`),
+    'publish groups',
+  );
   await coordinator.dispose();
 
   // The author opens the group space from My groups and posts under their name.

@@ -1,19 +1,18 @@
-import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { apiAs, change, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
+import type { APIRequestContext } from '@playwright/test';
+import {
+  createPublishedProgram,
+  enrol,
+  expect,
+  expectNoSeriousA11yViolations,
+  signIn,
+  test,
+} from './fixtures.ts';
 
 type GroupsOverview = {
   groups: { id: string; name: string; members: { id: string; name: string; isFacilitator: boolean }[] }[];
 };
 
 const levels = ['student-1', 'student-2', 'student-3', 'student-4', 'resident', 'practitioner'];
-
-function isoDate(daysFromToday: number): string {
-  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
-}
-
-function expectOk(response: APIResponse, what: string) {
-  expect(response.ok(), `${what}: ${response.status()}`).toBe(true);
-}
 
 test('a coordinator forms groups, moves and pins people with live feedback, re-forms and publishes', async ({
   page,
@@ -24,30 +23,12 @@ test('a coordinator forms groups, moves and pins people with live feedback, re-f
 
   // Setup: a published program with enrolment open, and two facilitators and 16 participants enrolled.
   await signIn(page, 'coordinator@demo.tend.test');
-  const created = await change(page.request, 'POST', '/api/programs', {
+  const programId = await createPublishedProgram(page.request, {
     title: 'Resilience in practice (groups journey)',
     description: 'Six small-group meetings.',
     audience: `Groups journey ${Date.now()}`,
-    termStart: isoDate(21),
-    termEnd: isoDate(21 + 7 * 14),
-    enrolmentOpens: isoDate(-1),
-    enrolmentCloses: isoDate(14),
-    capacity: null,
-    groupSizeMin: 8,
-    groupSizeMax: 10,
     meetingCount: 6,
-    meetingMinutes: 60,
-    cadenceWeeks: 2,
-    holidays: [],
-    topicIds: [],
-    reminderHours: 24,
   });
-  expectOk(created, 'create the program');
-  const { id: programId } = (await created.json()) as { id: string };
-  expectOk(
-    await change(page.request, 'PATCH', `/api/programs/${programId}`, { status: 'published' }),
-    'publish it',
-  );
 
   const people = [
     'facilitator1@demo.tend.test',
@@ -56,17 +37,12 @@ test('a coordinator forms groups, moves and pins people with live feedback, re-f
   ];
   const clients: APIRequestContext[] = [];
   for (const [index, email] of people.entries()) {
-    const client = await apiAs(baseURL, email);
-    clients.push(client);
-    const enrolled = await change(client, 'PUT', `/api/programs/${programId}/enrollment`, {
+    const client = await enrol(baseURL, programId, email, {
       level: email.startsWith('facilitator') ? 'faculty' : levels[index % levels.length],
       discipline: index % 2 === 0 ? 'Nursing' : 'Pharmacy',
       availability: ['tue-12', 'wed-18'],
-      timeZone: 'America/Toronto',
-      interests: [],
-      agreesToGuidelines: true,
     });
-    expectOk(enrolled, `enrol ${email}`);
+    clients.push(client);
   }
   const readGroups = async () =>
     (await (await page.request.get(`/api/programs/${programId}/groups`)).json()) as GroupsOverview;

@@ -1,15 +1,15 @@
-import type { Browser } from '@playwright/test';
-import { apiAs, change, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
-
-async function pageAs(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL, timezoneId: 'America/Toronto' });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-const day = 86_400_000;
-const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+import {
+  apiAs,
+  change,
+  createPublishedProgram,
+  enrol,
+  expect,
+  expectNoSeriousA11yViolations,
+  isoDate,
+  pageAs,
+  signIn,
+  test,
+} from './fixtures.ts';
 
 test('a participant answers the WHO-5 and sees their results; the coordinator sees outcomes with small groups hidden', async ({
   page,
@@ -23,35 +23,16 @@ test('a participant answers the WHO-5 and sees their results; the coordinator se
 
   // Set-up through the API: a published program and seven people in it, at different levels.
   const coordinatorApi = await apiAs(baseURL, 'coordinator@demo.tend.test');
-  const created = await change(coordinatorApi, 'POST', '/api/programs', {
+  const programId = await createPublishedProgram(coordinatorApi, {
     title,
     audience: `Measurement ${now}`,
-    termStart: isoDate(now + 21 * day),
-    termEnd: isoDate(now + 120 * day),
-    enrolmentOpens: isoDate(now - day),
-    enrolmentCloses: isoDate(now + 14 * day),
-    capacity: null,
+    termEnd: isoDate(120),
     meetingCount: 4,
-    meetingMinutes: 60,
-    cadenceWeeks: 2,
   });
-  expect(created.status()).toBe(201);
-  const programId = (await created.json()).id as string;
-  expect(
-    (await change(coordinatorApi, 'PATCH', `/api/programs/${programId}`, { status: 'published' })).status(),
-  ).toBe(200);
   const levels = ['student-1', 'student-2', 'student-3', 'resident', 'practitioner', 'faculty', 'student-4'];
   const people = [31, 32, 33, 34, 35, 36, 37].map((n) => `participant${n}@demo.tend.test`);
   for (const [index, email] of people.entries()) {
-    const person = await apiAs(baseURL, email);
-    const joined = await change(person, 'PUT', `/api/programs/${programId}/enrollment`, {
-      level: levels[index],
-      discipline: 'Nursing',
-      availability: ['tue-12'],
-      timeZone: 'America/Toronto',
-      agreesToGuidelines: true,
-    });
-    expect(joined.status(), `${email} joins`).toBe(200);
+    await enrol(baseURL, programId, email, { level: levels[index], discipline: 'Nursing' });
   }
 
   // The coordinator schedules a WHO-5 for the program.

@@ -1,12 +1,4 @@
-import type { Browser } from '@playwright/test';
-import { apiAs, change, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
-
-async function pageAs(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL, timezoneId: 'America/Toronto' });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
+import { apiAs, change, expect, expectNoSeriousA11yViolations, pageAs, signIn, test } from './fixtures.ts';
 
 test('a term from start to finish: program, enrolment, groups, calendar, attendance, withdrawal', async ({
   page,

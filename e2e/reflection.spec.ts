@@ -1,25 +1,22 @@
-import type { APIRequestContext, APIResponse, Browser } from '@playwright/test';
-import { apiAs, change, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
+import type { APIRequestContext } from '@playwright/test';
+import {
+  apiAs,
+  change,
+  createPublishedProgram,
+  enrol,
+  expect,
+  expectNoSeriousA11yViolations,
+  expectOk,
+  isoDate,
+  pageAs,
+  signIn,
+  test,
+} from './fixtures.ts';
 
 /** The e2e server's control port (scripts/e2e-server.ts): its SMTP peer's mail, jobs with a chosen clock. */
 const control = `http://127.0.0.1:${process.env.E2E_CONTROL_PORT}`;
 
 type ReceivedMail = { to: string[]; raw: string };
-
-function isoDate(daysFromToday: number): string {
-  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function expectOk(response: APIResponse, what: string) {
-  expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
-}
-
-async function pageAs(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL, timezoneId: 'America/Toronto' });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** The follow-up link in the e-mail the SMTP peer received for `email`, once it has arrived. */
 async function followUpLinkMailedTo(api: APIRequestContext, email: string): Promise<URL> {
@@ -55,36 +52,20 @@ test('attend → follow-up e-mail → reflect (the draft survives a reload and a
 
   // Setup through the API: a one-meeting program with a next-day follow-up, a group of four, published.
   const coordinator = await apiAs(baseURL, 'coordinator@demo.tend.test');
-  const created = await change(coordinator, 'POST', '/api/programs', {
+  const programId = await createPublishedProgram(coordinator, {
     title,
-    audience: title,
     termStart: isoDate(2),
     termEnd: isoDate(40),
-    enrolmentOpens: isoDate(-1),
     enrolmentCloses: isoDate(1),
     groupSizeMin: 3,
     groupSizeMax: 4,
     meetingCount: 1,
-    meetingMinutes: 60,
     cadenceWeeks: 1,
     topicIds: ['stress-anxiety-and-burnout'],
     followUpDays: [1],
   });
-  await expectOk(created, 'create the program');
-  const { id: programId } = (await created.json()) as { id: string };
-  await expectOk(
-    await change(coordinator, 'PATCH', `/api/programs/${programId}`, { status: 'published' }),
-    'publish',
-  );
   for (const email of ['facilitator2@demo.tend.test', reflector, groupmate, absentee]) {
-    const person = await apiAs(baseURL, email);
-    const joined = await change(person, 'PUT', `/api/programs/${programId}/enrollment`, {
-      availability: ['thu-18'],
-      timeZone: 'America/Toronto',
-      interests: [],
-      agreesToGuidelines: true,
-    });
-    await expectOk(joined, `${email} joins`);
+    await enrol(baseURL, programId, email, { availability: ['thu-18'] });
   }
   await expectOk(
     await change(coordinator, 'POST', `/api/programs/${programId}/groups/form`, {}),
