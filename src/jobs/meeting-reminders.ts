@@ -1,15 +1,7 @@
-import { and, eq, gt, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/connect.ts';
-import {
-  enrollments,
-  groupMembers,
-  groups,
-  meetings,
-  notifications,
-  organizations,
-  programs,
-  users,
-} from '../db/schema.ts';
+import { groups, meetings, programs } from '../db/schema.ts';
+import { lockMeetingForNotices, membersNotYetNotified } from '../server/notifications/meeting-audience.ts';
 import { notify } from '../server/notifications/notify.ts';
 
 export type ReminderReport = { meetings: number; reminded: number };
@@ -58,54 +50,20 @@ export async function sendMeetingReminders(db: Database, now: Date): Promise<Rem
 }
 
 async function remindOfMeeting(tx: Transaction, meetingId: string, now: Date): Promise<number> {
-  // Whoever locks the meeting first writes its reminders; a second run waits here, then finds them written.
-  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
-  if (!meeting || meeting.cancelledAt) return 0;
-  const [context] = await tx
-    .select({ group: groups, program: programs, organization: organizations })
-    .from(groups)
-    .innerJoin(programs, eq(programs.id, groups.programId))
-    .innerJoin(organizations, eq(organizations.id, groups.organizationId))
-    .where(eq(groups.id, meeting.groupId));
-  if (context?.group.status !== 'published') return 0;
-  const { group, program, organization } = context;
+  const context = await lockMeetingForNotices(tx, meetingId);
+  if (!context) return 0;
+  const { meeting, group, program, organization } = context;
   const windowEnd = now.getTime() + program.reminderHours * 3_600_000;
   if (meeting.startsAt.getTime() <= now.getTime() || meeting.startsAt.getTime() > windowEnd) return 0;
 
   const link = reminderLink(meeting);
-  const recipients = await tx
-    .select({ userId: groupMembers.userId })
-    .from(groupMembers)
-    .innerJoin(users, eq(users.id, groupMembers.userId))
-    .leftJoin(
-      enrollments,
-      and(eq(enrollments.programId, program.id), eq(enrollments.userId, groupMembers.userId)),
-    )
-    .where(
-      and(
-        eq(groupMembers.groupId, group.id),
-        isNull(users.disabledAt),
-        or(isNull(enrollments.id), ne(enrollments.status, 'withdrawn')),
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(notifications)
-            .where(
-              and(
-                eq(notifications.userId, groupMembers.userId),
-                eq(notifications.kind, reminderKind),
-                eq(notifications.link, link),
-              ),
-            ),
-        ),
-      ),
-    );
+  const recipients = await membersNotYetNotified(tx, context, { kind: reminderKind, link });
   if (recipients.length === 0) return 0;
 
   const when = describeTime(meeting.startsAt, organization.settings.timeZone, organization.settings.locale);
   await notify(tx, {
     organizationId: meeting.organizationId,
-    userIds: recipients.map((recipient) => recipient.userId),
+    userIds: recipients,
     kind: reminderKind,
     title: `Reminder: ${group.name} meets ${when}`,
     body:

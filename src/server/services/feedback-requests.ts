@@ -1,17 +1,8 @@
-import { and, eq, exists, gt, inArray, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { isFeedbackOpen } from '../../core/feedback/feedback-form.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import {
-  attendance,
-  enrollments,
-  groupMembers,
-  groups,
-  meetings,
-  notifications,
-  organizations,
-  programs,
-  users,
-} from '../../db/schema.ts';
+import { attendance, groupMembers, groups, meetings, programs } from '../../db/schema.ts';
+import { lockMeetingForNotices, membersNotYetNotified } from '../notifications/meeting-audience.ts';
 import { notify } from '../notifications/notify.ts';
 import { organizationToday } from './programs.ts';
 
@@ -68,16 +59,9 @@ export async function requestFeedbackForMeeting(
   meetingId: string,
   now: Date,
 ): Promise<number> {
-  const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
-  if (!meeting || meeting.cancelledAt) return 0;
-  const [context] = await tx
-    .select({ group: groups, program: programs, organization: organizations })
-    .from(groups)
-    .innerJoin(programs, eq(programs.id, groups.programId))
-    .innerJoin(organizations, eq(organizations.id, groups.organizationId))
-    .where(eq(groups.id, meeting.groupId));
-  if (context?.group.status !== 'published' || context.program.status === 'draft') return 0;
-  const { group, program, organization } = context;
+  const context = await lockMeetingForNotices(tx, meetingId);
+  if (!context) return 0;
+  const { meeting, group, program, organization } = context;
   if (!isFeedbackOpen(program.termEnd, organizationToday(now, organization.settings.timeZone))) return 0;
 
   const records = await tx
@@ -89,36 +73,15 @@ export async function requestFeedbackForMeeting(
   if (records.length > 0 ? present.length === 0 : meeting.endsAt.getTime() > now.getTime()) return 0;
 
   const link = feedbackLink(meeting.id);
-  const candidates = await tx
-    .select({ userId: groupMembers.userId })
-    .from(groupMembers)
-    .innerJoin(users, eq(users.id, groupMembers.userId))
-    .leftJoin(
-      enrollments,
-      and(eq(enrollments.programId, program.id), eq(enrollments.userId, groupMembers.userId)),
-    )
-    .where(
-      and(
-        eq(groupMembers.groupId, group.id),
-        eq(groupMembers.isFacilitator, false),
-        isNull(users.disabledAt),
-        or(isNull(enrollments.id), ne(enrollments.status, 'withdrawn')),
-        present.length > 0 ? inArray(groupMembers.userId, present) : undefined,
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(notifications)
-            .where(
-              and(
-                eq(notifications.userId, groupMembers.userId),
-                eq(notifications.kind, feedbackRequestKind),
-                eq(notifications.link, link),
-              ),
-            ),
-        ),
-      ),
-    );
-  const recipients = candidates.map((row) => row.userId);
+  const recipients = await membersNotYetNotified(
+    tx,
+    context,
+    { kind: feedbackRequestKind, link },
+    and(
+      eq(groupMembers.isFacilitator, false),
+      present.length > 0 ? inArray(groupMembers.userId, present) : undefined,
+    ),
+  );
   if (recipients.length === 0) return 0;
   await notify(tx, {
     organizationId: meeting.organizationId,
