@@ -23,8 +23,6 @@ export type Recognition = {
   createdAt: string;
 };
 
-export type Colleague = Person & { acceptsPublicRecognition: boolean; sharedGroups: Person[] };
-
 export function useRecognitions() {
   return useQuery({
     queryKey: ['recognitions'],
@@ -33,21 +31,6 @@ export function useRecognitions() {
         'GET',
         '/api/recognitions',
       ),
-  });
-}
-
-export function useColleagueSearch(search: string) {
-  const trimmed = search.trim();
-  return useQuery({
-    queryKey: ['colleagues', trimmed],
-    enabled: trimmed.length >= 2,
-    queryFn: async () =>
-      (
-        await apiRequest<{ colleagues: Colleague[] }>(
-          'GET',
-          `/api/colleagues?search=${encodeURIComponent(trimmed)}`,
-        )
-      ).colleagues,
   });
 }
 

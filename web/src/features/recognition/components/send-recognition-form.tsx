@@ -1,13 +1,8 @@
-import { Alert, Button, Loader, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { type Colleague, ColleaguePicker } from '../../../components/colleague-picker.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import {
-  type Colleague,
-  kindLabels,
-  type RecognitionKind,
-  useColleagueSearch,
-  useSendRecognition,
-} from '../api/recognition.ts';
+import { kindLabels, type RecognitionKind, useSendRecognition } from '../api/recognition.ts';
 
 /** Audience choices: "private", "organization" or "group:<id>". */
 type Audience = string;
@@ -19,7 +14,6 @@ export function SendRecognitionForm() {
   const [message, setMessage] = useState('');
   const [audience, setAudience] = useState<Audience>('private');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const colleagues = useColleagueSearch(search);
   const send = useSendRecognition();
   const errors = fieldErrors(send.error);
   const isPrivateOnly = colleague !== null && !colleague.acceptsPublicRecognition;
@@ -51,34 +45,18 @@ export function SendRecognitionForm() {
       }}
     >
       <Stack>
-        <TextInput
-          label="Find a colleague by name"
-          description="Type at least two letters."
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
+        <ColleaguePicker
+          search={search}
+          onSearchChange={(value) => {
+            setSearch(value);
             setSentTo(null);
           }}
+          chosenId={colleague?.id ?? null}
+          onChoose={(chosen) => {
+            setColleague(chosen);
+            if (chosen && !chosen.acceptsPublicRecognition) setAudience('private');
+          }}
         />
-        {colleagues.isFetching ? <Loader size="sm" aria-label="Searching" /> : null}
-        {colleagues.data && colleagues.data.length === 0 ? <Text size="sm">No one by that name.</Text> : null}
-        {colleagues.data && colleagues.data.length > 0 ? (
-          <Radio.Group
-            label="Colleague"
-            value={colleague?.id ?? null}
-            onChange={(id) => {
-              const chosen = colleagues.data?.find((candidate) => candidate.id === id) ?? null;
-              setColleague(chosen);
-              if (chosen && !chosen.acceptsPublicRecognition) setAudience('private');
-            }}
-          >
-            <Stack gap={4} mt={4}>
-              {colleagues.data.map((candidate) => (
-                <Radio key={candidate.id} value={candidate.id} label={candidate.name} />
-              ))}
-            </Stack>
-          </Radio.Group>
-        ) : null}
         <Radio.Group label="What for" value={kind} onChange={(value) => setKind(value as RecognitionKind)}>
           <Stack gap={4} mt={4}>
             {(Object.keys(kindLabels) as RecognitionKind[]).map((value) => (

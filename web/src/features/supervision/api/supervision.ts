@@ -66,21 +66,6 @@ export function useSupervision() {
   });
 }
 
-export function useColleagueSearch(search: string) {
-  const trimmed = search.trim();
-  return useQuery({
-    queryKey: ['colleagues', trimmed],
-    enabled: trimmed.length >= 2,
-    queryFn: async () =>
-      (
-        await apiRequest<{ colleagues: Person[] }>(
-          'GET',
-          `/api/colleagues?search=${encodeURIComponent(trimmed)}`,
-        )
-      ).colleagues,
-  });
-}
-
 export function useProposeSupervision() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  NumberInput,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { ColleaguePicker } from '../../../components/colleague-picker.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
-import { type SupervisionRole, useColleagueSearch, useProposeSupervision } from '../api/supervision.ts';
+import { type SupervisionRole, useProposeSupervision } from '../api/supervision.ts';
 
 function isoDateInDays(days: number): string {
   const date = new Date(Date.now() + days * 86_400_000);
@@ -33,7 +23,6 @@ export function ProposeSupervisionForm() {
   const [place, setPlace] = useState('');
   const [videoUrl, setVideoUrl] = useState('');
   const [isSent, setIsSent] = useState(false);
-  const colleagues = useColleagueSearch(search);
   const propose = useProposeSupervision();
   const errors = fieldErrors(propose.error);
 
@@ -66,27 +55,16 @@ export function ProposeSupervisionForm() {
       }}
     >
       <Stack>
-        <TextInput
-          label="Find a colleague by name"
-          description="Type at least two letters."
-          value={search}
-          error={errors.colleagueId}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
+        <ColleaguePicker
+          search={search}
+          onSearchChange={(value) => {
+            setSearch(value);
             setIsSent(false);
           }}
+          chosenId={colleagueId}
+          onChoose={(chosen) => setColleagueId(chosen?.id ?? null)}
+          error={errors.colleagueId}
         />
-        {colleagues.isFetching ? <Loader size="sm" aria-label="Searching" /> : null}
-        {colleagues.data && colleagues.data.length === 0 ? <Text size="sm">No one by that name.</Text> : null}
-        {colleagues.data && colleagues.data.length > 0 ? (
-          <Radio.Group label="Colleague" value={colleagueId} onChange={setColleagueId}>
-            <Stack gap={4} mt={4}>
-              {colleagues.data.map((candidate) => (
-                <Radio key={candidate.id} value={candidate.id} label={candidate.name} />
-              ))}
-            </Stack>
-          </Radio.Group>
-        ) : null}
         <Radio.Group
           label="Your part"
           value={myRole}
