@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   conversationsToCancel,
   isAhead,
   planConversationMove,
 } from '../../core/supervision/change-schedule.ts';
-import type { Database, Transaction } from '../../db/connect.ts';
+import type { Database } from '../../db/connect.ts';
 import { supervisionConversations, supervisionPairings } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import type { InvitationOrganizer } from '../calendar/meeting-invitation.ts';
@@ -13,32 +13,12 @@ import { AppError, notFound } from '../errors.ts';
 import { absoluteLink, notify } from '../notifications/notify.ts';
 import {
   colleagueIdOf,
-  isParty,
   loadConversation,
+  lockPairing,
   type Pairing,
   readConversation,
   supervisionPage,
 } from './supervision.ts';
-
-/**
- * One's own pairing, locked for the rest of the transaction, so an ending and a move (or two endings)
- * by the two people at once happen one after the other instead of interleaving.
- */
-async function lockPairing(tx: Transaction, member: SignedInMember, pairingId: string): Promise<Pairing> {
-  const [pairing] = await tx
-    .select()
-    .from(supervisionPairings)
-    .where(
-      and(
-        eq(supervisionPairings.id, pairingId),
-        eq(supervisionPairings.organizationId, member.organizationId),
-        isParty(member),
-      ),
-    )
-    .for('update');
-  if (!pairing) throw notFound('That supervision');
-  return pairing;
-}
 
 function calendarFor(
   conversations: readonly CalendarConversation[],

@@ -26,9 +26,16 @@ export const isParty = (member: SignedInMember) =>
     eq(supervisionPairings.superviseeId, member.userId),
   );
 
-/** A pairing of one's own; anyone else's does not exist as far as they can tell. */
-async function loadPairing(db: Reader, member: SignedInMember, pairingId: string): Promise<Pairing> {
-  const [pairing] = await db
+/**
+ * A pairing of one's own (anyone else's does not exist as far as they can tell), locked for the rest of
+ * the transaction, so an answer, an ending and a move by the two people at once happen one after another.
+ */
+export async function lockPairing(
+  tx: Transaction,
+  member: SignedInMember,
+  pairingId: string,
+): Promise<Pairing> {
+  const [pairing] = await tx
     .select()
     .from(supervisionPairings)
     .where(
@@ -37,7 +44,8 @@ async function loadPairing(db: Reader, member: SignedInMember, pairingId: string
         eq(supervisionPairings.organizationId, member.organizationId),
         isParty(member),
       ),
-    );
+    )
+    .for('update');
   if (!pairing) throw notFound('That supervision');
   return pairing;
 }
@@ -203,7 +211,7 @@ export async function respondToSupervision(
   organizer: InvitationOrganizer,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const pairing = await loadPairing(tx, member, pairingId);
+    const pairing = await lockPairing(tx, member, pairingId);
     if (pairing.proposedBy === member.userId) {
       throw new AppError('FORBIDDEN', 'Your colleague accepts or declines what you proposed.');
     }
