@@ -39,6 +39,16 @@ test('a member reports a working condition anonymously; a leader sees it counted
   const row = byWeek.getByRole('row', { name: /Administrative burden/ });
   await expect(row.getByRole('cell').last()).toHaveText(/^[5-9]$|^\d\d+$/);
   await expect(leader.getByText('Three forms for one discharge (0)')).toHaveCount(0);
+  // Beside the tables, charts with a caption and a text summary; hidden counts are explained, not drawn.
+  const overWeeks = leader.getByRole('figure', { name: 'Reports over the weeks by category' });
+  await expect(overWeeks.locator('svg path.recharts-rectangle').first()).toBeVisible();
+  await expect(overWeeks).toContainText(/Largest count shown: ([5-9]|\d\d+) /);
+  await expect(overWeeks).toContainText(/counts are hidden .* not drawn as zero|No count is hidden/);
+  await overWeeks.locator('svg path.recharts-rectangle').first().hover();
+  await expect(overWeeks.getByText('hidden', { exact: true }).first()).toBeVisible();
+  const byUnit = leader.getByRole('figure', { name: 'Reports by unit and category' });
+  await expect(byUnit.locator('svg path.recharts-rectangle').first()).toBeVisible();
+  await expect(byUnit).toContainText('Largest count shown');
   await expectNoSeriousA11yViolations(leader);
 
   // The leader answers with an action.

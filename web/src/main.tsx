@@ -26,10 +26,14 @@ const theme = createTheme({
   primaryShade: 6,
   defaultRadius: 'md',
 });
-// Mantine's "dimmed" grey is below WCAG AA contrast on white; descriptions and hints use it.
+// Mantine's "dimmed" grey and its error red (field messages, invalid input text) are below WCAG AA
+// contrast on white; descriptions, hints and validation messages use them.
 const resolveCssVariables: CSSVariablesResolver = (current) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': current.colors.gray[7] ?? '#495057' },
+  light: {
+    '--mantine-color-dimmed': current.colors.gray[7] ?? '#495057',
+    '--mantine-color-error': current.colors.red[9] ?? '#c92a2a',
+  },
   dark: {},
 });
 

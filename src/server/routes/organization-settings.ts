@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { highestCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
 import { lowestMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
+import { unitListLimit, unitListProblems } from '../../core/working-conditions/unit-list.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { findOrganizationSettings } from '../services/organization.ts';
-import { updateReportingSettings } from '../services/organization-settings.ts';
+import { readReportingSettings, updateReportingSettings } from '../services/organization-settings.ts';
 import { errorResponses } from './schemas.ts';
 
 const SupportResourceSchema = z.object({
@@ -23,6 +24,23 @@ const ReportingSettingsSchema = z.object({
     .max(100)
     .describe(`Smallest group any aggregate figure may describe; never below ${lowestMinimumGroupSize}`),
   supportResources: z.array(SupportResourceSchema).max(20),
+  commentMinimum: z
+    .number()
+    .int('must be a whole number')
+    .max(highestCommentMinimum, `must be at most ${highestCommentMinimum}`)
+    .describe(
+      'Fewest people (or working-condition reports) with free text before any of it is shown; ' +
+        'at least the minimum reporting size and never below 3. Default 10.',
+    ),
+  units: z
+    .array(z.string().trim())
+    .min(1, 'list at least one unit')
+    .max(unitListLimit, `list at most ${unitListLimit} units`)
+    .superRefine((units, context) => {
+      for (const [index, message] of unitListProblems(units))
+        context.addIssue({ code: 'custom', message, path: [index] });
+    })
+    .describe('Units people choose from when reporting a working condition ("Not stated" is always added)'),
 });
 
 export function organizationSettingsRoutes(app: App, { db }: AppDependencies): void {
@@ -32,17 +50,11 @@ export function organizationSettingsRoutes(app: App, { db }: AppDependencies): v
       config: { action: 'organization-settings.read' },
       schema: {
         tags: ['organization'],
-        summary: 'The minimum reporting size and the support resources people are shown',
+        summary: 'The minimum reporting size, comment minimum, support resources and working-condition units',
         response: { 200: ReportingSettingsSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const settings = await findOrganizationSettings(db, requireMember(request).organizationId);
-      return {
-        minimumReportingGroupSize: settings.minimumReportingGroupSize,
-        supportResources: settings.supportResources,
-      };
-    },
+    async (request) => readReportingSettings(db, requireMember(request).organizationId),
   );
 
   app.put(
@@ -51,7 +63,7 @@ export function organizationSettingsRoutes(app: App, { db }: AppDependencies): v
       config: { action: 'organization-settings.update' },
       schema: {
         tags: ['organization'],
-        summary: `Change the minimum reporting size (at least ${lowestMinimumGroupSize}) or the support resources`,
+        summary: `Change the minimum reporting size (at least ${lowestMinimumGroupSize}), comment minimum, support resources or units`,
         body: ReportingSettingsSchema.partial(),
         response: { 200: ReportingSettingsSchema, ...errorResponses },
       },

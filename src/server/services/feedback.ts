@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { effectiveCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
 import { type FeedbackAnswer, isFeedbackOpen, type Rating } from '../../core/feedback/feedback-form.ts';
 import { findNextCandidates, type ParticipantVoice } from '../../core/feedback/recommend-next.ts';
 import { summarizeFeedback } from '../../core/feedback/summarize-feedback.ts';
@@ -296,7 +297,7 @@ export async function describeProgramFeedback(
       heldTopicIds: held.flatMap((row) => (row.topicId ? [row.topicId] : [])),
     }),
     minimumGroupSize: settings.minimumReportingGroupSize,
-    ...(settings.commentMinimum === undefined ? {} : { commentMinimum: settings.commentMinimum }),
+    commentMinimum: effectiveCommentMinimum(settings),
   });
   return { ...summary, program: { id: program.id, title: program.title }, timeZone: settings.timeZone };
 }

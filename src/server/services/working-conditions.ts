@@ -1,4 +1,5 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
+import { effectiveCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
 import { addDays } from '../../core/scheduling/local-date.ts';
 import {
   defaultUnits,
@@ -125,7 +126,7 @@ export async function describeReportSummary(db: Database, member: SignedInMember
     firstWeek,
     weekCount,
     minimumGroupSize: settings.minimumReportingGroupSize,
-    ...(settings.commentMinimum === undefined ? {} : { commentMinimum: settings.commentMinimum }),
+    commentMinimum: effectiveCommentMinimum(settings),
   });
 }
 

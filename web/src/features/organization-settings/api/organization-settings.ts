@@ -4,6 +4,10 @@ import { apiRequest } from '../../../lib/api-client.ts';
 export type ReportingSettings = {
   minimumReportingGroupSize: number;
   supportResources: { name: string; contact: string }[];
+  /** Fewest people (or reports) with free text before any of it is shown. */
+  commentMinimum: number;
+  /** Units people choose from when reporting a working condition ("Not stated" is always added). */
+  units: string[];
 };
 
 export function useReportingSettings() {

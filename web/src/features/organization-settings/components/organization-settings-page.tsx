@@ -19,7 +19,10 @@ import {
   useSaveReportingSettings,
 } from '../api/organization-settings.ts';
 
-/** /organization-settings (admins): the minimum reporting size and the support resources people are shown. */
+/**
+ * /organization-settings (admins): the minimum reporting size and comment minimum, the support
+ * resources people are shown, and the units people pick from when reporting a working condition.
+ */
 export function OrganizationSettingsPage() {
   const settings = useReportingSettings();
   const save = useSaveReportingSettings();
@@ -36,6 +39,8 @@ export function OrganizationSettingsPage() {
         position === index ? { ...resource, ...changes } : resource,
       ),
     });
+  const setUnit = (index: number, name: string) =>
+    setDraft({ ...draft, units: draft.units.map((unit, position) => (position === index ? name : unit)) });
   return (
     <Stack
       maw={760}
@@ -57,6 +62,15 @@ export function OrganizationSettingsPage() {
             value={draft.minimumReportingGroupSize}
             onChange={(value) => setDraft({ ...draft, minimumReportingGroupSize: Number(value) || 0 })}
             error={errors.minimumReportingGroupSize}
+          />
+          <NumberInput
+            label="Comment minimum"
+            description="Free-text comments (session feedback, working-condition reports) appear only once this many people or reports have written one. At least the minimum reporting group size; 10 unless you change it."
+            min={Math.max(3, draft.minimumReportingGroupSize)}
+            max={500}
+            value={draft.commentMinimum}
+            onChange={(value) => setDraft({ ...draft, commentMinimum: Number(value) || 0 })}
+            error={errors.commentMinimum}
           />
         </Stack>
       </Paper>
@@ -109,6 +123,53 @@ export function OrganizationSettingsPage() {
               }
             >
               Add a resource
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="units-heading">
+        <Stack>
+          <Title order={2} id="units-heading">
+            Working-condition units
+          </Title>
+          <Text size="sm">
+            People pick one of these when they report a working condition; “Not stated” is always offered too.
+            Keep units large enough that a report does not point at a person. Reports already sent keep the
+            unit they named.
+          </Text>
+          {errors.units ? (
+            <Text size="sm" c="red.8" role="alert">
+              Units: {errors.units}
+            </Text>
+          ) : null}
+          {draft.units.map((unit, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no id of their own.
+            <Group key={index} align="flex-end">
+              <TextInput
+                label={`Unit ${index + 1}`}
+                value={unit}
+                onChange={(event) => setUnit(index, event.currentTarget.value)}
+                error={errors[`units.${index}`]}
+              />
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={`Remove unit ${index + 1}`}
+                onClick={() =>
+                  setDraft({ ...draft, units: draft.units.filter((_, position) => position !== index) })
+                }
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              disabled={draft.units.length >= 50}
+              onClick={() => setDraft({ ...draft, units: [...draft.units, ''] })}
+            >
+              Add a unit
             </Button>
           </Group>
         </Stack>

@@ -28,6 +28,8 @@ import {
   useUpdateLeadershipAction,
 } from '../api/working-conditions.ts';
 import { ActionsList } from './actions-list.tsx';
+import { countChart } from './chart-data.ts';
+import { CountsChart } from './counts-chart.tsx';
 
 function Count({ count }: { count: ReportCount }) {
   if (count.status === 'released') return <>{count.reports}</>;
@@ -191,20 +193,35 @@ export function LeadershipPage() {
   if (form.error) return <Alert color="red">{form.error.message}</Alert>;
   const data = summary.data;
   const categoryLabels = Object.fromEntries(form.data.categories.map((entry) => [entry.value, entry.label]));
+  const weekLabels = data.weeks.map(shortWeek);
   return (
     <Stack>
       <Title order={1}>Working conditions</Title>
       <Text>
         Anonymous reports from the last {data.weeks.length} weeks. A dash (–) is a count hidden because it
         covers fewer than {data.minimumGroupSize} reports, or because it would let someone work such a count
-        out by subtraction. Free text appears for a category once enough reports in it have text.
+        out by subtraction; the charts leave such counts out rather than drawing them as zero. Free text
+        appears for a category once enough reports in it have text.
       </Text>
+      <CountsChart
+        caption="Reports over the weeks by category"
+        chart={countChart(data, weekLabels, (category) => category.byWeek)}
+        columnName="week of"
+        minimumGroupSize={data.minimumGroupSize}
+      />
       <CountsTable
         caption="Reports by category and week (week starting)"
-        columns={data.weeks.map(shortWeek)}
+        columns={weekLabels}
         summary={data}
         pick={(category) => category.byWeek}
         margin={data.weekTotals}
+      />
+      <CountsChart
+        caption="Reports by unit and category"
+        chart={countChart(data, data.units, (category) => category.byUnit)}
+        columnName="unit"
+        minimumGroupSize={data.minimumGroupSize}
+        orientation="vertical"
       />
       <CountsTable
         caption="Reports by category and unit"
