@@ -29,6 +29,11 @@ export type ConnectOptions =
 export async function connect(options: ConnectOptions): Promise<DatabaseConnection> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator) is dropped and
+    // replaced on next use; without a listener, its error event would stop the whole process.
+    pool.on('error', (error: Error & { code?: string }) => {
+      process.emitWarning(`A PostgreSQL connection ended: ${error.code ?? error.name}`);
+    });
     const db = drizzlePostgres(pool, { schema });
     await migratePostgres(db, { migrationsFolder });
     return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };

@@ -24,15 +24,28 @@ export async function openTestDatabase(): Promise<DatabaseConnection> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return connect({});
   const name = `tend_test_${randomBytes(6).toString('hex')}`;
-  const runAsAdmin = async (statement: string) => {
+  const runAsAdmin = async <Row extends pg.QueryResultRow>(statement: string, values: unknown[] = []) => {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {
-      await admin.query(statement);
+      return (await admin.query<Row>(statement, values)).rows;
     } finally {
       await admin.end();
     }
   };
+  /**
+   * A closed pool has let go of its connections before their sockets finish closing; dropping the
+   * database under them then hands those half-closed clients an error nobody listens for any more.
+   */
+  const connectionsLeft = async () =>
+    Number(
+      (
+        await runAsAdmin<{ count: string }>(
+          'select count(*) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+          [name],
+        )
+      )[0]?.count ?? 0,
+    );
   await runAsAdmin(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -41,6 +54,9 @@ export async function openTestDatabase(): Promise<DatabaseConnection> {
     ...connection,
     async close() {
       await connection.close();
+      for (let check = 0; check < 200 && (await connectionsLeft()) > 0; check++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       await runAsAdmin(`drop database if exists ${name} with (force)`);
     },
   };
