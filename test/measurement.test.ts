@@ -2,7 +2,11 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessmentResponses, assessmentWindows } from '../src/db/schema.ts';
-import { describeOutcomes } from '../src/server/services/outcomes.ts';
+import {
+  describeOutcomes,
+  forgetOutcomeSnapshots,
+  refreshOutcomeSnapshots,
+} from '../src/server/services/outcomes.ts';
 import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
 import { createPublishedProgram, enrolDemoPeople } from './helpers/programs.ts';
 import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
@@ -219,6 +223,33 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
     expect(
       listed.json().windows.find((window: { id: string }) => window.id === baselineId).submittedCount,
     ).toBe(7);
+  });
+
+  it('works the dashboard out ahead of time once a window closes, and never shows a stale snapshot', async () => {
+    const { db } = context.connection;
+    const { now } = context.clock;
+    const organizationId = await demoOrganizationId(db);
+    await forgetOutcomeSnapshots(db);
+    const job = await refreshOutcomeSnapshots(db, now);
+    // Each breakdown, organisation-wide and for the program the window belongs to.
+    expect(job.views).toBe(6);
+    expect(job.computed).toBe(6);
+    expect(await refreshOutcomeSnapshots(db, now)).toEqual({ views: 6, computed: 0 });
+
+    const query = { instrumentId: 'who-5', breakdown: 'level' as const };
+    const stored = await describeOutcomes(db, organizationId, query, now);
+    expect(stored.wasComputed).toBe(false);
+    await forgetOutcomeSnapshots(db);
+    const workedOut = await describeOutcomes(db, organizationId, query, now);
+    expect(workedOut.wasComputed).toBe(true);
+    expect(stored.outcomes).toEqual(workedOut.outcomes);
+
+    // The figures depend on the minimum size: changing it makes the next view work them out again.
+    await admin.request('PUT', '/api/organization/settings', { minimumReportingGroupSize: 6 });
+    const stricter = await describeOutcomes(db, organizationId, query, now);
+    expect(stricter.wasComputed).toBe(true);
+    expect(stricter.outcomes.minimumGroupSize).toBe(6);
+    await admin.request('PUT', '/api/organization/settings', { minimumReportingGroupSize: 5 });
   });
 
   it('lets an admin raise the minimum reporting size but never below 3', async () => {

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { roles } from '../core/accounts/roles.ts';
+import type { Outcomes } from '../core/measurement/outcomes.ts';
 import { recognitionKinds, recognitionVisibilities } from '../core/recognition/recognition-visibility.ts';
 
 export type OrganizationSettings = {
@@ -835,4 +836,26 @@ export const assessmentReminders = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.windowId, table.userId] })],
+);
+
+/* ---------- outcome snapshots ---------- */
+
+/**
+ * One released outcome view per dashboard query, kept so a dashboard reads a row instead of working
+ * the figures out again. `fingerprint` sums up everything the view depends on (the closed windows,
+ * their responses' count and latest change, the minimum size, program names): a view whose
+ * fingerprint no longer matches is worked out again and replaced, so none is ever stale.
+ */
+export const outcomeSnapshots = pgTable(
+  'outcome_snapshots',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    viewKey: text('view_key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    outcomes: jsonb('outcomes').$type<Outcomes>().notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.organizationId, table.viewKey] })],
 );

@@ -7,6 +7,7 @@ import { loadMailSettings, type MailSettings } from '../server/mail/mail-setting
 import { createMailTransport, type MailTransport } from '../server/mail/transport.ts';
 import { onEmailQueued, setNotificationLinkBase } from '../server/notifications/notify.ts';
 import { type FeedbackRequestReport, sendFeedbackRequests } from '../server/services/feedback-requests.ts';
+import { refreshOutcomeSnapshots, type SnapshotReport } from '../server/services/outcomes.ts';
 import { type AssessmentReminderReport, sendAssessmentReminders } from './assessment-reminders.ts';
 import { type ReminderReport, sendMeetingReminders } from './meeting-reminders.ts';
 import { type FollowUpReport, sendReflectionFollowUps } from './reflection-follow-ups.ts';
@@ -18,6 +19,7 @@ export type JobResults = {
   'feedback-requests': FeedbackRequestReport;
   'reflection-follow-ups': FollowUpReport;
   'assessment-reminders': AssessmentReminderReport;
+  'outcome-snapshots': SnapshotReport;
 };
 export type JobName = keyof JobResults;
 
@@ -28,6 +30,7 @@ export const jobSchedules: Record<JobName, string> = {
   'feedback-requests': '*/5 * * * *',
   'reflection-follow-ups': '*/5 * * * *',
   'assessment-reminders': '*/15 * * * *',
+  'outcome-snapshots': '*/5 * * * *',
 };
 
 export type JobLog = {
@@ -82,6 +85,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     'feedback-requests': () => sendFeedbackRequests(db, now()),
     'reflection-follow-ups': () => sendReflectionFollowUps(db, now()),
     'assessment-reminders': () => sendAssessmentReminders(db, now()),
+    'outcome-snapshots': () => refreshOutcomeSnapshots(db, now()),
   };
 
   // One run of a job at a time in this process; across processes the database locks decide.

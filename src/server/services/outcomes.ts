@@ -1,25 +1,23 @@
+import { createHash } from 'node:crypto';
 import { and, count, eq, inArray, lte, max, or, sql } from 'drizzle-orm';
 import { effectiveMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
 import type { Instrument } from '../../core/instruments/instrument.ts';
 import {
   type Breakdown,
+  breakdowns,
   buildOutcomes,
   type OutcomeResponse,
   type Outcomes,
 } from '../../core/measurement/outcomes.ts';
 import type { Database } from '../../db/connect.ts';
-import { assessmentResponses, assessmentWindows, programs } from '../../db/schema.ts';
+import { assessmentResponses, assessmentWindows, outcomeSnapshots, programs } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { requireInstrument } from './assessments.ts';
 import { findOrganizationSettings } from './organization.ts';
 
-/** The most recently used outcome views, per process (app servers keep nothing else). */
-const outcomesCache = new Map<string, Outcomes>();
-const cacheSize = 50;
-
-/** Empties the cache: benchmarks time the first view after a window closes with it. */
-export function forgetCachedOutcomes(): void {
-  outcomesCache.clear();
+/** Forgets every stored view: benchmarks time the first view after a window closes with it. */
+export async function forgetOutcomeSnapshots(db: Database): Promise<void> {
+  await db.delete(outcomeSnapshots);
 }
 
 export type OutcomesQuery = {
@@ -37,6 +35,8 @@ export type OutcomesView = {
   programTitle: string | null;
   /** Windows of this instrument still open: their results appear once they close. */
   openWindows: { id: string; title: string; closesAt: Date }[];
+  /** False when the view came from its stored snapshot. */
+  wasComputed: boolean;
 };
 
 /**
@@ -93,7 +93,7 @@ export async function describeOutcomes(
     .where(eq(programs.organizationId, organizationId));
   const groupLabels = Object.fromEntries(programRows.map((program) => [program.id, program.title]));
   const minimumGroupSize = effectiveMinimumGroupSize(settings.minimumReportingGroupSize);
-  const present = (outcomes: Outcomes): OutcomesView => ({
+  const present = (outcomes: Outcomes): Omit<OutcomesView, 'wasComputed'> => ({
     instrument,
     outcomes,
     organizationName: settings.name,
@@ -107,9 +107,9 @@ export async function describeOutcomes(
       })),
   });
 
-  // Closed windows are frozen, so their outcomes are worked out once and reused until a window
+  // Closed windows are frozen, so their outcomes are worked out once and stored until a window
   // closes, a response changes, the minimum changes or a program is renamed.
-  const [fingerprint] =
+  const [latest] =
     closed.length === 0
       ? [{ count: 0, latest: null }]
       : await db
@@ -121,23 +121,29 @@ export async function describeOutcomes(
               closed.map((window) => window.id),
             ),
           );
-  const cacheKey = JSON.stringify([
-    organizationId,
-    query,
-    minimumGroupSize,
-    closed.map((window) => window.id),
-    fingerprint?.count,
-    fingerprint?.latest instanceof Date
-      ? fingerprint.latest.toISOString()
-      : String(fingerprint?.latest ?? ''),
-    programRows,
+  const viewKey = JSON.stringify([
+    query.instrumentId,
+    query.breakdown,
+    query.programId ?? null,
+    query.focusWindowId ?? null,
+    query.baselineWindowId ?? null,
   ]);
-  const cached = outcomesCache.get(cacheKey);
-  if (cached) {
-    outcomesCache.delete(cacheKey);
-    outcomesCache.set(cacheKey, cached);
-    return present(cached);
-  }
+  const fingerprint = createHash('sha256')
+    .update(
+      JSON.stringify([
+        minimumGroupSize,
+        closed.map((window) => window.id),
+        latest?.count,
+        latest?.latest instanceof Date ? latest.latest.toISOString() : String(latest?.latest ?? ''),
+        programRows,
+      ]),
+    )
+    .digest('hex');
+  const [stored] = await db
+    .select({ fingerprint: outcomeSnapshots.fingerprint, outcomes: outcomeSnapshots.outcomes })
+    .from(outcomeSnapshots)
+    .where(and(eq(outcomeSnapshots.organizationId, organizationId), eq(outcomeSnapshots.viewKey, viewKey)));
+  if (stored?.fingerprint === fingerprint) return { ...present(stored.outcomes), wasComputed: false };
 
   const responses: OutcomeResponse[] = [];
   if (closed.length > 0) {
@@ -180,7 +186,48 @@ export async function describeOutcomes(
     baselineWindowId: query.baselineWindowId ?? null,
     minimumGroupSize,
   });
-  outcomesCache.set(cacheKey, outcomes);
-  if (outcomesCache.size > cacheSize) outcomesCache.delete(outcomesCache.keys().next().value as string);
-  return present(outcomes);
+  // Two servers working out the same view store the same figures: the later write wins, harmlessly.
+  await db
+    .insert(outcomeSnapshots)
+    .values({ organizationId, viewKey, fingerprint, outcomes, computedAt: now })
+    .onConflictDoUpdate({
+      target: [outcomeSnapshots.organizationId, outcomeSnapshots.viewKey],
+      set: { fingerprint, outcomes, computedAt: now },
+    });
+  return { ...present(outcomes), wasComputed: true };
+}
+
+export type SnapshotReport = { views: number; computed: number };
+
+/**
+ * Works out ahead of time the views a dashboard opens with (each breakdown, organisation-wide and per
+ * program) for every instrument with a closed window, so the first person to look after a window
+ * closes reads stored figures. Views whose snapshot still matches cost two small queries.
+ */
+export async function refreshOutcomeSnapshots(db: Database, now: Date): Promise<SnapshotReport> {
+  const scopes = await db
+    .selectDistinct({
+      organizationId: assessmentWindows.organizationId,
+      instrumentId: assessmentWindows.instrumentId,
+      programId: assessmentWindows.programId,
+    })
+    .from(assessmentWindows)
+    .where(or(lte(assessmentWindows.closesAt, now), lte(assessmentWindows.closedAt, now)));
+  const views = new Map<string, { organizationId: string; query: OutcomesQuery }>();
+  for (const scope of scopes) {
+    for (const programId of scope.programId ? [undefined, scope.programId] : [undefined]) {
+      for (const breakdown of breakdowns) {
+        const query = { instrumentId: scope.instrumentId, breakdown, programId };
+        views.set(JSON.stringify([scope.organizationId, query]), {
+          organizationId: scope.organizationId,
+          query,
+        });
+      }
+    }
+  }
+  const report: SnapshotReport = { views: views.size, computed: 0 };
+  for (const { organizationId, query } of views.values()) {
+    if ((await describeOutcomes(db, organizationId, query, now)).wasComputed) report.computed += 1;
+  }
+  return report;
 }
