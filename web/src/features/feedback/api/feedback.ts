@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FeedbackSummary } from '../../../../../src/core/feedback/summarize-feedback.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
 
@@ -28,27 +29,12 @@ export type FeedbackForm = {
   feedback: (FeedbackAnswers & { updatedAt: string }) | null;
 };
 
-export type ReleasedFigure<Figures> =
-  | { status: 'released'; people: number; figures: Figures }
-  | { status: 'suppressed'; explanation: string };
-
-export type RatingFigures = { answers: number; usefulnessMean: number; feltSafeMean: number };
-
-export type CommentRelease =
-  | { status: 'released'; respondentCount: number; comments: string[] }
-  | { status: 'withheld'; minimumRespondents: number; message: string };
-
-export type ProgramFeedback = {
+/** The released summary, as the server's core builds it: one definition for both sides. */
+export type { CommentRelease } from '../../../../../src/core/evaluation/release-comments.ts';
+export type { ReleasedFigure } from '../../../../../src/core/feedback/summarize-feedback.ts';
+export type ProgramFeedback = FeedbackSummary & {
   program: { id: string; title: string };
   timeZone: string;
-  minimumGroupSize: number;
-  overall: ReleasedFigure<RatingFigures>;
-  usefulness: { rating: number; figure: ReleasedFigure<{ answers: number }> }[];
-  feltSafe: { rating: number; figure: ReleasedFigure<{ answers: number }> }[];
-  topics: { topicId: string; title: string; figure: ReleasedFigure<RatingFigures> }[];
-  keep: CommentRelease;
-  change: CommentRelease;
-  recommendations: { kind: 'topic' | 'time'; id: string; label: string; explanation: string }[];
 };
 
 export type FeedbackResponse = { id: string; youSaid: string; weDid: string; postedAt: string };

@@ -1,20 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PresentedPost } from '../../../../../src/core/group-space/present-post.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
-export type GroupPost = {
-  id: string;
-  parentId: string | null;
-  /** Null when the post is anonymous (or hidden from you). */
-  author: { id: string; name: string } | null;
-  authorLabel: string;
-  isAnonymous: boolean;
-  isMine: boolean;
-  body: string | null;
-  createdAt: string;
-  editedAt: string | null;
-  isHidden: boolean;
-  hiddenReason: string | null;
-};
+/** A post as the server presents it to this reader (the author is null when anonymous to them). */
+export type GroupPost = PresentedPost;
 
 export type GroupThread = GroupPost & { replies: GroupPost[] };
 
