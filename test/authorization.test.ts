@@ -1,5 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/core/accounts/roles.ts';
+import { memberships, users } from '../src/db/schema.ts';
+import { hashPassword } from '../src/server/auth/passwords.ts';
+import { setUpOrganization } from '../src/server/services/organization-setup.ts';
+import { createGroupWithMeetings, demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
 import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
 
 type Subject = Role | 'anonymous';
@@ -42,6 +47,8 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'DELETE /api/session': { expect: signedIn },
   'POST /api/invitations/lookup': { expect: everyone, body: { token: 'a'.repeat(52) } },
   'POST /api/invitations/accept': { expect: everyone, body: { token: 'a'.repeat(52), password: 'x' } },
+  'POST /api/password-resets': { expect: everyone, body: { email: 'nobody@example.org' } },
+  'POST /api/password-resets/accept': { expect: everyone, body: { token: 'a'.repeat(52), password: 'x' } },
   'PUT /api/me/password': { expect: signedIn, body: { currentPassword: 'wrong', newPassword: 'x' } },
   'GET /api/dashboard': { expect: signedIn },
   'GET /api/users': { expect: adminOnly },
@@ -49,6 +56,7 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'PATCH /api/users/:id': { expect: adminOnly, body: { name: 'Renamed' } },
   'POST /api/users/import': { expect: adminOnly, body: { csv: 'name,email,role\n' } },
   'POST /api/users/:id/invitation': { expect: adminOnly },
+  'POST /api/users/invitations': { expect: adminOnly },
   'GET /api/audit-events': { expect: adminOnly },
   'GET /api/programs': { expect: signedIn },
   'POST /api/programs': { expect: coordinatorOnly, body: {} },
@@ -205,5 +213,81 @@ describe('authorization', () => {
       const code = response.statusCode >= 400 ? response.json().error.code : 'ok';
       expect(['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF_INVALID']).not.toContain(code);
     }
+  });
+});
+
+/**
+ * A second organisation on the same deployment: its members, whatever their role, reach nothing of
+ * the first one — not by listing, not by naming the first one's people, programs, groups or meetings.
+ */
+describe('a second organisation', () => {
+  const secondRoles: Role[] = ['participant', 'facilitator', 'coordinator', 'leader', 'admin'];
+  const secondClients = new Map<Role, TestClient>();
+  const firstIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const { db } = context.connection;
+    const firstOrganizationId = await demoOrganizationId(db);
+    const fixture = await createGroupWithMeetings(db, {
+      organizationId: firstOrganizationId,
+      memberEmails: [
+        'facilitator1@demo.tend.test',
+        'participant1@demo.tend.test',
+        'participant2@demo.tend.test',
+      ],
+      meetingStarts: [new Date(Date.now() - 86_400_000), new Date(Date.now() + 86_400_000)],
+    });
+    Object.assign(firstIds, {
+      id: await userIdOf(db, 'participant1@demo.tend.test'),
+      programId: fixture.programId,
+      groupId: fixture.groupId,
+      meetingId: fixture.meetingIds[0],
+    });
+    const second = await setUpOrganization(
+      db,
+      {
+        organizationName: 'Second Health',
+        timeZone: 'Europe/Paris',
+        locale: 'fr-FR',
+        adminEmail: 'admin@second.example',
+        adminName: 'Second Admin',
+      },
+      new Date(),
+    );
+    const passwordHash = await hashPassword('second org password');
+    await db.update(users).set({ passwordHash }).where(eq(users.email, 'admin@second.example'));
+    for (const role of secondRoles) {
+      const email = `${role}@second.example`;
+      if (role !== 'admin') {
+        const [user] = await db
+          .insert(users)
+          .values({ email, name: `Second ${role}`, passwordHash })
+          .returning();
+        if (!user) throw new Error('no user');
+        await db.insert(memberships).values({ organizationId: second.organizationId, userId: user.id, role });
+      }
+      const client = new TestClient(context.app, '10.77.0.1');
+      expect((await client.signIn(email, 'second org password')).statusCode).toBe(204);
+      secondClients.set(role, client);
+    }
+  });
+
+  it('never shows a member of another organisation anything of the first', async () => {
+    const leaks: string[] = [];
+    for (const route of context.app.apiRoutes) {
+      if (route.url === '/api/session' && route.method === 'DELETE') continue;
+      const hasParams = route.url.includes(':');
+      // Lists and reads, and every route that names one of the first organisation's things.
+      if (!hasParams && route.method !== 'GET') continue;
+      const url = route.url.replace(/:(\w+)/g, (_match, name: string) => firstIds[name] ?? someId);
+      for (const [role, client] of secondClients) {
+        const response = await client.request(route.method, url, route.method === 'GET' ? undefined : {});
+        const isLeak =
+          /@demo\.tend\.test|Riverside|Resilience circles|Room 4\.12/.test(response.body) ||
+          (hasParams && response.statusCode < 400);
+        if (isLeak) leaks.push(`${route.method} ${url} as ${role}: ${response.statusCode}`);
+      }
+    }
+    expect(leaks).toEqual([]);
   });
 });

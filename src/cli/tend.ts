@@ -2,17 +2,28 @@ import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../server/config.ts';
 import { startServer } from '../server/server.ts';
 import { backupDataDirectory, restoreDataDirectory } from './backup.ts';
+import { demoCommand } from './demo.ts';
+import { organizationsCommand, setupCommand } from './setup.ts';
+
+const output = {
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
+};
 
 const usage = `Usage: tend <command>
 
   serve                          start the web app and API (the default; npm start)
+  setup --organization "Name" --time-zone Area/City --admin-email you@example.org [--admin-name ..] [--locale en-CA]
+                                 create an organisation and its first admin; prints their set-password link
+  organizations list             the organisations on this deployment
+  demo [--remove | --reset]      add, remove or recreate the demo organisation (never in production)
   backup <file.tar.gz>           copy the embedded database (stop the server first)
   restore <file.tar.gz>          replace the embedded database with a backup; the old one is kept aside
   groups form <roster.csv> [..]  form small mixed-level groups from a roster; see docs/grouping.md
   help                           show this text
 
-Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL,
-SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS. With DATABASE_URL set, back up with pg_dump instead.`;
+Configuration comes from the environment: NODE_ENV, PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
+LOG_LEVEL, TRUST_PROXY, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS (see the README). With DATABASE_URL set, back up with pg_dump instead.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
@@ -20,6 +31,12 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await startServer();
       return -1;
+    case 'setup':
+      return setupCommand(rest, loadConfig(), output);
+    case 'organizations':
+      return organizationsCommand(rest, loadConfig(), output);
+    case 'demo':
+      return demoCommand(rest, loadConfig(), output);
     case 'backup':
     case 'restore': {
       const [file] = rest;
@@ -50,11 +67,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { groupsFormCommand } = await import('./groups-form.ts');
-      return groupsFormCommand(options, {
-        readFile: (path) => readFile(path, 'utf8'),
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
-      });
+      return groupsFormCommand(options, { readFile: (path) => readFile(path, 'utf8'), ...output });
     }
     case 'help':
     case '--help':

@@ -112,8 +112,29 @@ export const invitations = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the reminder went out (with a fresh link of its own), so nobody is reminded twice. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (table) => [index('invitations_user_idx').on(table.userId)],
+);
+
+/** A "forgot password" link: single use, short-lived, only its hash stored. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    /** SHA-256 of the link's token, hex. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('password_resets_user_idx').on(table.userId)],
 );
 
 /* ---------- programs, enrolment, curriculum, groups, meetings ---------- */
@@ -359,6 +380,8 @@ export const outbox = pgTable(
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** A mail carrying a sign-in link: admins see that it was sent, never its text. */
+    isConfidential: boolean('is_confidential').notNull().default(false),
   },
   (table) => [index('outbox_unsent_idx').on(table.sentAt, table.createdAt)],
 );

@@ -7,6 +7,7 @@ import { loadMailSettings, type MailSettings } from '../server/mail/mail-setting
 import { createMailTransport, type MailTransport } from '../server/mail/transport.ts';
 import { onEmailQueued, setNotificationLinkBase } from '../server/notifications/notify.ts';
 import { type FeedbackRequestReport, sendFeedbackRequests } from '../server/services/feedback-requests.ts';
+import { type InvitationReminderReport, remindPendingInvitations } from '../server/services/invitations.ts';
 import { refreshOutcomeSnapshots, type SnapshotReport } from '../server/services/outcomes.ts';
 import { type AssessmentReminderReport, sendAssessmentReminders } from './assessment-reminders.ts';
 import { type ReminderReport, sendMeetingReminders } from './meeting-reminders.ts';
@@ -20,6 +21,7 @@ export type JobResults = {
   'reflection-follow-ups': FollowUpReport;
   'assessment-reminders': AssessmentReminderReport;
   'outcome-snapshots': SnapshotReport;
+  'invitation-reminders': InvitationReminderReport;
 };
 export type JobName = keyof JobResults;
 
@@ -31,6 +33,7 @@ export const jobSchedules: Record<JobName, string> = {
   'reflection-follow-ups': '*/5 * * * *',
   'assessment-reminders': '*/15 * * * *',
   'outcome-snapshots': '*/5 * * * *',
+  'invitation-reminders': '17 * * * *',
 };
 
 export type JobLog = {
@@ -86,6 +89,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     'reflection-follow-ups': () => sendReflectionFollowUps(db, now()),
     'assessment-reminders': () => sendAssessmentReminders(db, now()),
     'outcome-snapshots': () => refreshOutcomeSnapshots(db, now()),
+    'invitation-reminders': () => remindPendingInvitations(db, now()),
   };
 
   // One run of a job at a time in this process; across processes the database locks decide.

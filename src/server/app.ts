@@ -30,6 +30,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { organizationSettingsRoutes } from './routes/organization-settings.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
+import { passwordResetRoutes } from './routes/password-resets.ts';
 import { programRoutes } from './routes/programs.ts';
 import { recognitionRoutes } from './routes/recognitions.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
@@ -67,6 +68,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       },
     },
     genReqId: () => randomUUID(),
+    // Behind a reverse proxy every request comes from the proxy; trusting it (and only it) gives the
+    // real client address to the sign-in throttle and the rate limits.
+    trustProxy: options.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -85,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     healthRoutes,
     sessionRoutes,
     invitationRoutes,
+    passwordResetRoutes,
     meRoutes,
     dashboardRoutes,
     userRoutes,

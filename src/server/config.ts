@@ -24,7 +24,16 @@ const ConfigSchema = z.object({
     .max(24 * 30)
     .default(12),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  SIGN_IN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  SIGN_IN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
+  SIGN_IN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'TRUST_PROXY must be false, a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges',
+    )
+    .default('false'),
   SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce
     .number()
     .int()
@@ -44,8 +53,27 @@ export type Config = {
   /** Browsers only accept `__Host-`/Secure cookies over https; plain http is allowed on localhost in development. */
   isCookieSecure: boolean;
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number };
-  signIn: { maxFailures: number; failureWindowMs: number; requestsPerMinute: number };
+  signIn: {
+    /** Wrong passwords per account before each further try must wait (a delay that doubles). */
+    maxFailures: number;
+    /** Failed sign-ins from one address within the window before that address waits. */
+    addressMaxFailures: number;
+    failureWindowMs: number;
+    requestsPerMinute: number;
+  };
+  /** Fastify's trustProxy: which forwarding proxies to believe about the client's address. */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
 };
+
+/** `false`/empty: the socket's address; a number: that many proxy hops; else the listed proxies. */
+function parseTrustProxy(value: string): Config['trustProxy'] {
+  if (value === '' || value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((address) => address.trim());
+}
 
 /** Reads the environment once at start-up and fails with every problem named. */
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
@@ -71,8 +99,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     },
     signIn: {
       maxFailures: env.SIGN_IN_MAX_FAILURES,
+      addressMaxFailures: env.SIGN_IN_ADDRESS_MAX_FAILURES,
       requestsPerMinute: env.SIGN_IN_REQUESTS_PER_MINUTE,
       failureWindowMs: env.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -19,6 +19,9 @@ export const permissions = {
   'dashboard.read': 'signed-in',
   'invitation.read': 'everyone',
   'invitation.accept': 'everyone',
+  /** Forgot password: the link goes to the account's own address, so asking reveals and grants nothing. */
+  'password-reset.request': 'everyone',
+  'password-reset.accept': 'everyone',
   'users.list': ['admin'],
   'users.create': ['admin'],
   'users.update': ['admin'],

@@ -4,7 +4,35 @@ import { type Jobs, startJobs } from '../jobs/start-jobs.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { addressOf, loadMailSettings, nameOf } from './mail/mail-settings.ts';
-import { demoPassword, demoSignIns, ensureDemoOrganization } from './services/demo-organization.ts';
+import {
+  countDemoAccounts,
+  demoEmailDomain,
+  demoPassword,
+  demoSignIns,
+  ensureDemoOrganization,
+} from './services/demo-organization.ts';
+import { countOrganizations } from './services/organization-setup.ts';
+
+export class DemoAccountsInProductionError extends Error {}
+
+/**
+ * The demo's password is printed in the README, so its accounts are an open door anywhere but a
+ * developer's machine: development creates them, production refuses to run beside them.
+ */
+async function prepareDemoData(db: Database, environment: string): Promise<boolean> {
+  if (environment === 'development') return ensureDemoOrganization(db);
+  if (environment === 'production') {
+    const demoAccounts = await countDemoAccounts(db);
+    if (demoAccounts > 0) {
+      throw new DemoAccountsInProductionError(
+        `This database holds ${demoAccounts} demo account(s) (@${demoEmailDomain}) whose password is public, ` +
+          'so Tend will not start in production. Remove the demo organisation with `npm run tend -- demo --remove` ' +
+          '(with the same DATABASE_URL or DATA_DIR), then start again.',
+      );
+    }
+  }
+  return false;
+}
 
 /** What a started server holds, for a host process such as the browser tests' server. */
 export type RunningServer = { db: Database; jobs: Jobs };
@@ -20,7 +48,15 @@ export async function startServer(): Promise<RunningServer> {
     ? { databaseUrl: config.databaseUrl }
     : { dataDirectory: config.dataDirectory };
   const connection = await connect(options);
-  const isNew = await ensureDemoOrganization(connection.db);
+  let isNew: boolean;
+  try {
+    isNew = await prepareDemoData(connection.db, config.environment);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const hasDemo = (await countDemoAccounts(connection.db)) > 0;
+  const hasOrganization = (await countOrganizations(connection.db)) > 0;
   const app = await buildApp({
     db: connection.db,
     config,
@@ -48,8 +84,16 @@ export async function startServer(): Promise<RunningServer> {
       '',
       `Tend is running at ${config.publicUrl}  (database: ${database})`,
       isNew ? 'Created the demo organisation "Riverside Health Sciences (demo)".' : '',
-      `Demo sign-in: ${demoSignIns.coordinator} / ${demoPassword}`,
-      `  (also ${demoSignIns.admin}, ${demoSignIns.facilitator}, ${demoSignIns.participant}, ${demoSignIns.leader}; same password)`,
+      ...(hasDemo
+        ? [
+            `Demo sign-in: ${demoSignIns.coordinator} / ${demoPassword}`,
+            `  (also ${demoSignIns.admin}, ${demoSignIns.facilitator}, ${demoSignIns.participant}, ${demoSignIns.leader}; same password)`,
+          ]
+        : []),
+      hasOrganization
+        ? ''
+        : 'No organisation yet. Create one and its first admin with:\n' +
+          '  npm run tend -- setup --organization "Name" --time-zone Area/City --admin-email you@example.org',
       `API documentation: ${config.publicUrl}/api/docs`,
       '',
     ]

@@ -20,8 +20,19 @@ export type OutboxMailView = {
 
 const listLimit = 100;
 
-/** The organisation's latest 100 e-mails, newest first: the dev outbox an admin reads. */
-export async function listOutbox(db: Database, organizationId: string): Promise<OutboxMailView[]> {
+const confidentialText =
+  'This e-mail carries a personal sign-in link, so only its recipient can read it. (On a development server, NODE_ENV unset, the outbox shows it.)';
+
+/**
+ * The organisation's latest 100 e-mails, newest first: the dev outbox an admin reads. A mail with a
+ * sign-in link shows only its status, or an admin could open it and become its recipient; only a
+ * development server, whose outbox is the developer's own inbox, shows it whole.
+ */
+export async function listOutbox(
+  db: Database,
+  organizationId: string,
+  options: { showsConfidentialText: boolean },
+): Promise<OutboxMailView[]> {
   const rows = await db
     .select()
     .from(outbox)
@@ -32,7 +43,7 @@ export async function listOutbox(db: Database, organizationId: string): Promise<
     id: row.id,
     to: row.to,
     subject: row.subject,
-    text: row.text,
+    text: row.isConfidential && !options.showsConfidentialText ? confidentialText : row.text,
     calendar: row.calendar,
     status: statusOf(row),
     attempts: row.attempts,

@@ -18,6 +18,7 @@ export const notificationKinds = [
   'recognition',
   'supervision',
   'assessment-reminder',
+  'password-changed',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -131,4 +132,23 @@ function composeEmailText(notice: Notice): string {
     'Tend sends this e-mail about your own part in a program.',
     `To stop these e-mails, turn e-mail off in your notice settings: ${absoluteLink('/notices')}`,
   ].join('\n');
+}
+
+/**
+ * Queues one e-mail that is not a notice: an invitation, a password link, a security notice. These go
+ * out whatever the person's notice settings, since they are about the account itself. A confidential
+ * one (it carries a sign-in link) shows admins its status in the outbox, never its text.
+ */
+export async function queueEmail(
+  tx: Database | Transaction,
+  email: { organizationId: string; to: string; subject: string; text: string; isConfidential: boolean },
+): Promise<void> {
+  await tx.insert(outbox).values(email);
+  for (const listener of listeners) {
+    try {
+      listener();
+    } catch {
+      // A listener only speeds delivery up; the scheduled run still sends the e-mail.
+    }
+  }
 }

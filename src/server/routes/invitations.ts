@@ -3,7 +3,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { createSession } from '../auth/sessions.ts';
 import { setSessionCookie } from '../plugins/authentication.ts';
 import { signInRateLimit } from '../plugins/rate-limits.ts';
-import { acceptInvitation, describeInvitation } from '../services/accounts.ts';
+import { acceptInvitation, describeInvitation } from '../services/invitations.ts';
 import { errorResponses, PasswordSchema } from './schemas.ts';
 
 const TokenSchema = z.string().regex(/^[a-z2-7]{40,60}$/, 'is not an invitation token; copy the whole link');

@@ -6,7 +6,9 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, invalidateUserSessions } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
+import { sendPasswordChangedNotice } from '../notifications/account-emails.ts';
 import { requireMember, setSessionCookie } from '../plugins/authentication.ts';
+import { findOrganizationSettings } from '../services/organization.ts';
 import { errorResponses, PasswordSchema } from './schemas.ts';
 
 export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
@@ -35,10 +37,16 @@ export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
           fields: { 'body.currentPassword': 'is not right' },
         });
       }
-      const passwordHash = await hashPassword(request.body.newPassword);
+      const organization = await findOrganizationSettings(db, member.organizationId);
+      const passwordHash = await hashPassword(
+        request.body.newPassword,
+        { email: member.email, organizationName: organization.name },
+        'body.newPassword',
+      );
       const token = await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash }).where(eq(users.id, member.userId));
         await invalidateUserSessions(tx, member.userId);
+        await sendPasswordChangedNotice(tx, member, 'changed');
         return createSession(tx, member, now());
       });
       setSessionCookie(reply, token, config.isCookieSecure);

@@ -18,7 +18,7 @@ const OutboxMailSchema = z.object({
   sentAt: z.string().nullable(),
 });
 
-export function outboxRoutes(app: App, { db }: AppDependencies): void {
+export function outboxRoutes(app: App, { db, config }: AppDependencies): void {
   const isDeliveryConfigured = loadMailSettings().smtpUrl !== undefined;
 
   app.get(
@@ -36,7 +36,9 @@ export function outboxRoutes(app: App, { db }: AppDependencies): void {
     },
     async (request) => ({
       isDeliveryConfigured,
-      mails: await listOutbox(db, requireMember(request).organizationId),
+      mails: await listOutbox(db, requireMember(request).organizationId, {
+        showsConfidentialText: config.environment === 'development',
+      }),
     }),
   );
 }

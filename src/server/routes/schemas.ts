@@ -28,6 +28,10 @@ export const MemberSchema = z.object({
   discipline: z.string().nullable(),
   hasPassword: z.boolean(),
   isDisabled: z.boolean(),
+  invitation: z
+    .object({ sentAt: z.string(), expiresAt: z.string() })
+    .nullable()
+    .describe('The open invitation, while the person has not chosen a password'),
 });
 
 export const errorResponses = {

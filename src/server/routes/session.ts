@@ -23,10 +23,19 @@ export const SessionSchema = z.object({
     .nullable(),
 });
 
+function tryAgainIn(seconds: number): string {
+  return seconds < 90
+    ? `Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`
+    : `Try again in ${Math.ceil(seconds / 60)} minutes.`;
+}
+
 export function sessionRoutes(app: App, { db, config, now }: AppDependencies): void {
   const throttle = createSignInThrottle({
-    maxFailures: config.signIn.maxFailures,
-    windowMs: config.signIn.failureWindowMs,
+    freeFailures: config.signIn.maxFailures,
+    firstDelayMs: 30_000,
+    maxDelayMs: config.signIn.failureWindowMs,
+    addressMaxFailures: config.signIn.addressMaxFailures,
+    addressWindowMs: config.signIn.failureWindowMs,
   });
 
   app.get(
@@ -71,24 +80,24 @@ export function sessionRoutes(app: App, { db, config, now }: AppDependencies): v
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const keys = [`email:${email}`, `ip:${request.ip}`];
+      const keys = { account: email.toLowerCase(), address: request.ip };
       const time = now().getTime();
-      for (const key of keys) {
-        const { isBlocked, retryAfterSeconds } = throttle.isBlocked(key, time);
-        if (isBlocked) {
-          throw new AppError(
-            'TOO_MANY_ATTEMPTS',
-            `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-            { headers: { 'retry-after': String(retryAfterSeconds) } },
-          );
-        }
+      const { isBlocked, retryAfterSeconds } = throttle.check(keys, time);
+      if (isBlocked) {
+        throw new AppError(
+          'TOO_MANY_ATTEMPTS',
+          `Too many failed sign-ins. ${tryAgainIn(retryAfterSeconds)}`,
+          {
+            headers: { 'retry-after': String(retryAfterSeconds) },
+          },
+        );
       }
       const member = await checkCredentials(db, email, password);
       if (!member) {
-        for (const key of keys) throttle.recordFailure(key, time);
+        throttle.recordFailure(keys, time);
         throw new AppError('INVALID_CREDENTIALS', 'That e-mail and password do not match an account.');
       }
-      throttle.reset(`email:${email}`);
+      throttle.recordSuccess(keys.account);
       // A new token at every sign-in, so a token planted before sign-in is worthless after it.
       if (request.member) await invalidateSession(db, request.member.sessionId);
       const token = await createSession(db, member, now());

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { parseRoster } from '../../core/accounts/parse-roster.ts';
-import { maximumPasswordLength } from '../../core/accounts/password-policy.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { AppError } from '../errors.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import {
-  createInvitation,
-  createMember,
-  importRoster,
-  listMembers,
-  updateMember,
-} from '../services/accounts.ts';
+import { createMember, importRoster, listMembers, updateMember } from '../services/accounts.ts';
+import { inviteEveryoneNotYetInvited, inviteMember } from '../services/invitations.ts';
 import {
   EmailSchema,
   errorResponses,
@@ -29,11 +23,6 @@ const NewMemberSchema = z.object({
   role: RoleSchema,
   level: LevelSchema.nullable().default(null),
   discipline: DisciplineSchema.default(null),
-  password: z
-    .string()
-    .max(maximumPasswordLength)
-    .optional()
-    .describe('Leave empty to send an invitation link instead'),
 });
 
 const MemberChangesSchema = z
@@ -52,7 +41,7 @@ const ImportReportSchema = z.object({
   rejected: z.array(z.object({ row: z.number(), email: z.string(), reasons: z.array(z.string()) })),
 });
 
-export function userRoutes(app: App, { db, now, config }: AppDependencies): void {
+export function userRoutes(app: App, { db, now }: AppDependencies): void {
   app.get(
     '/api/users',
     {
@@ -125,22 +114,30 @@ export function userRoutes(app: App, { db, now, config }: AppDependencies): void
       config: { action: 'users.invite' },
       schema: {
         tags: ['users'],
-        summary: 'Create a one-time link with which the person sets a password (valid 7 days)',
+        summary:
+          'E-mail the person a one-time link to choose a password (valid 7 days); again to resend. Only for accounts that never had a password, and never for an admin',
         params: IdParamsSchema,
-        response: { 201: z.object({ url: z.string(), expiresAt: z.string() }), ...errorResponses },
+        response: { 201: z.object({ email: z.string(), expiresAt: z.string() }), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { token, expiresAt } = await createInvitation(
-        db,
-        requireMember(request),
-        request.params.id,
-        now(),
-      );
-      // The token travels in the fragment, which browsers never send to a server or put in its logs.
-      return reply
-        .status(201)
-        .send({ url: `${config.publicUrl}/invitation#${token}`, expiresAt: expiresAt.toISOString() });
+      const { email, expiresAt } = await inviteMember(db, requireMember(request), request.params.id, now());
+      // The link itself is never shown to the admin: it goes to the person's own inbox only.
+      return reply.status(201).send({ email, expiresAt: expiresAt.toISOString() });
     },
+  );
+
+  app.post(
+    '/api/users/invitations',
+    {
+      config: { action: 'users.invite' },
+      schema: {
+        tags: ['users'],
+        summary:
+          'E-mail an invitation to everyone who has no password and no open invitation (admins excepted)',
+        response: { 200: z.object({ invited: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => inviteEveryoneNotYetInvited(db, requireMember(request), now()),
   );
 }

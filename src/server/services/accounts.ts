@@ -2,10 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RosterEntry, RosterRejection } from '../../core/accounts/parse-roster.ts';
 import type { Level, Role } from '../../core/accounts/roles.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { invitations, memberships, users } from '../../db/schema.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { invitations, memberships, passwordResets, users } from '../../db/schema.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
-import { generateToken, hashToken } from '../auth/tokens.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
 
@@ -18,9 +16,9 @@ export type Member = {
   discipline: string | null;
   hasPassword: boolean;
   isDisabled: boolean;
+  /** The open invitation's dates, for "invited, not accepted yet"; null when none is open. */
+  invitation: { sentAt: string; expiresAt: string } | null;
 };
-
-const invitationLifetimeMs = 7 * 24 * 3_600_000;
 
 const memberColumns = {
   id: users.id,
@@ -31,6 +29,12 @@ const memberColumns = {
   discipline: memberships.discipline,
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
   isDisabled: sql<boolean>`${users.disabledAt} is not null`,
+  invitationSentAt: sql<
+    string | null
+  >`(select max(${invitations.createdAt}) from ${invitations} where ${invitations.userId} = ${users.id} and ${invitations.usedAt} is null)`,
+  invitationExpiresAt: sql<
+    string | null
+  >`(select max(${invitations.expiresAt}) from ${invitations} where ${invitations.userId} = ${users.id} and ${invitations.usedAt} is null)`,
 };
 
 export async function listMembers(db: Database, organizationId: string): Promise<Member[]> {
@@ -57,11 +61,27 @@ async function findMember(
   return asMember(row);
 }
 
-function asMember(row: Omit<Member, 'level'> & { level: string | null }): Member {
-  return { ...row, level: row.level as Level | null };
+type MemberRow = Omit<Member, 'level' | 'invitation'> & {
+  level: string | null;
+  invitationSentAt: string | Date | null;
+  invitationExpiresAt: string | Date | null;
+};
+
+function asMember({ invitationSentAt, invitationExpiresAt, ...row }: MemberRow): Member {
+  return {
+    ...row,
+    level: row.level as Level | null,
+    invitation:
+      invitationSentAt && invitationExpiresAt && !row.hasPassword
+        ? {
+            sentAt: new Date(invitationSentAt).toISOString(),
+            expiresAt: new Date(invitationExpiresAt).toISOString(),
+          }
+        : null,
+  };
 }
 
-export type NewMember = RosterEntry & { password?: string | undefined };
+export type NewMember = RosterEntry;
 
 async function isEmailTaken(db: Database | Transaction, email: string): Promise<boolean> {
   const [row] = await db
@@ -71,11 +91,11 @@ async function isEmailTaken(db: Database | Transaction, email: string): Promise<
   return row !== undefined;
 }
 
+/** A new account has no password: the person chooses one through the invitation e-mailed to them. */
 async function insertMember(tx: Transaction, organizationId: string, entry: NewMember): Promise<string> {
-  const passwordHash = entry.password ? await hashPassword(entry.password) : null;
   const [user] = await tx
     .insert(users)
-    .values({ email: entry.email.toLowerCase(), name: entry.name, passwordHash })
+    .values({ email: entry.email.toLowerCase(), name: entry.name })
     .returning({ id: users.id });
   if (!user) throw new Error('insert returned no row');
   await tx.insert(memberships).values({
@@ -157,6 +177,11 @@ export async function updateMember(
     if ((role !== undefined && role !== before.role) || changes.isDisabled) {
       await invalidateUserSessions(tx, userId);
     }
+    // A link must not outlive the account it opens: re-enabling needs a fresh invitation.
+    if (changes.isDisabled) {
+      await tx.delete(invitations).where(eq(invitations.userId, userId));
+      await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
+    }
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
@@ -199,80 +224,5 @@ export async function importRoster(
       action: `roster.imported:${report.created.length}`,
     });
     return report;
-  });
-}
-
-/** Creates a one-time link with which a person sets their password; earlier links stop working. */
-export async function createInvitation(
-  db: Database,
-  actor: { organizationId: string; userId: string },
-  userId: string,
-  now: Date,
-): Promise<{ token: string; expiresAt: Date }> {
-  return db.transaction(async (tx) => {
-    await findMember(tx, actor.organizationId, userId);
-    await tx.delete(invitations).where(eq(invitations.userId, userId));
-    const token = generateToken();
-    const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
-    await tx
-      .insert(invitations)
-      .values({ id: hashToken(token), userId, organizationId: actor.organizationId, expiresAt });
-    await recordAuditEvent(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: 'user.invited',
-      targetId: userId,
-    });
-    return { token, expiresAt };
-  });
-}
-
-async function findUsableInvitation(db: Database | Transaction, token: string, now: Date) {
-  const [row] = await db
-    .select({
-      userId: invitations.userId,
-      organizationId: invitations.organizationId,
-      name: users.name,
-      email: users.email,
-    })
-    .from(invitations)
-    .innerJoin(users, eq(users.id, invitations.userId))
-    .where(
-      and(
-        eq(invitations.id, hashToken(token)),
-        sql`${invitations.usedAt} is null`,
-        sql`${invitations.expiresAt} > ${now.toISOString()}`,
-      ),
-    );
-  if (!row) {
-    throw new AppError(
-      'INVITATION_INVALID',
-      'This invitation link is unknown, used or expired; ask your administrator for a new one.',
-    );
-  }
-  return row;
-}
-
-export async function describeInvitation(db: Database, token: string, now: Date) {
-  const { name, email } = await findUsableInvitation(db, token, now);
-  return { name, email };
-}
-
-export async function acceptInvitation(
-  db: Database,
-  token: string,
-  password: string,
-  now: Date,
-): Promise<{ userId: string; organizationId: string }> {
-  const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
-    const invitation = await findUsableInvitation(tx, token, now);
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, invitation.userId));
-    await tx
-      .update(invitations)
-      .set({ usedAt: now })
-      .where(eq(invitations.id, hashToken(token)));
-    await invalidateUserSessions(tx, invitation.userId);
-    return { userId: invitation.userId, organizationId: invitation.organizationId };
   });
 }

@@ -1,10 +1,10 @@
-import { count } from 'drizzle-orm';
+import { count, eq, like } from 'drizzle-orm';
 import type { Level, Role } from '../../core/accounts/roles.ts';
 import type { Database } from '../../db/connect.ts';
 import { memberships, organizations, users } from '../../db/schema.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashDemoPassword } from '../auth/passwords.ts';
 
-export const demoPassword = 'tend-demo-2026';
+export { demoPassword } from '../../core/accounts/password-policy.ts';
 export const demoSignIns = {
   admin: 'admin@demo.tend.test',
   coordinator: 'coordinator@demo.tend.test',
@@ -135,17 +135,31 @@ export function describeDemoPeople(): DemoPerson[] {
   return people;
 }
 
-/** Creates the demo organisation when the database has none; returns whether it did. */
+/** Every demo account's address ends so; none of them may exist in production. */
+export const demoEmailDomain = 'demo.tend.test';
+const demoSlug = 'demo';
+
+/** For `npm start` in development: the demo organisation on a database that has no organisation yet. */
 export async function ensureDemoOrganization(db: Database): Promise<boolean> {
   const [existing] = await db.select({ count: count() }).from(organizations);
   if ((existing?.count ?? 0) > 0) return false;
-  const passwordHash = await hashPassword(demoPassword);
+  return createDemoOrganization(db);
+}
+
+/** Creates the demo organisation beside any others (`tend demo`); false when it is already there. */
+export async function createDemoOrganization(db: Database): Promise<boolean> {
+  const [existing] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, demoSlug));
+  if (existing) return false;
+  const passwordHash = await hashDemoPassword();
   await db.transaction(async (tx) => {
     const [organization] = await tx
       .insert(organizations)
       .values({
         name: 'Riverside Health Sciences (demo)',
-        slug: 'demo',
+        slug: demoSlug,
         settings: {
           minimumReportingGroupSize: 5,
           timeZone: 'America/Toronto',
@@ -174,4 +188,29 @@ export async function ensureDemoOrganization(db: Database): Promise<boolean> {
     }
   });
   return true;
+}
+
+export async function countDemoAccounts(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ count: count() })
+    .from(users)
+    .where(like(users.email, `%@${demoEmailDomain}`));
+  return row?.count ?? 0;
+}
+
+/** Deletes the demo organisation with everything in it, and every account of the demo's domain. */
+export async function removeDemoOrganization(
+  db: Database,
+): Promise<{ accounts: number; organizations: number }> {
+  return db.transaction(async (tx) => {
+    const removedOrganizations = await tx
+      .delete(organizations)
+      .where(eq(organizations.slug, demoSlug))
+      .returning({ id: organizations.id });
+    const removedAccounts = await tx
+      .delete(users)
+      .where(like(users.email, `%@${demoEmailDomain}`))
+      .returning({ id: users.id });
+    return { accounts: removedAccounts.length, organizations: removedOrganizations.length };
+  });
 }

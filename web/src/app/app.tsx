@@ -16,6 +16,8 @@ import { OrganizationSettingsPage } from '../features/organization-settings/comp
 import { OutboxPage } from '../features/outbox/components/outbox-page.tsx';
 import { AssessmentWindowsPage } from '../features/outcomes/components/assessment-windows-page.tsx';
 import { OutcomesPage } from '../features/outcomes/components/outcomes-page.tsx';
+import { ForgotPasswordPage } from '../features/password-reset/components/forgot-password-page.tsx';
+import { ResetPasswordPage } from '../features/password-reset/components/reset-password-page.tsx';
 import { PeoplePage } from '../features/people/components/people-page.tsx';
 import { ProgramPage } from '../features/programs/components/program-page.tsx';
 import { ProgramsPage } from '../features/programs/components/programs-page.tsx';
@@ -68,6 +70,7 @@ function GroupSpaceRoute() {
 function signedInRouter(member: Member) {
   return createBrowserRouter([
     { path: '/invitation', element: <InvitationPage /> },
+    { path: '/reset-password', element: <ResetPasswordPage /> },
     {
       element: <Layout member={member} />,
       children: [
@@ -160,6 +163,8 @@ function signedInRouter(member: Member) {
 const signedOutRouter = () =>
   createBrowserRouter([
     { path: '/invitation', element: <InvitationPage /> },
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/reset-password', element: <ResetPasswordPage /> },
     { path: '*', element: <SignInPage /> },
   ]);
 

@@ -11,6 +11,7 @@ export type Person = {
   discipline: string | null;
   hasPassword: boolean;
   isDisabled: boolean;
+  invitation: { sentAt: string; expiresAt: string } | null;
 };
 
 export type NewPerson = {
@@ -19,7 +20,6 @@ export type NewPerson = {
   role: Role;
   level: string | null;
   discipline: string | null;
-  password?: string;
 };
 
 export type ImportReport = {
@@ -61,9 +61,20 @@ export function useImportRoster() {
   });
 }
 
-export function useCreateInvitation() {
+/** E-mails (or e-mails again) the person their link; the link itself never comes back to the admin. */
+export function useInvitePerson() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      apiRequest<{ url: string; expiresAt: string }>('POST', `/api/users/${id}/invitation`),
+      apiRequest<{ email: string; expiresAt: string }>('POST', `/api/users/${id}/invitation`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
+  });
+}
+
+export function useInviteEveryone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<{ invited: number }>('POST', '/api/users/invitations'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
   });
 }

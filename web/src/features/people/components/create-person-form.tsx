@@ -1,20 +1,18 @@
-import { Alert, Button, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import type { Role } from '../../session/api/session.ts';
-import { useCreatePerson } from '../api/people.ts';
+import { useCreatePerson, useInvitePerson } from '../api/people.ts';
 import { levelOptions, roleOptions } from './role-options.ts';
 
-export function CreatePersonForm({ onCreated }: { onCreated: (name: string) => void }) {
+const emptyForm = { name: '', email: '', role: 'participant', level: '', discipline: '' };
+
+export function CreatePersonForm({ onCreated }: { onCreated: (message: string) => void }) {
   const createPerson = useCreatePerson();
-  const [form, setForm] = useState({
-    name: '',
-    email: '',
-    role: 'participant',
-    level: '',
-    discipline: '',
-    password: '',
-  });
+  const invitePerson = useInvitePerson();
+  const [form, setForm] = useState(emptyForm);
+  const [isInvitingNow, setIsInvitingNow] = useState(true);
+  const canBeInvited = form.role !== 'admin';
   const errors = fieldErrors(createPerson.error);
   const set = (field: keyof typeof form) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
@@ -28,12 +26,19 @@ export function CreatePersonForm({ onCreated }: { onCreated: (name: string) => v
         role: form.role as Role,
         level: form.level || null,
         discipline: form.discipline || null,
-        ...(form.password ? { password: form.password } : {}),
       },
       {
         onSuccess: (person) => {
-          onCreated(person.name);
-          setForm({ name: '', email: '', role: 'participant', level: '', discipline: '', password: '' });
+          setForm(emptyForm);
+          if (!(isInvitingNow && canBeInvited)) {
+            onCreated(`${person.name} was created. Send an invitation from the list when they should start.`);
+            return;
+          }
+          invitePerson.mutate(person.id, {
+            onSuccess: () => onCreated(`${person.name} was created and invited by e-mail (${person.email}).`),
+            onError: (error) =>
+              onCreated(`${person.name} was created, but the invitation failed: ${error.message}`),
+          });
         },
       },
     );
@@ -85,16 +90,20 @@ export function CreatePersonForm({ onCreated }: { onCreated: (name: string) => v
             onChange={(e) => set('discipline')(e.currentTarget.value)}
             error={errors.discipline}
           />
-          <PasswordInput
-            label="Initial password"
-            description="Leave empty and send an invitation link instead"
-            value={form.password}
-            onChange={(e) => set('password')(e.currentTarget.value)}
-            error={errors.password}
-          />
         </SimpleGrid>
+        <Checkbox
+          label="E-mail an invitation now"
+          description={
+            canBeInvited
+              ? 'The person chooses their own password with a link valid for 7 days; nobody else ever sees it.'
+              : 'Admins are never invited by another admin: they choose their password with “Forgot password” on the sign-in page.'
+          }
+          checked={isInvitingNow && canBeInvited}
+          disabled={!canBeInvited}
+          onChange={(event) => setIsInvitingNow(event.currentTarget.checked)}
+        />
         <Group>
-          <Button type="submit" loading={createPerson.isPending}>
+          <Button type="submit" loading={createPerson.isPending || invitePerson.isPending}>
             Create person
           </Button>
         </Group>

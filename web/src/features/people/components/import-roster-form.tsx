@@ -1,9 +1,10 @@
 import { Alert, Button, FileInput, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useImportRoster } from '../api/people.ts';
+import { useImportRoster, useInviteEveryone } from '../api/people.ts';
 
 export function ImportRosterForm() {
   const importRoster = useImportRoster();
+  const inviteEveryone = useInviteEveryone();
   const [file, setFile] = useState<File | null>(null);
   const report = importRoster.data;
 
@@ -42,6 +43,21 @@ export function ImportRosterForm() {
               ))}
             </List>
           ) : null}
+          {report.created.length > 0 ? (
+            inviteEveryone.data ? (
+              <Text mt="xs">Invitations e-mailed to {inviteEveryone.data.invited} people.</Text>
+            ) : (
+              <Button
+                mt="xs"
+                size="xs"
+                loading={inviteEveryone.isPending}
+                onClick={() => inviteEveryone.mutate()}
+              >
+                E-mail invitations to everyone not yet invited
+              </Button>
+            )
+          ) : null}
+          {inviteEveryone.error ? <Text c="red.8">{inviteEveryone.error.message}</Text> : null}
         </Alert>
       ) : null}
     </Stack>

@@ -1,21 +1,13 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Role } from '../../session/api/session.ts';
-import { useCreateInvitation, usePeople, useUpdatePerson } from '../api/people.ts';
+import {
+  type Person,
+  useInviteEveryone,
+  useInvitePerson,
+  usePeople,
+  useUpdatePerson,
+} from '../api/people.ts';
 import { CreatePersonForm } from './create-person-form.tsx';
 import { ImportRosterForm } from './import-roster-form.tsx';
 import { labelOf, levelOptions, roleOptions } from './role-options.ts';
@@ -23,9 +15,10 @@ import { labelOf, levelOptions, roleOptions } from './role-options.ts';
 export function PeoplePage() {
   const people = usePeople();
   const updatePerson = useUpdatePerson();
-  const createInvitation = useCreateInvitation();
+  const invitePerson = useInvitePerson();
+  const inviteEveryone = useInviteEveryone();
   const [notice, setNotice] = useState<string | null>(null);
-  const [invitation, setInvitation] = useState<{ name: string; url: string } | null>(null);
+  const waiting = people.data?.filter((person) => !person.hasPassword && !person.isDisabled) ?? [];
 
   return (
     <Stack>
@@ -40,27 +33,36 @@ export function PeoplePage() {
           {updatePerson.error.message}
         </Alert>
       ) : null}
-      {invitation ? (
-        <Alert
-          color="blue"
-          title={`Invitation link for ${invitation.name}`}
-          withCloseButton
-          onClose={() => setInvitation(null)}
-        >
-          <Text size="sm">
-            Valid for 7 days and once. Send it to the person; it lets them choose a password.
-          </Text>
-          <Group mt="xs">
-            <Code>{invitation.url}</Code>
-            <CopyButton value={invitation.url}>
-              {({ copied, copy }) => (
-                <Button size="xs" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy link'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+      {(invitePerson.error ?? inviteEveryone.error) ? (
+        <Alert color="red" role="alert">
+          {(invitePerson.error ?? inviteEveryone.error)?.message}
         </Alert>
+      ) : null}
+      {people.data ? (
+        <Group>
+          <Text size="sm">
+            {waiting.length === 0
+              ? 'Everyone has chosen a password.'
+              : `${waiting.length} ${waiting.length === 1 ? 'person has' : 'people have'} not chosen a password yet.`}
+          </Text>
+          <Button
+            size="xs"
+            variant="light"
+            loading={inviteEveryone.isPending}
+            onClick={() =>
+              inviteEveryone.mutate(undefined, {
+                onSuccess: ({ invited }) =>
+                  setNotice(
+                    invited === 0
+                      ? 'Everyone who can be invited already has an open invitation.'
+                      : `Invitations e-mailed to ${invited} ${invited === 1 ? 'person' : 'people'}. Each link works once, for 7 days; a reminder goes out after 3 days.`,
+                  ),
+              })
+            }
+          >
+            Invite everyone not yet invited
+          </Button>
+        </Group>
       ) : null}
       <Tabs defaultValue="list" keepMounted={false}>
         <Tabs.List>
@@ -106,18 +108,22 @@ export function PeoplePage() {
                       <Table.Td>
                         <Group gap="xs">
                           {person.isDisabled ? <Badge color="gray">Disabled</Badge> : null}
-                          {!person.hasPassword ? <Badge color="yellow">No password yet</Badge> : null}
-                          <Button
-                            size="xs"
-                            variant="light"
-                            onClick={() =>
-                              createInvitation.mutate(person.id, {
-                                onSuccess: ({ url }) => setInvitation({ name: person.name, url }),
-                              })
-                            }
-                          >
-                            Invitation link
-                          </Button>
+                          <AccountBadge person={person} />
+                          {!person.hasPassword && !person.isDisabled && person.role !== 'admin' ? (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              aria-label={`${person.invitation ? 'Resend invitation to' : 'Invite'} ${person.name}`}
+                              loading={invitePerson.isPending && invitePerson.variables === person.id}
+                              onClick={() =>
+                                invitePerson.mutate(person.id, {
+                                  onSuccess: ({ email }) => setNotice(`Invitation e-mailed to ${email}.`),
+                                })
+                              }
+                            >
+                              {person.invitation ? 'Resend invitation' : 'Invite'}
+                            </Button>
+                          ) : null}
                           <Button
                             size="xs"
                             variant="subtle"
@@ -138,7 +144,7 @@ export function PeoplePage() {
           ) : null}
         </Tabs.Panel>
         <Tabs.Panel value="create" pt="md">
-          <CreatePersonForm onCreated={(name) => setNotice(`${name} was created.`)} />
+          <CreatePersonForm onCreated={setNotice} />
         </Tabs.Panel>
         <Tabs.Panel value="import" pt="md">
           <ImportRosterForm />
@@ -146,4 +152,14 @@ export function PeoplePage() {
       </Tabs>
     </Stack>
   );
+}
+
+function AccountBadge({ person }: { person: Person }) {
+  if (person.hasPassword || person.isDisabled) return null;
+  if (!person.invitation) return <Badge color="gray">Not invited</Badge>;
+  const sent = new Date(person.invitation.sentAt).toLocaleDateString();
+  if (new Date(person.invitation.expiresAt).getTime() < Date.now()) {
+    return <Badge color="red">Invitation expired</Badge>;
+  }
+  return <Badge color="yellow">{`Invited ${sent}, not accepted`}</Badge>;
 }
