@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSmtpSink } from '../test/helpers/smtp-sink.ts';
 
-process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'tend-e2e-'));
+// A fresh directory unless the spec prepared one (the first-run journey runs `tend setup` on it first).
+process.env.DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tend-e2e-'));
 const sink = await startSmtpSink();
 process.env.SMTP_URL = sink.url;
 const { startServer } = await import('../src/server/server.ts');

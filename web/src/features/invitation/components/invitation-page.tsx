@@ -1,14 +1,11 @@
 import { Alert, Button, Container, Loader, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { apiRequest, fieldErrors } from '../../../lib/api-client.ts';
 
 export function InvitationPage() {
   // The token travels in the URL fragment so it never reaches a server log.
   const token = window.location.hash.slice(1);
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const invitation = useQuery({
     queryKey: ['invitation', token],
@@ -17,10 +14,9 @@ export function InvitationPage() {
   });
   const accept = useMutation({
     mutationFn: () => apiRequest<void>('POST', '/api/invitations/accept', { token, password }),
-    onSuccess: async () => {
-      await queryClient.resetQueries();
-      navigate('/');
-    },
+    // A fresh page load for the new session: the signed-out router and its queries are dropped
+    // at once, instead of re-reading this page's (now used) link first.
+    onSuccess: () => window.location.assign('/'),
   });
   const errors = fieldErrors(accept.error);
 

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 
 export function useRequestPasswordReset() {
@@ -8,11 +8,8 @@ export function useRequestPasswordReset() {
 }
 
 export function useCompletePasswordReset() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { token: string; password: string }) =>
       apiRequest<void>('POST', '/api/password-resets/accept', input),
-    // A new session: everything read before belongs to no one now.
-    onSuccess: () => queryClient.resetQueries(),
   });
 }

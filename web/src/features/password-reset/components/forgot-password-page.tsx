@@ -22,7 +22,8 @@ export function ForgotPasswordPage() {
       <Paper withBorder p="lg" radius="md">
         {request.data ? (
           <Stack>
-            <Alert color="green" role="status" title="Check your e-mail">
+            <Alert color="green" role="status">
+              <Text fw={700}>Check your e-mail.</Text>
               {request.data.message}
             </Alert>
             <Anchor component={Link} to="/">

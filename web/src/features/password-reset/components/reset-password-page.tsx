@@ -1,20 +1,20 @@
 import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { useCompletePasswordReset } from '../api/password-reset.ts';
 
 export function ResetPasswordPage() {
   // The token travels in the URL fragment so it never reaches a server log.
   const token = window.location.hash.slice(1);
-  const navigate = useNavigate();
   const complete = useCompletePasswordReset();
   const [password, setPassword] = useState('');
   const errors = fieldErrors(complete.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    complete.mutate({ token, password }, { onSuccess: () => navigate('/') });
+    // A fresh page load for the new session, as after accepting an invitation.
+    complete.mutate({ token, password }, { onSuccess: () => window.location.assign('/') });
   }
 
   return (

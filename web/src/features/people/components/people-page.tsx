@@ -24,7 +24,13 @@ export function PeoplePage() {
     <Stack>
       <Title order={1}>People</Title>
       {notice ? (
-        <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setNotice(null)}
+        >
           {notice}
         </Alert>
       ) : null}
@@ -156,10 +162,11 @@ export function PeoplePage() {
 
 function AccountBadge({ person }: { person: Person }) {
   if (person.hasPassword || person.isDisabled) return null;
-  if (!person.invitation) return <Badge color="gray">Not invited</Badge>;
+  // Dark fills keep the white text readable (contrast at least 4.5:1).
+  if (!person.invitation) return <Badge color="gray.8">Not invited</Badge>;
   const sent = new Date(person.invitation.sentAt).toLocaleDateString();
   if (new Date(person.invitation.expiresAt).getTime() < Date.now()) {
-    return <Badge color="red">Invitation expired</Badge>;
+    return <Badge color="red.9">Invitation expired</Badge>;
   }
-  return <Badge color="yellow">{`Invited ${sent}, not accepted`}</Badge>;
+  return <Badge color="blue.9">{`Invited ${sent}, not accepted`}</Badge>;
 }
