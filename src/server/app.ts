@@ -7,6 +7,7 @@ import type { Database } from '../db/connect.ts';
 import type { App, AppDependencies } from './app-types.ts';
 import type { InvitationOrganizer } from './calendar/meeting-invitation.ts';
 import type { Config } from './config.ts';
+import { safeErrorLogging } from './log-safe-error.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerAuthorization } from './plugins/authorization.ts';
@@ -61,8 +62,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     logger: options.logger ?? {
       level: options.config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),
+      ...safeErrorLogging,
       // Query strings and headers can carry tokens and personal data; log the path only.
       serializers: {
+        // Fastify's type asks the serializer for a message: exactly what must never be logged.
+        err: safeErrorLogging.serializers.err as never,
         req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),
       },
     },

@@ -2,6 +2,7 @@ import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { App } from '../app-types.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
+import { toLoggedError } from '../log-safe-error.ts';
 
 /** Fastify's own error codes that a client caused, translated into ours. */
 const frameworkErrors: Record<string, { code: ErrorCode; message: string }> = {
@@ -61,10 +62,9 @@ export function registerErrorHandler(app: App): void {
     if (appError) {
       return reply.status(appError.status).headers(appError.headers).send(appError.toBody());
     }
-    // Messages of unexpected errors may quote personal data (a database error repeating a value), so only
-    // the kind and the stack frames (not the message line) are logged; the request id ties the log line to the client's report.
-    const frames = error.stack?.split('\n').slice(1).join('\n');
-    request.log.error({ err: { type: error.name, code: error.code, stack: frames } }, 'unexpected error');
+    // Messages of unexpected errors may quote personal data (a database error repeating a value), so
+    // toLoggedError keeps none; the request id ties the log line to the client's report.
+    request.log.error({ err: toLoggedError(error) }, 'unexpected error');
     return reply.status(500).send({
       error: { code: 'INTERNAL', message: `Something went wrong on our side (request ${request.id}).` },
     });
