@@ -1,6 +1,7 @@
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifySchema,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -29,7 +30,8 @@ export type AppDependencies = {
   organizer: InvitationOrganizer;
 };
 
-export type ApiRoute = { method: string; url: string; action: Action };
+/** `schema` lets tests walk every route's inputs (e.g. that each text field refuses control characters). */
+export type ApiRoute = { method: string; url: string; action: Action; schema?: FastifySchema | undefined };
 
 declare module 'fastify' {
   interface FastifyInstance {

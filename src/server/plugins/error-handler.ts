@@ -34,9 +34,16 @@ export function toAppError(error: FastifyError): AppError | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: Record<string, string> = {};
     for (const issue of error.validation) {
-      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const key = [error.validationContext, path].filter(Boolean).join('.');
-      fields[key] ??= issue.message ?? 'is invalid';
+      const segments = issue.instancePath.replace(/^\//, '').split('/');
+      // A bad key of a record (an answer's item number) is reported at the record, saying what is wrong
+      // with it rather than zod's "Invalid key in record"; the key itself may be the unprintable text.
+      const keyProblem =
+        issue.keyword === 'invalid_key'
+          ? (issue.params as { issues?: { message?: string }[] }).issues?.[0]?.message
+          : undefined;
+      if (keyProblem) segments.pop();
+      const key = [error.validationContext, ...segments].filter(Boolean).join('.');
+      fields[key] ??= (keyProblem ? `a key ${keyProblem}` : issue.message) ?? 'is invalid';
     }
     const summary = Object.entries(fields)
       .map(([field, message]) => `${field}: ${message}`)

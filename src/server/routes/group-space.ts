@@ -12,17 +12,14 @@ import {
   updatePost,
 } from '../services/group-space.ts';
 import { errorResponses } from './schemas.ts';
+import { LongTextSchema } from './text-schemas.ts';
 
 const GroupIdParamsSchema = z.object({ groupId: z.uuid('must be a group id') });
 const PostParamsSchema = GroupIdParamsSchema.extend({ postId: z.uuid('must be a post id') });
-const PostBodySchema = z
-  .string()
-  .trim()
+const PostBodySchema = LongTextSchema.trim()
   .min(1, 'write something first')
   .max(4000, 'keep it under 4000 characters');
-const ReasonSchema = z
-  .string()
-  .trim()
+const ReasonSchema = LongTextSchema.trim()
   .min(1, 'give a reason')
   .max(500, 'keep the reason under 500 characters');
 
