@@ -359,6 +359,8 @@ export const outbox = pgTable(
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** The kind of notice it tells of; a later notice of the same kind folds into it while it waits. */
+    kind: text('kind'),
   },
   (table) => [index('outbox_unsent_idx').on(table.sentAt, table.createdAt)],
 );

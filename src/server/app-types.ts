@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { SendingKind } from '../core/sending-limits/sending-limits.ts';
 import type { Database } from '../db/connect.ts';
 import type { SignedInMember } from './auth/sessions.ts';
 import type { InvitationOrganizer } from './calendar/meeting-invitation.ts';
@@ -41,6 +42,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route performs; required on every /api route. */
     action?: Action;
+    /** What a request to this route sends to others, limited per person (plugins/sending-limits.ts). */
+    sendingLimit?: SendingKind | ((body: unknown) => SendingKind);
   }
   interface FastifyRequest {
     member: SignedInMember | null;

@@ -125,7 +125,7 @@ export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
   app.post(
     '/api/programs/:programId/feedback-responses',
     {
-      config: { action: 'feedback-responses.create' },
+      config: { action: 'feedback-responses.create', sendingLimit: 'feedback-response' },
       schema: {
         tags: ['feedback'],
         summary: 'Post a "you said, we did" note; everyone enrolled gets a notice',

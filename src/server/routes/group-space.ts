@@ -64,7 +64,10 @@ export function groupSpaceRoutes(app: App, { db, now }: AppDependencies): void {
   app.post(
     '/api/groups/:groupId/posts',
     {
-      config: { action: 'group-posts.create' },
+      config: {
+        action: 'group-posts.create',
+        sendingLimit: (body) => ((body as { parentId?: string }).parentId ? 'group-reply' : 'group-post'),
+      },
       schema: {
         tags: ['group space'],
         summary: 'Post, or reply to a post, in your group; optionally as "A group member"',
@@ -131,7 +134,7 @@ export function groupSpaceRoutes(app: App, { db, now }: AppDependencies): void {
   app.post(
     '/api/groups/:groupId/posts/:postId/reports',
     {
-      config: { action: 'group-posts.report' },
+      config: { action: 'group-posts.report', sendingLimit: 'post-report' },
       schema: {
         tags: ['group space'],
         summary: "Report a post to the group's facilitators, with a reason",

@@ -36,7 +36,7 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
   app.patch(
     '/api/meetings/:meetingId',
     {
-      config: { action: 'meetings.update' },
+      config: { action: 'meetings.update', sendingLimit: 'meeting-change' },
       schema: {
         tags: ['meetings'],
         summary: 'Move one meeting, or set its place or video link; the group is notified',

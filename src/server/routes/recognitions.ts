@@ -57,7 +57,7 @@ export function recognitionRoutes(app: App, { db, now }: AppDependencies): void 
   app.post(
     '/api/recognitions',
     {
-      config: { action: 'recognitions.create' },
+      config: { action: 'recognitions.create', sendingLimit: 'recognition' },
       schema: {
         tags: ['recognition'],
         summary:

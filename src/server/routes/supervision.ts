@@ -90,7 +90,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
   app.post(
     '/api/supervision/pairings',
     {
-      config: { action: 'supervision.propose' },
+      config: { action: 'supervision.propose', sendingLimit: 'supervision-message' },
       schema: {
         tags: ['supervision'],
         summary: 'Propose recurring supervision conversations to a colleague; active once they accept',
@@ -118,7 +118,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
   app.post(
     '/api/supervision/pairings/:pairingId/response',
     {
-      config: { action: 'supervision.respond' },
+      config: { action: 'supervision.respond', sendingLimit: 'supervision-message' },
       schema: {
         tags: ['supervision'],
         summary: 'Accept or decline supervision a colleague proposed to you',
@@ -143,7 +143,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
   app.post(
     '/api/supervision/pairings/:pairingId/end',
     {
-      config: { action: 'supervision.end' },
+      config: { action: 'supervision.end', sendingLimit: 'supervision-message' },
       schema: {
         tags: ['supervision'],
         summary:
@@ -161,7 +161,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
   app.post(
     '/api/supervision/conversations/:conversationId/move',
     {
-      config: { action: 'supervision-conversations.move' },
+      config: { action: 'supervision-conversations.move', sendingLimit: 'supervision-message' },
       schema: {
         tags: ['supervision'],
         summary: 'Move one conversation still ahead to a new time; your colleague is told',
