@@ -8,7 +8,13 @@ import {
   demoOrganizationId,
   type GroupFixture,
 } from './helpers/meeting-fixtures.ts';
-import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
+import {
+  createTestApp,
+  noSendingLimits,
+  signedInClient,
+  TestClient,
+  type TestContext,
+} from './helpers/test-app.ts';
 
 let context: TestContext;
 let group: GroupFixture;
@@ -37,7 +43,8 @@ async function post(email: string, body: Record<string, unknown>): Promise<strin
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
+  // Posts and proposals here test who sees what, not how many one may send (sending-limits.test.ts).
+  context = await createTestApp({}, { sendingLimits: noSendingLimits });
   const { db } = context.connection;
   const organizationId = await demoOrganizationId(db);
   group = await createGroupWithMeetings(db, {

@@ -2,7 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, supervisionConversations, supervisions, users } from '../src/db/schema.ts';
 import { userIdOf } from './helpers/meeting-fixtures.ts';
-import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
+import {
+  createTestApp,
+  noSendingLimits,
+  signedInClient,
+  TestClient,
+  type TestContext,
+} from './helpers/test-app.ts';
 
 let context: TestContext;
 let supervisor: TestClient;
@@ -47,7 +53,8 @@ async function signedInAs(email: string, ip: string): Promise<TestClient> {
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
+  // Posts and proposals here test who sees what, not how many one may send (sending-limits.test.ts).
+  context = await createTestApp({}, { sendingLimits: noSendingLimits });
   const { db } = context.connection;
   supervisor = await signedInAs(supervisorEmail, '10.40.0.1');
   clinician = await signedInAs(clinicianEmail, '10.40.0.2');

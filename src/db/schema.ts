@@ -382,6 +382,8 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     /** A mail carrying a sign-in link: admins see that it was sent, never its text. */
     isConfidential: boolean('is_confidential').notNull().default(false),
+    /** The kind of notice it tells of; a later notice of the same kind folds into it while it waits. */
+    kind: text('kind'),
   },
   (table) => [index('outbox_unsent_idx').on(table.sentAt, table.createdAt)],
 );

@@ -2,6 +2,7 @@ import { type ConstructorOptions, fromPglite, type PGliteLike, PgBoss } from 'pg
 import pino from 'pino';
 import type { Database, DatabaseConnection } from '../db/connect.ts';
 import type { Config } from '../server/config.ts';
+import { safeErrorLogging, toLoggedError } from '../server/log-safe-error.ts';
 import { type DeliveryReport, deliverOutbox } from '../server/mail/deliver-outbox.ts';
 import { loadMailSettings, type MailSettings } from '../server/mail/mail-settings.ts';
 import { createMailTransport, type MailTransport } from '../server/mail/transport.ts';
@@ -75,7 +76,7 @@ const deliverySoonMs = 1_000;
 export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const { db, config } = options;
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? pino({ level: config.logLevel });
+  const log = options.log ?? pino({ level: config.logLevel, ...safeErrorLogging });
   const mail = options.mail ?? loadMailSettings();
   const ownsTransport = options.transport === undefined;
   const transport = options.transport === undefined ? createMailTransport(mail) : options.transport;
@@ -106,9 +107,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   };
 
   const boss = new PgBoss({ ...bossDatabase(options.connection, config), schedule: true, supervise: true });
-  boss.on('error', (error: Error) =>
-    log.error({ err: { type: error.name, code: (error as { code?: string }).code } }, 'job queue error'),
-  );
+  boss.on('error', (error: Error) => log.error({ err: toLoggedError(error) }, 'job queue error'));
   await boss.start();
   for (const name of Object.keys(jobSchedules) as JobName[]) {
     // stately: at most one run waiting and one running, however many triggers arrive.
@@ -119,12 +118,8 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
         log.info({ job: name, result }, 'job finished');
         return result;
       } catch (error) {
-        const failure = error instanceof Error ? error : new Error(String(error));
-        // The kind and stack only: messages can quote e-mail addresses.
-        log.error(
-          { job: name, err: { type: failure.name, stack: failure.stack?.split('\n').slice(1).join('\n') } },
-          'job failed',
-        );
+        // Never the message: a failed query quotes its parameters, e-mail addresses among them.
+        log.error({ job: name, err: toLoggedError(error) }, 'job failed');
         throw error;
       }
     });
@@ -139,7 +134,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       if (isStopped) return;
       boss
         .send('deliver-outbox')
-        .catch((error: Error) => log.error({ err: { type: error.name } }, 'could not queue delivery'));
+        .catch((error: Error) => log.error({ err: toLoggedError(error) }, 'could not queue delivery'));
     }, deliverySoonMs);
     deliveryTimer.unref();
   });

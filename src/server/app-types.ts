@@ -1,11 +1,13 @@
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifySchema,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { SendingKind } from '../core/sending-limits/sending-limits.ts';
 import type { Database } from '../db/connect.ts';
 import type { SignedInMember } from './auth/sessions.ts';
 import type { InvitationOrganizer } from './calendar/meeting-invitation.ts';
@@ -29,7 +31,8 @@ export type AppDependencies = {
   organizer: InvitationOrganizer;
 };
 
-export type ApiRoute = { method: string; url: string; action: Action };
+/** `schema` lets tests walk every route's inputs (e.g. that each text field refuses control characters). */
+export type ApiRoute = { method: string; url: string; action: Action; schema?: FastifySchema | undefined };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +42,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route performs; required on every /api route. */
     action?: Action;
+    /** What a request to this route sends to others, limited per person (plugins/sending-limits.ts). */
+    sendingLimit?: SendingKind | ((body: unknown) => SendingKind);
   }
   interface FastifyRequest {
     member: SignedInMember | null;

@@ -3,16 +3,19 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { defaultSendingLimits, type SendingLimits } from '../core/sending-limits/sending-limits.ts';
 import type { Database } from '../db/connect.ts';
 import type { App, AppDependencies } from './app-types.ts';
 import type { InvitationOrganizer } from './calendar/meeting-invitation.ts';
 import type { Config } from './config.ts';
+import { safeErrorLogging } from './log-safe-error.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerAuthorization } from './plugins/authorization.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerSendingLimits } from './plugins/sending-limits.ts';
 import { registerWebApp } from './plugins/web-app.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditEventRoutes } from './routes/audit-events.ts';
@@ -46,6 +49,8 @@ export type BuildAppOptions = {
   now?: () => Date;
   organizer?: InvitationOrganizer;
   logger?: FastifyServerOptions['logger'];
+  /** Per-person limits on sending to others; Tend's defaults (core/sending-limits) where not given. */
+  sendingLimits?: Partial<SendingLimits>;
   /** Where the default logger writes (standard output when absent); tests read what gets logged. */
   logStream?: { write(line: string): void };
 };
@@ -62,8 +67,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     logger: options.logger ?? {
       level: options.config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),
+      ...safeErrorLogging,
       // Query strings and headers can carry tokens and personal data; log the path only.
       serializers: {
+        // Fastify's type asks the serializer for a message: exactly what must never be logged.
+        err: safeErrorLogging.serializers.err as never,
         req: (request) => ({ method: request.method, path: request.url.split('?')[0] }),
       },
     },
@@ -84,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthentication(app, deps);
   registerAuthorization(app);
   await registerCsrfProtection(app, deps.config.isCookieSecure);
+  registerSendingLimits(app, deps, { ...defaultSendingLimits, ...options.sendingLimits });
 
   for (const routes of [
     healthRoutes,

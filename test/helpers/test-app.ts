@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Role } from '../../src/core/accounts/roles.ts';
+import {
+  type SendingKind,
+  type SendingLimits,
+  sendingKinds,
+} from '../../src/core/sending-limits/sending-limits.ts';
 import { connect, type DatabaseConnection } from '../../src/db/connect.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { type BuildAppOptions, buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/app-types.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
 import {
@@ -70,12 +75,20 @@ export type TestContext = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(environment: Record<string, string> = {}): Promise<TestContext> {
+/** For tests about something else that send more than a person would; the limits have their own tests. */
+export const noSendingLimits: SendingLimits = Object.fromEntries(
+  sendingKinds.map((kind) => [kind, []]),
+) as Record<SendingKind, never[]>;
+
+export async function createTestApp(
+  environment: Record<string, string> = {},
+  options: Pick<BuildAppOptions, 'sendingLimits'> = {},
+): Promise<TestContext> {
   const connection = await openTestDatabase();
   await ensureDemoOrganization(connection.db);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...environment });
   const clock = { now: new Date() };
-  const app = await buildApp({ db: connection.db, config, now: () => clock.now });
+  const app = await buildApp({ db: connection.db, config, now: () => clock.now, ...options });
   await app.ready();
   return {
     app,

@@ -38,6 +38,25 @@ describe('parseRoster', () => {
     expect(rejection?.reasons.join('; ')).toMatch(/level "year-9"/);
   });
 
+  it('rejects a row with a control character, naming the row and the cell, and quotes no such cell', () => {
+    const result = parseRoster(
+      'name,email,role,discipline\nAda,ada@x.org,participant,Nursing\nB\u0000ob,bob@x.org\u0007,leader,"Two\nlines"\n',
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.entries.map((entry) => entry.row)).toEqual([2]);
+    expect(result.rejected).toEqual([
+      {
+        row: 3,
+        email: '',
+        reasons: [
+          'name contains a control character such as NUL; retype the cell',
+          'e-mail contains a control character such as NUL; retype the cell',
+          'discipline contains a line break or tab; keep the cell to one line',
+        ],
+      },
+    ]);
+  });
+
   it('rejects a repeated e-mail and points at the first occurrence', () => {
     const result = parseRoster('name,email,role\nA,a@x.org,participant\nB,A@x.org,leader\n');
     if (!result.ok) throw new Error(result.message);

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { findTextProblem, type TextProblem } from '../text/plain-text.ts';
 import { isLevel, isRole, type Level, type Role } from './roles.ts';
 
 export type RosterEntry = {
@@ -58,20 +59,30 @@ export function parseRoster(csv: string): ParsedRoster {
   const seenEmails = new Map<string, number>();
   rows.forEach((cells, index) => {
     const row = index + 2;
-    const value = (column: string) => cells[columns.indexOf(column)]?.trim() ?? '';
     const reasons: string[] = [];
+    // A cell with a control character is refused whole and quoted in no reason: it could not be stored.
+    const refused = new Set<string>();
+    const value = (column: string) => {
+      const cell = cells[columns.indexOf(column)]?.trim() ?? '';
+      const problem = findTextProblem(cell, { isMultiline: false });
+      if (!problem) return cell;
+      refused.add(column);
+      reasons.push(`${column === 'email' ? 'e-mail' : column} ${describeProblem[problem]}`);
+      return '';
+    };
     const name = value('name');
     const email = value('email').toLowerCase();
     const role = value('role').toLowerCase();
     const level = value('level').toLowerCase();
     const discipline = value('discipline');
 
-    if (!name) reasons.push('name is empty');
+    if (!name && !refused.has('name')) reasons.push('name is empty');
     if (name.length > 200) reasons.push('name is longer than 200 characters');
-    if (!emailPattern.test(email)) reasons.push(`e-mail "${email}" is not an e-mail address`);
+    if (!emailPattern.test(email) && !refused.has('email'))
+      reasons.push(`e-mail "${email}" is not an e-mail address`);
     const firstRow = seenEmails.get(email);
     if (email && firstRow !== undefined) reasons.push(`e-mail repeats row ${firstRow}`);
-    if (!isRole(role))
+    if (!isRole(role) && !refused.has('role'))
       reasons.push(`role "${role}" is not one of admin, coordinator, facilitator, participant, leader`);
     if (level && !isLevel(level)) {
       reasons.push(`level "${level}" is not one of student-1..student-4, resident, practitioner, faculty`);
@@ -96,3 +107,9 @@ export function parseRoster(csv: string): ParsedRoster {
   });
   return { ok: true, entries, rejected };
 }
+
+const describeProblem: Record<TextProblem, string> = {
+  'control-character': 'contains a control character such as NUL; retype the cell',
+  'line-break': 'contains a line break or tab; keep the cell to one line',
+  'broken-character': 'contains a broken character; retype the cell',
+};

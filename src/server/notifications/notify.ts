@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { notificationPreferences, notifications, outbox, users } from '../../db/schema.ts';
 
@@ -22,6 +22,18 @@ export const notificationKinds = [
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
+
+/**
+ * Kinds whose e-mails fold together: while one waits unsent in the outbox, the next of the same kind to
+ * the same person rewrites it ("3 new recognitions") instead of queueing another. These are the kinds
+ * other people can cause many of; each notice still appears in the app.
+ */
+const foldedEmailNouns: Partial<Record<NotificationKind, string>> = {
+  recognition: 'recognitions',
+  'group-post': 'notices about your group space',
+  supervision: 'notices about reflective supervision',
+  'you-said-we-did': '"you said, we did" notes',
+};
 
 export type NotificationRecipient = { userId: string; email: string };
 
@@ -101,9 +113,17 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
     (recipient) => recipient.isEmailEnabled !== false && recipient.disabledAt === null,
   );
   if (emailed.length === 0) return;
+  // A calendar invitation is never folded away: each one changes what is in someone's calendar.
+  const foldedNoun = notice.calendar === undefined ? foldedEmailNouns[notice.kind] : undefined;
+  const queued: typeof emailed = [];
+  for (const recipient of emailed) {
+    if (foldedNoun && (await foldIntoWaitingEmail(tx, notice, recipient, foldedNoun))) continue;
+    queued.push(recipient);
+  }
+  if (queued.length === 0) return;
   const text = composeEmailText(notice);
   await tx.insert(outbox).values(
-    emailed.map((recipient) => ({
+    queued.map((recipient) => ({
       organizationId: notice.organizationId,
       to: recipient.email,
       subject: notice.title,
@@ -112,6 +132,7 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
         typeof notice.calendar === 'function'
           ? notice.calendar({ userId: recipient.userId, email: recipient.email })
           : (notice.calendar ?? null),
+      kind: notice.kind,
     })),
   );
   for (const listener of listeners) {
@@ -121,6 +142,59 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
       // A listener only speeds delivery up; the scheduled run still sends the e-mail.
     }
   }
+}
+
+/**
+ * Rewrites the e-mail of this kind still waiting for this person, if there is one, to tell of every
+ * notice of the kind since it was queued; true when it did. The row is locked so delivery cannot take
+ * it mid-rewrite, and one delivery has already tried (attempts > 0) is left alone.
+ */
+async function foldIntoWaitingEmail(
+  tx: Database | Transaction,
+  notice: Notice,
+  recipient: NotificationRecipient,
+  noun: string,
+): Promise<boolean> {
+  const [waiting] = await tx
+    .select({ id: outbox.id, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.to, recipient.email),
+        eq(outbox.organizationId, notice.organizationId),
+        eq(outbox.kind, notice.kind),
+        isNull(outbox.sentAt),
+        eq(outbox.attempts, 0),
+        isNull(outbox.calendar),
+      ),
+    )
+    .orderBy(asc(outbox.createdAt))
+    .limit(1)
+    .for('update');
+  if (!waiting) return false;
+  // The in-app notices are one per event: their number since the e-mail was queued is what is new.
+  const [counted] = await tx
+    .select({ notices: count() })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, recipient.userId),
+        eq(notifications.kind, notice.kind),
+        gte(notifications.createdAt, waiting.createdAt),
+      ),
+    );
+  const notices = Math.max(2, counted?.notices ?? 0);
+  await tx
+    .update(outbox)
+    .set({
+      subject: `${notices} new ${noun}`,
+      text: composeEmailText({
+        ...notice,
+        body: `You have ${notices} new ${noun} in Tend. The latest: ${notice.body}`,
+      }),
+    })
+    .where(eq(outbox.id, waiting.id));
+  return true;
 }
 
 function composeEmailText(notice: Notice): string {

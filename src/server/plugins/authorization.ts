@@ -14,7 +14,7 @@ export function registerAuthorization(app: App): void {
     const action = route.config?.action;
     if (!action) throw new Error(`Route ${route.method} ${route.url} has no policy action in config.action`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, action });
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, action, schema: route.schema });
     }
   });
   app.addHook('onRequest', async (request) => {

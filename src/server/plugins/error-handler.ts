@@ -2,6 +2,7 @@ import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { App } from '../app-types.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
+import { toLoggedError } from '../log-safe-error.ts';
 
 /** Fastify's own error codes that a client caused, translated into ours. */
 const frameworkErrors: Record<string, { code: ErrorCode; message: string }> = {
@@ -33,9 +34,16 @@ export function toAppError(error: FastifyError): AppError | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: Record<string, string> = {};
     for (const issue of error.validation) {
-      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const key = [error.validationContext, path].filter(Boolean).join('.');
-      fields[key] ??= issue.message ?? 'is invalid';
+      const segments = issue.instancePath.replace(/^\//, '').split('/');
+      // A bad key of a record (an answer's item number) is reported at the record, saying what is wrong
+      // with it rather than zod's "Invalid key in record"; the key itself may be the unprintable text.
+      const keyProblem =
+        issue.keyword === 'invalid_key'
+          ? (issue.params as { issues?: { message?: string }[] }).issues?.[0]?.message
+          : undefined;
+      if (keyProblem) segments.pop();
+      const key = [error.validationContext, ...segments].filter(Boolean).join('.');
+      fields[key] ??= (keyProblem ? `a key ${keyProblem}` : issue.message) ?? 'is invalid';
     }
     const summary = Object.entries(fields)
       .map(([field, message]) => `${field}: ${message}`)
@@ -61,10 +69,9 @@ export function registerErrorHandler(app: App): void {
     if (appError) {
       return reply.status(appError.status).headers(appError.headers).send(appError.toBody());
     }
-    // Messages of unexpected errors may quote personal data (a database error repeating a value), so only
-    // the kind and the stack frames (not the message line) are logged; the request id ties the log line to the client's report.
-    const frames = error.stack?.split('\n').slice(1).join('\n');
-    request.log.error({ err: { type: error.name, code: error.code, stack: frames } }, 'unexpected error');
+    // Messages of unexpected errors may quote personal data (a database error repeating a value), so
+    // toLoggedError keeps none; the request id ties the log line to the client's report.
+    request.log.error({ err: toLoggedError(error) }, 'unexpected error');
     return reply.status(500).send({
       error: { code: 'INTERNAL', message: `Something went wrong on our side (request ${request.id}).` },
     });

@@ -25,6 +25,7 @@ import {
 } from '../services/assessments.ts';
 import { findOrganizationSettings } from '../services/organization.ts';
 import { errorResponses } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 const WindowIdParamsSchema = z.object({ windowId: z.uuid('must be an assessment window id') });
 
@@ -46,12 +47,10 @@ const WindowSchema = z.object({
 });
 
 const ScheduleSchema = z.object({
-  instrumentId: z.string().min(1).max(60),
+  instrumentId: ShortTextSchema.min(1).max(60),
   programId: z.uuid('must be a program id').nullable().describe('Null: the whole organisation'),
-  title: z.string().trim().min(1, 'is required').max(200),
-  helperTerm: z
-    .string()
-    .max(60)
+  title: ShortTextSchema.min(1, 'is required').max(200),
+  helperTerm: ShortTextSchema.max(60)
     .nullable()
     .default(null)
     .describe('Replaces ProQOL’s [helper], e.g. "nurse"'),
@@ -64,7 +63,7 @@ const ScheduleSchema = z.object({
 });
 
 const AnswersSchema = z
-  .record(z.string().max(4), z.number().nullable())
+  .record(ShortTextSchema.max(4), z.number().nullable())
   .describe('Item number → answer value; null or absent when unanswered');
 
 const SubscaleScoreSchema = z.union([

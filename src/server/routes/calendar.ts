@@ -9,6 +9,7 @@ import {
 import { notFound } from '../errors.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { ErrorSchema, errorResponses } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 export function calendarRoutes(app: App, { db, config, now }: AppDependencies): void {
   app.post(
@@ -57,7 +58,7 @@ export function calendarRoutes(app: App, { db, config, now }: AppDependencies): 
       schema: {
         tags: ['calendar'],
         summary: 'A calendar subscription (iCalendar): the address from POST /api/me/calendar-feed',
-        params: z.object({ token: z.string().max(200) }),
+        params: z.object({ token: ShortTextSchema.max(200) }),
         response: { 200: z.string().describe('text/calendar'), 404: ErrorSchema, 429: ErrorSchema },
       },
     },

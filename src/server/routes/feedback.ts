@@ -10,6 +10,7 @@ import {
   saveFeedback,
 } from '../services/feedback.ts';
 import { errorResponses, MeetingIdParamsSchema, ProgramIdParamsSchema } from './schemas.ts';
+import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const RatingSchema = z
   .number('must be a number from 1 to 5')
@@ -21,25 +22,25 @@ const RatingSchema = z
 const FeedbackBodySchema = z.object({
   usefulness: RatingSchema,
   feltSafe: RatingSchema,
-  keep: z
-    .string()
-    .max(feedbackLimits.textLength, `at most ${feedbackLimits.textLength} characters`)
-    .default(''),
-  change: z
-    .string()
-    .max(feedbackLimits.textLength, `at most ${feedbackLimits.textLength} characters`)
-    .default(''),
+  keep: LongTextSchema.max(
+    feedbackLimits.textLength,
+    `at most ${feedbackLimits.textLength} characters`,
+  ).default(''),
+  change: LongTextSchema.max(
+    feedbackLimits.textLength,
+    `at most ${feedbackLimits.textLength} characters`,
+  ).default(''),
   topicsWanted: z
-    .array(z.string().max(100))
+    .array(ShortTextSchema.max(100))
     .max(feedbackLimits.topicsWanted, `pick at most ${feedbackLimits.topicsWanted} topics`)
     .default([]),
   /** Weekly hours in `timeZone`, e.g. tue-12. */
   preferredTimes: z
-    .array(z.string().max(10))
+    .array(ShortTextSchema.max(10))
     .max(feedbackLimits.preferredTimes, `tick at most ${feedbackLimits.preferredTimes} hours`)
     .default([]),
   /** The time zone of `preferredTimes` (the person's own); the organisation's when absent. */
-  timeZone: z.string().max(100).optional(),
+  timeZone: ShortTextSchema.max(100).optional(),
 });
 
 const ResponseSchema = z.object({
@@ -59,7 +60,7 @@ export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
         summary: 'The feedback form of a meeting you attended, with your own answer if you gave one',
         params: MeetingIdParamsSchema,
         querystring: z.object({
-          timeZone: z.string().max(100).optional().describe('show preferred times in this time zone'),
+          timeZone: ShortTextSchema.max(100).optional().describe('show preferred times in this time zone'),
         }),
         response: { 200: z.any(), ...errorResponses },
       },
@@ -124,18 +125,18 @@ export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
   app.post(
     '/api/programs/:programId/feedback-responses',
     {
-      config: { action: 'feedback-responses.create' },
+      config: { action: 'feedback-responses.create', sendingLimit: 'feedback-response' },
       schema: {
         tags: ['feedback'],
         summary: 'Post a "you said, we did" note; everyone enrolled gets a notice',
         params: ProgramIdParamsSchema,
         body: z.object({
-          youSaid: z
-            .string()
-            .trim()
+          youSaid: LongTextSchema.trim()
             .min(1, 'say what participants said')
             .max(1000, 'at most 1000 characters'),
-          weDid: z.string().trim().min(1, 'say what was done about it').max(1000, 'at most 1000 characters'),
+          weDid: LongTextSchema.trim()
+            .min(1, 'say what was done about it')
+            .max(1000, 'at most 1000 characters'),
         }),
         response: { 201: ResponseSchema, ...errorResponses },
       },

@@ -12,17 +12,14 @@ import {
   updatePost,
 } from '../services/group-space.ts';
 import { errorResponses } from './schemas.ts';
+import { LongTextSchema } from './text-schemas.ts';
 
 const GroupIdParamsSchema = z.object({ groupId: z.uuid('must be a group id') });
 const PostParamsSchema = GroupIdParamsSchema.extend({ postId: z.uuid('must be a post id') });
-const PostBodySchema = z
-  .string()
-  .trim()
+const PostBodySchema = LongTextSchema.trim()
   .min(1, 'write something first')
   .max(4000, 'keep it under 4000 characters');
-const ReasonSchema = z
-  .string()
-  .trim()
+const ReasonSchema = LongTextSchema.trim()
   .min(1, 'give a reason')
   .max(500, 'keep the reason under 500 characters');
 
@@ -67,7 +64,10 @@ export function groupSpaceRoutes(app: App, { db, now }: AppDependencies): void {
   app.post(
     '/api/groups/:groupId/posts',
     {
-      config: { action: 'group-posts.create' },
+      config: {
+        action: 'group-posts.create',
+        sendingLimit: (body) => ((body as { parentId?: string }).parentId ? 'group-reply' : 'group-post'),
+      },
       schema: {
         tags: ['group space'],
         summary: 'Post, or reply to a post, in your group; optionally as "A group member"',
@@ -134,7 +134,7 @@ export function groupSpaceRoutes(app: App, { db, now }: AppDependencies): void {
   app.post(
     '/api/groups/:groupId/posts/:postId/reports',
     {
-      config: { action: 'group-posts.report' },
+      config: { action: 'group-posts.report', sendingLimit: 'post-report' },
       schema: {
         tags: ['group space'],
         summary: "Report a post to the group's facilitators, with a reason",

@@ -10,23 +10,21 @@ import {
   saveEditedGroups,
 } from '../services/groups.ts';
 import { errorResponses, ProgramIdParamsSchema } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
-const SlotSchema = z
-  .string()
-  .transform((text, context) => {
-    const slot = parseWeeklySlot(text);
-    if (!slot)
-      context.addIssue({ code: 'custom', message: `"${text}" is not an hour of the week such as tue-12` });
-    return slot as WeeklySlot;
-  })
-  .nullable();
+const SlotSchema = ShortTextSchema.transform((text, context) => {
+  const slot = parseWeeklySlot(text);
+  if (!slot)
+    context.addIssue({ code: 'custom', message: `"${text}" is not an hour of the week such as tue-12` });
+  return slot as WeeklySlot;
+}).nullable();
 
 const EditedGroupsSchema = z.object({
   groups: z
     .array(
       z.object({
         id: z.uuid('must be a group id'),
-        name: z.string().trim().min(1).max(80),
+        name: ShortTextSchema.min(1).max(80),
         slot: SlotSchema.default(null),
         memberIds: z.array(z.uuid()).max(50),
         pinnedIds: z.array(z.uuid()).max(50).default([]),

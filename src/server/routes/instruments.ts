@@ -6,6 +6,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { AppError } from '../errors.ts';
 import { requireInstrument } from '../services/assessments.ts';
 import { errorResponses } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 export function instrumentRoutes(app: App, { config }: AppDependencies): void {
   app.get(
@@ -77,8 +78,8 @@ export function instrumentRoutes(app: App, { config }: AppDependencies): void {
         tags: ['measurement'],
         summary:
           'An instrument as a FHIR R4 Questionnaire: itemWeight for scoring, SDC calculatedExpression for subscales',
-        params: z.object({ instrumentId: z.string().max(60) }),
-        querystring: z.object({ helperTerm: z.string().max(60).optional() }),
+        params: z.object({ instrumentId: ShortTextSchema.max(60) }),
+        querystring: z.object({ helperTerm: ShortTextSchema.max(60).optional() }),
         response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
       },
     },

@@ -3,6 +3,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { changeMeeting, describeMeeting, listMyGroups, recordAttendance } from '../services/meetings.ts';
 import { errorResponses, MeetingIdParamsSchema } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies): void {
   app.get(
@@ -35,7 +36,7 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
   app.patch(
     '/api/meetings/:meetingId',
     {
-      config: { action: 'meetings.update' },
+      config: { action: 'meetings.update', sendingLimit: 'meeting-change' },
       schema: {
         tags: ['meetings'],
         summary: 'Move one meeting, or set its place or video link; the group is notified',
@@ -50,7 +51,7 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
               offset: true,
               message: 'must be a date-time such as 2027-01-12T18:00:00Z',
             }),
-            place: z.string().trim().max(200).nullable(),
+            place: ShortTextSchema.max(200).nullable(),
             videoUrl: z.url('must be a link starting with https://').max(500).nullable(),
           })
           .partial()

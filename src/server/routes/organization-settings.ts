@@ -6,13 +6,11 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { readReportingSettings, updateReportingSettings } from '../services/organization-settings.ts';
 import { errorResponses } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 const SupportResourceSchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(200),
-  contact: z
-    .string()
-    .trim()
-    .min(1, 'is required')
+  name: ShortTextSchema.min(1, 'is required').max(200),
+  contact: ShortTextSchema.min(1, 'is required')
     .max(300)
     .describe('Phone, text line or address, e.g. "Call or text 9-8-8"'),
 });
@@ -33,7 +31,7 @@ const ReportingSettingsSchema = z.object({
         'at least the minimum reporting size and never below 3. Default 10.',
     ),
   units: z
-    .array(z.string().trim())
+    .array(ShortTextSchema)
     .min(1, 'list at least one unit')
     .max(unitListLimit, `list at most ${unitListLimit} units`)
     .superRefine((units, context) => {

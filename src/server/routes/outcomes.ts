@@ -5,9 +5,10 @@ import { requireMember } from '../plugins/authentication.ts';
 import { composeOutcomesReport, renderReportHtml, renderReportPdf } from '../reports/outcomes-report.ts';
 import { describeOutcomes } from '../services/outcomes.ts';
 import { errorResponses } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 const OutcomesQuerySchema = z.object({
-  instrumentId: z.string().min(1).max(60),
+  instrumentId: ShortTextSchema.min(1).max(60),
   breakdown: z.enum(breakdowns).default('program'),
   programId: z.uuid('must be a program id').optional(),
   focusWindowId: z.uuid('must be a window id').optional().describe('Default: the latest closed window'),

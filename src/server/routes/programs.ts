@@ -14,11 +14,12 @@ import {
 import { describeProgramOverview } from '../services/meetings.ts';
 import { createProgram, describeProgram, listPrograms, updateProgram } from '../services/programs.ts';
 import { errorResponses, IsoDateSchema, LevelSchema, ProgramIdParamsSchema } from './schemas.ts';
+import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const ProgramShapeSchema = z.object({
-  title: z.string().trim().min(1, 'is required').max(200),
-  description: z.string().max(5000),
-  audience: z.string().trim().max(200).describe('Who the program is for, e.g. "Residents"'),
+  title: ShortTextSchema.min(1, 'is required').max(200),
+  description: LongTextSchema.max(5000),
+  audience: ShortTextSchema.max(200).describe('Who the program is for, e.g. "Residents"'),
   termStart: IsoDateSchema,
   termEnd: IsoDateSchema,
   enrolmentOpens: IsoDateSchema,
@@ -30,7 +31,7 @@ const ProgramShapeSchema = z.object({
   meetingMinutes: z.number().int(),
   cadenceWeeks: z.number().int().describe('Weeks between meetings: 1 weekly, 2 every two weeks'),
   holidays: z.array(IsoDateSchema).max(100),
-  topicIds: z.array(z.string().max(80)).max(52).describe('Topics in meeting order'),
+  topicIds: z.array(ShortTextSchema.max(80)).max(52).describe('Topics in meeting order'),
   reminderHours: z.number().int().min(1).max(168),
   followUpDays: z
     .array(z.number())
@@ -70,13 +71,13 @@ const ProgramSchema = ProgramFieldsSchema.extend({
 
 const EnrollmentInputSchema = z.object({
   level: LevelSchema.nullable().default(null),
-  discipline: z.string().trim().max(100).nullable().default(null),
+  discipline: ShortTextSchema.max(100).nullable().default(null),
   availability: z
-    .array(z.string().max(20))
+    .array(ShortTextSchema.max(20))
     .max(168)
     .describe('Weekly hours in timeZone, e.g. ["tue-12", "sat-09"]'),
-  timeZone: z.string().min(1).max(64).describe('IANA time zone the availability is given in'),
-  interests: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  timeZone: ShortTextSchema.min(1).max(64).describe('IANA time zone the availability is given in'),
+  interests: z.array(ShortTextSchema.min(1).max(60)).max(20).default([]),
   avoidUserIds: z.array(z.uuid()).max(20).default([]).describe('Private: people not to be grouped with'),
   agreesToGuidelines: z.boolean(),
 });

@@ -10,6 +10,7 @@ import {
   updateRecognitionPreferences,
 } from '../services/recognitions.ts';
 import { errorResponses } from './schemas.ts';
+import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const PersonSchema = z.object({ id: z.string(), name: z.string() });
 const RecognitionSchema = z.object({
@@ -33,7 +34,7 @@ export function recognitionRoutes(app: App, { db, now }: AppDependencies): void 
         tags: ['recognition'],
         summary: 'Colleagues in your organisation by name, for recognition or supervision',
         querystring: z.object({
-          search: z.string().trim().min(2, 'type at least 2 letters of a name').max(100),
+          search: ShortTextSchema.min(2, 'type at least 2 letters of a name').max(100),
         }),
         response: {
           200: z.object({
@@ -56,7 +57,7 @@ export function recognitionRoutes(app: App, { db, now }: AppDependencies): void 
   app.post(
     '/api/recognitions',
     {
-      config: { action: 'recognitions.create' },
+      config: { action: 'recognitions.create', sendingLimit: 'recognition' },
       schema: {
         tags: ['recognition'],
         summary:
@@ -64,7 +65,7 @@ export function recognitionRoutes(app: App, { db, now }: AppDependencies): void 
         body: z.object({
           recipientId: z.uuid('choose a colleague'),
           kind: z.enum(recognitionKinds, 'must be accomplishment, gratitude or effort'),
-          message: z.string().trim().min(1, 'write a message').max(1000, 'keep it under 1000 characters'),
+          message: LongTextSchema.trim().min(1, 'write a message').max(1000, 'keep it under 1000 characters'),
           visibility: z.enum(recognitionVisibilities, 'must be private, group or organization'),
           groupId: z.uuid('must be a group id').nullable().optional(),
         }),

@@ -14,15 +14,14 @@ import {
   writeReflection,
 } from '../services/reflections.ts';
 import { ErrorSchema, errorResponses, ProgramIdParamsSchema } from './schemas.ts';
+import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const FollowUpIdParamsSchema = z.object({ followUpId: z.uuid('must be a follow-up id') });
 const ReflectionIdParamsSchema = z.object({ reflectionId: z.uuid('must be a reflection id') });
 const GroupIdParamsSchema = z.object({ groupId: z.uuid('must be a group id') });
 const SkillUseSchema = z.enum(['yes', 'tried', 'not-yet'], { message: 'must be yes, tried or not-yet' });
 const TimeZoneQuerySchema = z.object({
-  timeZone: z
-    .string()
-    .max(64)
+  timeZone: ShortTextSchema.max(64)
     .optional()
     .describe('IANA time zone for weeks and dates; the organisation’s by default'),
 });
@@ -95,9 +94,11 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
         summary: 'Write or rewrite your reflection on a follow-up; it stays private unless you share it',
         params: FollowUpIdParamsSchema,
         body: z.object({
-          answer: z.string().trim().min(1, 'write a few words').max(4000, 'keep it under 4000 characters'),
+          answer: LongTextSchema.trim()
+            .min(1, 'write a few words')
+            .max(4000, 'keep it under 4000 characters'),
           skillUsed: SkillUseSchema,
-          intention: z.string().trim().max(200, 'keep the intention to one line').nullable().default(null),
+          intention: ShortTextSchema.max(200, 'keep the intention to one line').nullable().default(null),
         }),
         response: { 200: ReflectionSchema, ...errorResponses },
       },

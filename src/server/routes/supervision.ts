@@ -11,12 +11,13 @@ import {
 } from '../services/supervision.ts';
 import { endSupervision, moveConversation } from '../services/supervision-schedule.ts';
 import { errorResponses } from './schemas.ts';
+import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const PairingParamsSchema = z.object({ pairingId: z.uuid('must be a supervision id') });
 const ConversationParamsSchema = z.object({ conversationId: z.uuid('must be a conversation id') });
 const PairingStatusSchema = z.enum(['proposed', 'active', 'declined', 'ended', 'withdrawn']);
 const PersonSchema = z.object({ id: z.string(), name: z.string() });
-const NoteFieldSchema = z.string().max(5000, 'keep each part under 5000 characters');
+const NoteFieldSchema = LongTextSchema.max(5000, 'keep each part under 5000 characters');
 const NotesSchema = z.object({
   experiences: NoteFieldSchema,
   reactions: NoteFieldSchema,
@@ -89,7 +90,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
   app.post(
     '/api/supervision/pairings',
     {
-      config: { action: 'supervision.propose' },
+      config: { action: 'supervision.propose', sendingLimit: 'supervision-message' },
       schema: {
         tags: ['supervision'],
         summary: 'Propose recurring supervision conversations to a colleague; active once they accept',
@@ -98,11 +99,11 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
           myRole: z.enum(['supervisor', 'supervisee'], 'must be supervisor or supervisee'),
           firstDate: z.iso.date('must be a date as yyyy-mm-dd'),
           time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as hh:mm, e.g. 14:30'),
-          timeZone: z.string().min(1, 'is required').max(100),
+          timeZone: ShortTextSchema.min(1, 'is required').max(100),
           cadenceWeeks: wholeNumber(supervisionLimits.cadenceWeeks),
           count: wholeNumber(supervisionLimits.count),
           minutes: wholeNumber(supervisionLimits.minutes),
-          place: z.string().trim().max(200).nullable().optional(),
+          place: ShortTextSchema.max(200).nullable().optional(),
           videoUrl: z.url('must be a link starting with https://').max(500).nullable().optional(),
         }),
         response: { 201: z.object({ id: z.string() }), ...errorResponses },
@@ -117,7 +118,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
   app.post(
     '/api/supervision/pairings/:pairingId/response',
     {
-      config: { action: 'supervision.respond' },
+      config: { action: 'supervision.respond', sendingLimit: 'supervision-message' },
       schema: {
         tags: ['supervision'],
         summary: 'Accept or decline supervision a colleague proposed to you',
@@ -142,7 +143,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
   app.post(
     '/api/supervision/pairings/:pairingId/end',
     {
-      config: { action: 'supervision.end' },
+      config: { action: 'supervision.end', sendingLimit: 'supervision-message' },
       schema: {
         tags: ['supervision'],
         summary:
@@ -160,7 +161,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
   app.post(
     '/api/supervision/conversations/:conversationId/move',
     {
-      config: { action: 'supervision-conversations.move' },
+      config: { action: 'supervision-conversations.move', sendingLimit: 'supervision-message' },
       schema: {
         tags: ['supervision'],
         summary: 'Move one conversation still ahead to a new time; your colleague is told',
@@ -168,7 +169,7 @@ export function supervisionRoutes(app: App, { db, now, organizer }: AppDependenc
         body: z.object({
           date: z.iso.date('must be a date as yyyy-mm-dd'),
           time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as hh:mm, e.g. 14:30'),
-          timeZone: z.string().min(1, 'is required').max(100),
+          timeZone: ShortTextSchema.min(1, 'is required').max(100),
         }),
         response: { 200: ConversationSchema, ...errorResponses },
       },

@@ -3,6 +3,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { createTopic, listTopics, updateTopic } from '../services/topics.ts';
 import { errorResponses } from './schemas.ts';
+import { ShortTextSchema, TextDocumentSchema } from './text-schemas.ts';
 
 const TopicEntrySchema = z.object({
   ref: z.string(),
@@ -35,8 +36,8 @@ export function topicRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['curriculum'],
         summary: "Write a topic, or save an edited copy of one (basedOn), in your organisation's library",
         body: z.object({
-          topic: z.record(z.string(), z.unknown()),
-          basedOn: z.string().max(80).nullable().default(null),
+          topic: TextDocumentSchema,
+          basedOn: ShortTextSchema.max(80).nullable().default(null),
           isShared: z.boolean().default(false),
         }),
         response: { 201: TopicEntrySchema, ...errorResponses },
@@ -54,7 +55,7 @@ export function topicRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['curriculum'],
         summary: "Edit one of your organisation's topics, or share it with other organisations",
         params: z.object({ topicId: z.uuid('must be the id of one of your organisation’s topics') }),
-        body: z.object({ topic: z.record(z.string(), z.unknown()), isShared: z.boolean().default(false) }),
+        body: z.object({ topic: TextDocumentSchema, isShared: z.boolean().default(false) }),
         response: { 200: TopicEntrySchema, ...errorResponses },
       },
     },

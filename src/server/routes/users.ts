@@ -13,9 +13,10 @@ import {
   MemberSchema,
   RoleSchema,
 } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
-const NameSchema = z.string().trim().min(1, 'is required').max(200);
-const DisciplineSchema = z.string().trim().max(100).nullable();
+const NameSchema = ShortTextSchema.min(1, 'is required').max(200);
+const DisciplineSchema = ShortTextSchema.max(100).nullable();
 
 const NewMemberSchema = z.object({
   name: NameSchema,

@@ -13,6 +13,7 @@ import {
   updateLeadershipAction,
 } from '../services/working-conditions.ts';
 import { errorResponses, IsoDateSchema } from './schemas.ts';
+import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const ActionSchema = z.object({
   id: z.string(),
@@ -26,9 +27,9 @@ const ActionSchema = z.object({
 });
 
 const ActionFieldsSchema = z.object({
-  title: z.string().trim().min(1, 'give the action a title').max(200, 'at most 200 characters'),
-  description: z.string().trim().max(2000, 'at most 2000 characters'),
-  ownerName: z.string().trim().min(1, 'name who owns it').max(200, 'at most 200 characters'),
+  title: ShortTextSchema.min(1, 'give the action a title').max(200, 'at most 200 characters'),
+  description: LongTextSchema.trim().max(2000, 'at most 2000 characters'),
+  ownerName: ShortTextSchema.min(1, 'name who owns it').max(200, 'at most 200 characters'),
   status: z.enum(leadershipActionStatuses, 'must be planned, in-progress or done'),
   dueDate: IsoDateSchema.nullable(),
   categories: z.array(z.enum(stressorCategories, 'must be one of the report categories')).max(7),
@@ -76,9 +77,9 @@ export function workingConditionRoutes(app: App, { db, now }: AppDependencies): 
         tags: ['working conditions'],
         summary: 'Report a systemic stressor anonymously: stored with its week only, never with who sent it',
         body: z.object({
-          category: z.string().max(100),
-          unit: z.string().max(200),
-          text: z.string().max(reportTextLimit, `at most ${reportTextLimit} characters`).default(''),
+          category: ShortTextSchema.max(100),
+          unit: ShortTextSchema.max(200),
+          text: LongTextSchema.max(reportTextLimit, `at most ${reportTextLimit} characters`).default(''),
         }),
         response: { 201: z.object({ week: z.string() }), ...errorResponses },
       },
