@@ -65,6 +65,10 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/programs/:programId/overview': { expect: coordinatorOnly },
   'GET /api/programs/:programId/enrollments': { expect: coordinatorOnly },
   'GET /api/programs/:programId/enrollment': { expect: signedIn },
+  'PUT /api/programs/:programId/facilitators/:userId': {
+    expect: coordinatorOnly,
+    body: { availability: ['tue-12'], timeZone: 'UTC' },
+  },
   'PUT /api/programs/:programId/enrollment': { expect: signedIn, body: {} },
   'DELETE /api/programs/:programId/enrollment': { expect: signedIn },
   'GET /api/programs/:programId/groups': { expect: coordinatorOnly },

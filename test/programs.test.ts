@@ -121,6 +121,38 @@ describe('voluntary enrolment', () => {
     });
   });
 
+  it('lets the coordinator place an imported facilitator who has never signed in, even after enrolment closed', async () => {
+    const programId = await createPublishedProgram(coordinator, context.clock.now, {
+      enrolmentOpens: daysFrom(context.clock.now, -10),
+      enrolmentCloses: daysFrom(context.clock.now, -2),
+    });
+    const admin = await signedInClient(context.app, 'admin');
+    await admin.request('POST', '/api/users/import', {
+      csv: 'name,email,role,level\nFrida Lead,frida.lead@example.org,facilitator,faculty\nPat Learner,pat.learner@example.org,participant,student-2\n',
+    });
+    const { users } = (await admin.request('GET', '/api/users')).json();
+    const idOf = (email: string) => users.find((user: { email: string }) => user.email === email).id;
+    const placed = await coordinator.request(
+      'PUT',
+      `/api/programs/${programId}/facilitators/${idOf('frida.lead@example.org')}`,
+      { availability: ['tue-12', 'wed-12'], timeZone: 'America/Toronto' },
+    );
+    expect(placed.json()).toEqual({ status: 'enrolled', position: null });
+    const { enrollments } = (
+      await coordinator.request('GET', `/api/programs/${programId}/enrollments`)
+    ).json();
+    expect(enrollments).toContainEqual(
+      expect.objectContaining({ name: 'Frida Lead', isFacilitator: true, availableHours: 2 }),
+    );
+    const learner = await coordinator.request(
+      'PUT',
+      `/api/programs/${programId}/facilitators/${idOf('pat.learner@example.org')}`,
+      { availability: ['tue-12'], timeZone: 'America/Toronto' },
+    );
+    expect(learner.statusCode).toBe(400);
+    expect(learner.json().error.message).toMatch(/not a facilitator/);
+  });
+
   it('requires agreeing to the confidentiality guidelines', async () => {
     const programId = await createPublishedProgram(coordinator, context.clock.now);
     const participant = await signedInClient(context.app, 'participant');

@@ -34,6 +34,7 @@ export const permissions = {
   'programs.update': ['coordinator'],
   'programs.overview': ['coordinator'],
   'enrollments.list': ['coordinator'],
+  'enrollments.place-facilitator': ['coordinator'],
   'enrollment.read-own': 'signed-in',
   'enrollment.enrol': 'signed-in',
   'enrollment.withdraw': 'signed-in',

@@ -8,6 +8,7 @@ import {
   findMembershipDefaults,
   findOwnEnrollment,
   listEnrollments,
+  placeFacilitator,
   withdraw,
   withdrawalStatement,
 } from '../services/enrollments.ts';
@@ -265,5 +266,37 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
       },
     },
     async (request) => withdraw(db, requireMember(request), request.params.programId, now()),
+  );
+
+  app.put(
+    '/api/programs/:programId/facilitators/:userId',
+    {
+      config: { action: 'enrollments.place-facilitator' },
+      schema: {
+        tags: ['enrolment'],
+        summary:
+          'Place a facilitator in the program with the hours they can lead (e.g. one imported from a roster who has not signed in yet)',
+        params: ProgramIdParamsSchema.extend({ userId: z.uuid('must be a person id') }),
+        body: EnrollmentInputSchema.pick({
+          level: true,
+          discipline: true,
+          availability: true,
+          timeZone: true,
+        }),
+        response: {
+          200: z.object({ status: z.enum(['enrolled', 'waitlisted']), position: z.number().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      placeFacilitator(
+        db,
+        requireMember(request),
+        request.params.programId,
+        request.params.userId,
+        request.body,
+        now(),
+      ),
   );
 }

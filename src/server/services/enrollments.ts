@@ -89,10 +89,11 @@ async function countEnrolled(tx: Transaction, programId: string): Promise<number
 /** Joins a program (or updates one's answers); a full program puts newcomers on the waiting list. */
 export async function enrol(
   db: Database,
-  member: SignedInMember,
+  member: Pick<SignedInMember, 'organizationId' | 'userId' | 'role'>,
   programId: string,
   input: EnrollmentInput,
   now: Date,
+  options: { isPlacedByCoordinator?: boolean } = {},
 ): Promise<{ status: 'enrolled' | 'waitlisted'; position: number | null }> {
   if (!input.agreesToGuidelines) {
     throw new AppError(
@@ -110,7 +111,10 @@ export async function enrol(
     // Serialises enrolments in one program so two people cannot both take the last place.
     await tx.execute(sql`select id from ${programs} where id = ${programId} for update`);
     const program = await findProgram(tx, member.organizationId, programId);
-    if (!isEnrolmentOpen(program, organizationToday(now, settings.timeZone))) {
+    const isOpen = options.isPlacedByCoordinator
+      ? program.status !== 'closed'
+      : isEnrolmentOpen(program, organizationToday(now, settings.timeZone));
+    if (!isOpen) {
       throw new AppError(
         'ENROLMENT_CLOSED',
         program.status !== 'published'
@@ -282,10 +286,48 @@ export async function listEnrollments(db: Database, member: SignedInMember, prog
 }
 
 /** Level and discipline to prefill the enrolment form with. */
-export async function findMembershipDefaults(db: Database | Transaction, member: SignedInMember) {
+export async function findMembershipDefaults(
+  db: Database | Transaction,
+  member: Pick<SignedInMember, 'organizationId' | 'userId'>,
+) {
   const [row] = await db
     .select({ level: memberships.level, discipline: memberships.discipline })
     .from(memberships)
     .where(and(eq(memberships.userId, member.userId), eq(memberships.organizationId, member.organizationId)));
   return row ?? { level: null, discipline: null };
+}
+
+/**
+ * A coordinator places a facilitator in a program (e.g. one just imported from a roster), with the
+ * hours they can lead, so groups can be formed before that facilitator ever signs in. Facilitating
+ * is their role, so no waiting list and no enrolment window apply.
+ */
+export async function placeFacilitator(
+  db: Database,
+  actor: { organizationId: string },
+  programId: string,
+  userId: string,
+  input: Omit<EnrollmentInput, 'agreesToGuidelines' | 'interests' | 'avoidUserIds'>,
+  now: Date,
+): Promise<{ status: 'enrolled' | 'waitlisted'; position: number | null }> {
+  const [membership] = await db
+    .select({ role: memberships.role, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, actor.organizationId), eq(memberships.userId, userId)));
+  if (!membership) throw notFound('That person');
+  if (membership.role !== 'facilitator') {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${membership.name} is not a facilitator; an admin can change their role on People first.`,
+    );
+  }
+  return enrol(
+    db,
+    { organizationId: actor.organizationId, userId, role: 'facilitator' },
+    programId,
+    { ...input, interests: [], avoidUserIds: [], agreesToGuidelines: true },
+    now,
+    { isPlacedByCoordinator: true },
+  );
 }

@@ -177,3 +177,13 @@ export function useTopicLibrary(isEnabled: boolean) {
     enabled: isEnabled,
   });
 }
+
+/** Places a facilitator (who may never have signed in) with the hours they can lead. */
+export function usePlaceFacilitator(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, ...body }: { userId: string; availability: string[]; timeZone: string }) =>
+      apiRequest<{ status: string }>('PUT', `/api/programs/${programId}/facilitators/${userId}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['roster', programId] }),
+  });
+}

@@ -4,6 +4,7 @@ import { useSession } from '../../session/api/session.ts';
 import { useProgram, useUpdateProgram } from '../api/programs.ts';
 import { CurriculumEditor } from './curriculum-editor.tsx';
 import { EnrolmentPanel } from './enrolment-panel.tsx';
+import { PlaceFacilitatorForm } from './place-facilitator-form.tsx';
 import { ProgramForm } from './program-form.tsx';
 import { ProgramOverview, ProgramRoster } from './program-overview.tsx';
 
@@ -105,7 +106,15 @@ export function ProgramPage({
             <CurriculumEditor program={data} />
           </Tabs.Panel>
           <Tabs.Panel value="roster" pt="md">
-            <ProgramRoster programId={programId} />
+            <Stack>
+              <ProgramRoster programId={programId} />
+              {status !== 'closed' ? (
+                <PlaceFacilitatorForm
+                  programId={programId}
+                  timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+                />
+              ) : null}
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="groups" pt="md">
             {groupsTab}
