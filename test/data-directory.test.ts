@@ -38,7 +38,8 @@ function waitForOutput(run: ReturnType<typeof runTend>, pattern: RegExp): Promis
   });
 }
 
-describe('the embedded database directory', () => {
+// Each test opens embedded databases on disk, which takes tens of seconds on a busy machine.
+describe('the embedded database directory', { timeout: 120_000 }, () => {
   it('refuses a second server on the same directory at once, saying why', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'tend-lock-'));
     const unlock = lockDataDirectory(directory);

@@ -38,6 +38,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its policy action, for the authorization test and the docs check. */
     apiRoutes: ApiRoute[];
+    /** How many requests wait for their turn (with a request queue), for tests and diagnostics. */
+    requestQueueLength?: () => number;
   }
   interface FastifyContextConfig {
     /** The policy action this route performs; required on every /api route. */

@@ -14,6 +14,7 @@ import { registerAuthentication } from './plugins/authentication.ts';
 import { registerAuthorization } from './plugins/authorization.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { type RequestQueueOptions, registerRequestQueue } from './plugins/request-queue.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSendingLimits } from './plugins/sending-limits.ts';
 import { registerWebApp } from './plugins/web-app.ts';
@@ -51,6 +52,8 @@ export type BuildAppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Per-person limits on sending to others; Tend's defaults (core/sending-limits) where not given. */
   sendingLimits?: Partial<SendingLimits>;
+  /** Admission control in front of the database; none when absent (tests that do not test it). */
+  requestQueue?: RequestQueueOptions;
   /** Where the default logger writes (standard output when absent); tests read what gets logged. */
   logStream?: { write(line: string): void };
 };
@@ -88,6 +91,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await registerApiDocs(app);
+  // Before anything reads the database, the session included.
+  if (options.requestQueue) registerRequestQueue(app, options.requestQueue);
   // Hook order matters: who is asking, then may they, then is the request really from our page.
   registerAuthentication(app, deps);
   registerAuthorization(app);

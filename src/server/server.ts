@@ -4,6 +4,7 @@ import { type Jobs, startJobs } from '../jobs/start-jobs.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { addressOf, loadMailSettings, nameOf } from './mail/mail-settings.ts';
+import { embeddedDatabaseQueue, postgresQueue } from './plugins/request-queue.ts';
 import {
   countDemoAccounts,
   demoEmailDomain,
@@ -58,6 +59,7 @@ export async function startServer(): Promise<RunningServer> {
   const hasDemo = (await countDemoAccounts(connection.db)) > 0;
   const hasOrganization = (await countOrganizations(connection.db)) > 0;
   const app = await buildApp({
+    requestQueue: connection.kind === 'pglite' ? embeddedDatabaseQueue : postgresQueue,
     db: connection.db,
     config,
     organizer: { name: nameOf(mail.from), email: addressOf(mail.from) },

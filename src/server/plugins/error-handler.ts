@@ -1,8 +1,10 @@
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { App } from '../app-types.ts';
+import { isDatabaseUnavailable } from '../database-unavailable.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { toLoggedError } from '../log-safe-error.ts';
+import { ClientGoneError } from './request-queue.ts';
 
 /** Fastify's own error codes that a client caused, translated into ours. */
 const frameworkErrors: Record<string, { code: ErrorCode; message: string }> = {
@@ -63,11 +65,27 @@ export function toAppError(error: FastifyError): AppError | null {
   return null;
 }
 
+const databaseRetryAfterSeconds = 10;
+
 export function registerErrorHandler(app: App): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError) {
       return reply.status(appError.status).headers(appError.headers).send(appError.toBody());
+    }
+    // Its client left while it waited for its turn: there is nobody to answer and nothing to log.
+    if (error instanceof ClientGoneError) return reply.status(499).send();
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: toLoggedError(error) }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(databaseRetryAfterSeconds))
+        .send({
+          error: {
+            code: 'SERVICE_UNAVAILABLE',
+            message: `Tend cannot reach its database right now; nothing was changed. Try again in ${databaseRetryAfterSeconds} seconds.`,
+          },
+        });
     }
     // Messages of unexpected errors may quote personal data (a database error repeating a value), so
     // toLoggedError keeps none; the request id ties the log line to the client's report.
