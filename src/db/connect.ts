@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -20,13 +21,19 @@ export type DatabaseConnection = {
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-export type ConnectOptions =
+export type ConnectOptions = (
   | { databaseUrl: string }
   /** dataDirectory undefined means in memory (tests). */
-  | { dataDirectory?: string };
+  | { dataDirectory?: string }
+) & {
+  /** Called with every statement's text (never its values): tests count queries per request with it. */
+  onQuery?: (query: string) => void;
+};
 
 /** Opens the database the configuration names and brings its schema up to date. */
 export async function connect(options: ConnectOptions): Promise<DatabaseConnection> {
+  const { onQuery } = options;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection the server ends (a restart, a failover, an administrator) is dropped and
@@ -34,14 +41,15 @@ export async function connect(options: ConnectOptions): Promise<DatabaseConnecti
     pool.on('error', (error: Error & { code?: string }) => {
       process.emitWarning(`A PostgreSQL connection ended: ${error.code ?? error.name}`);
     });
-    const db = drizzlePostgres(pool, { schema });
+    const db = drizzlePostgres(pool, { schema, logger });
     await migratePostgres(db, { migrationsFolder });
     return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
   }
   const unlock = options.dataDirectory ? lockDataDirectory(options.dataDirectory) : () => {};
   try {
-    const client = await PGlite.create(options.dataDirectory);
-    const db = drizzlePglite(client, { schema });
+    // pg_trgm, as on PostgreSQL, so name search uses the same trigram index on both.
+    const client = await PGlite.create(options.dataDirectory, { extensions: { pg_trgm } });
+    const db = drizzlePglite(client, { schema, logger });
     await migratePglite(db, { migrationsFolder });
     return {
       db: db as unknown as Database,

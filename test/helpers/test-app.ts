@@ -25,9 +25,11 @@ export const emailOf: Record<Role, string> = demoSignIns;
  * A database of its own for one test file: in-memory PGlite, or — when DATABASE_URL is set —
  * a fresh database on that PostgreSQL server, dropped afterwards.
  */
-export async function openTestDatabase(): Promise<DatabaseConnection> {
+export async function openTestDatabase(
+  options: { onQuery?: (query: string) => void } = {},
+): Promise<DatabaseConnection> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return connect({});
+  if (!serverUrl) return connect(options);
   const name = `tend_test_${randomBytes(6).toString('hex')}`;
   const runAsAdmin = async <Row extends pg.QueryResultRow>(statement: string, values: unknown[] = []) => {
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -54,7 +56,7 @@ export async function openTestDatabase(): Promise<DatabaseConnection> {
   await runAsAdmin(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const connection = await connect({ databaseUrl: url.toString() });
+  const connection = await connect({ databaseUrl: url.toString(), ...options });
   return {
     ...connection,
     async close() {
@@ -82,13 +84,14 @@ export const noSendingLimits: SendingLimits = Object.fromEntries(
 
 export async function createTestApp(
   environment: Record<string, string> = {},
-  options: Pick<BuildAppOptions, 'sendingLimits'> = {},
+  options: Pick<BuildAppOptions, 'sendingLimits'> & { onQuery?: (query: string) => void } = {},
 ): Promise<TestContext> {
-  const connection = await openTestDatabase();
+  const { onQuery, ...appOptions } = options;
+  const connection = await openTestDatabase(onQuery ? { onQuery } : {});
   await ensureDemoOrganization(connection.db);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...environment });
   const clock = { now: new Date() };
-  const app = await buildApp({ db: connection.db, config, now: () => clock.now, ...options });
+  const app = await buildApp({ db: connection.db, config, now: () => clock.now, ...appOptions });
   await app.ready();
   return {
     app,
