@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => context.close());
 
 async function personId(email: string): Promise<string> {
-  const { users } = (await admin.request('GET', '/api/users')).json();
+  const { users } = (await admin.request('GET', `/api/users?search=${encodeURIComponent(email)}`)).json();
   const person = users.find((user: { email: string }) => user.email === email);
   if (!person) throw new Error(`no ${email}`);
   return person.id;

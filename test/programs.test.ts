@@ -130,7 +130,7 @@ describe('voluntary enrolment', () => {
     await admin.request('POST', '/api/users/import', {
       csv: 'name,email,role,level\nFrida Lead,frida.lead@example.org,facilitator,faculty\nPat Learner,pat.learner@example.org,participant,student-2\n',
     });
-    const { users } = (await admin.request('GET', '/api/users')).json();
+    const { users } = (await admin.request('GET', '/api/users?search=%40example.org')).json();
     const idOf = (email: string) => users.find((user: { email: string }) => user.email === email).id;
     const placed = await coordinator.request(
       'PUT',

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => context.close());
 
 async function findPerson(email: string) {
-  const { users } = (await admin.request('GET', '/api/users')).json();
+  const { users } = (await admin.request('GET', `/api/users?search=${encodeURIComponent(email)}`)).json();
   return users.find((user: { email: string }) => user.email === email);
 }
 
@@ -97,6 +97,33 @@ describe('an admin managing people', () => {
       name: 'X',
     });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('the people list', () => {
+  it('comes in pages by name that chain without gaps or repeats, and searches names and addresses', async () => {
+    await admin.request('POST', '/api/users/import', {
+      csv: [
+        'name,email,role',
+        ...[1, 2, 3, 4, 5].map((n) => `Paged Person ${n},paged${n}@example.org,participant`),
+      ].join('\n'),
+    });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const query: string = `/api/users?search=paged&limit=2${after ? `&after=${after}` : ''}`;
+      const page = (await admin.request('GET', query)).json();
+      expect(page.users.length).toBeLessThanOrEqual(2);
+      seen.push(...page.users.map((user: { name: string }) => user.name));
+      after = page.nextCursor;
+    } while (after);
+    expect(seen).toEqual([1, 2, 3, 4, 5].map((n) => `Paged Person ${n}`));
+    const byAddress = (await admin.request('GET', '/api/users?search=paged3@')).json();
+    expect(byAddress.users.map((user: { email: string }) => user.email)).toEqual(['paged3@example.org']);
+    expect(byAddress.notYetActiveCount).toBe(1);
+    const forged = await admin.request('GET', '/api/users?after=not-a-cursor');
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.fields).toHaveProperty(['querystring.after']);
   });
 });
 

@@ -49,11 +49,25 @@ export function userRoutes(app: App, { db, now }: AppDependencies): void {
       config: { action: 'users.list' },
       schema: {
         tags: ['users'],
-        summary: "The organisation's members with their roles",
-        response: { 200: z.object({ users: z.array(MemberSchema) }), ...errorResponses },
+        summary: "One page of the organisation's members with their roles, by name; search by name or e-mail",
+        querystring: z.object({
+          search: ShortTextSchema.max(200).optional().describe('Part of a name or e-mail address'),
+          after: z.string().max(2000).optional().describe('nextCursor of the previous page'),
+          limit: z.coerce.number().int().min(1).max(200).default(100),
+        }),
+        response: {
+          200: z.object({
+            users: z.array(MemberSchema),
+            nextCursor: z.string().nullable(),
+            notYetActiveCount: z
+              .number()
+              .describe('Members matching the search who have not chosen a password'),
+          }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => ({ users: await listMembers(db, requireMember(request).organizationId) }),
+    async (request) => listMembers(db, requireMember(request).organizationId, request.query),
   );
 
   app.post(

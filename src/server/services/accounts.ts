@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RosterEntry, RosterRejection } from '../../core/accounts/parse-roster.ts';
 import type { Level, Role } from '../../core/accounts/roles.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
@@ -37,14 +37,75 @@ const memberColumns = {
   >`(select max(${invitations.expiresAt}) from ${invitations} where ${invitations.userId} = ${users.id} and ${invitations.usedAt} is null)`,
 };
 
-export async function listMembers(db: Database, organizationId: string): Promise<Member[]> {
+export type MemberPage = {
+  users: Member[];
+  /** Pass as `after` for the next page; null on the last one. */
+  nextCursor: string | null;
+  /** People (with this search) who have not chosen a password and could be invited. */
+  notYetActiveCount: number;
+};
+
+/** Where a page ended: the last name and id, so the next page starts after it however rows change. */
+function encodeCursor(member: { name: string; id: string }): string {
+  return Buffer.from(JSON.stringify([member.name, member.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value)) return null;
+    const [name, id] = value;
+    return value.length === 2 && typeof name === 'string' && typeof id === 'string' ? [name, id] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One page of the organisation's members by name, optionally those whose name or e-mail contains
+ * `search`: a page costs the same at 50 people or 50,000.
+ */
+export async function listMembers(
+  db: Database,
+  organizationId: string,
+  options: { search?: string | undefined; after?: string | undefined; limit: number },
+): Promise<MemberPage> {
+  const after = options.after ? decodeCursor(options.after) : null;
+  if (options.after && !after) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'That page cursor is not one Tend gave out; start from the first page.',
+      {
+        fields: { 'querystring.after': 'is not a cursor from a previous page' },
+      },
+    );
+  }
+  const pattern = options.search
+    ? `%${options.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
+    : null;
+  const matches = and(
+    eq(memberships.organizationId, organizationId),
+    pattern ? sql`(${users.name} ilike ${pattern} or ${users.email} ilike ${pattern})` : undefined,
+  );
   const rows = await db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organizationId, organizationId))
-    .orderBy(asc(users.name));
-  return rows.map(asMember);
+    .where(and(matches, after ? sql`(${users.name}, ${users.id}) > (${after[0]}, ${after[1]})` : undefined))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(options.limit + 1);
+  const [counted] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(matches, isNull(users.passwordHash), isNull(users.disabledAt)));
+  const page = rows.slice(0, options.limit).map(asMember);
+  const last = page.at(-1);
+  return {
+    users: page,
+    nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
+    notYetActiveCount: counted?.count ?? 0,
+  };
 }
 
 async function findMember(

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import type { Role } from '../../session/api/session.ts';
 
@@ -29,10 +29,21 @@ export type ImportReport = {
 
 const peopleKey = ['people'];
 
-export function usePeople() {
-  return useQuery({
-    queryKey: peopleKey,
-    queryFn: async () => (await apiRequest<{ users: Person[] }>('GET', '/api/users')).users,
+type PeoplePage = { users: Person[]; nextCursor: string | null; notYetActiveCount: number };
+
+/** The people list a page at a time, by name; `search` matches names and e-mail addresses. */
+export function usePeople(search: string) {
+  const trimmed = search.trim();
+  return useInfiniteQuery({
+    queryKey: [...peopleKey, trimmed],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ limit: '100' });
+      if (trimmed) query.set('search', trimmed);
+      if (pageParam) query.set('after', pageParam);
+      return apiRequest<PeoplePage>('GET', `/api/users?${query}`);
+    },
+    getNextPageParam: (page) => page.nextCursor,
   });
 }
 

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { Role } from '../../session/api/session.ts';
 import {
@@ -13,12 +26,14 @@ import { ImportRosterForm } from './import-roster-form.tsx';
 import { labelOf, levelOptions, roleOptions } from './role-options.ts';
 
 export function PeoplePage() {
-  const people = usePeople();
+  const [search, setSearch] = useState('');
+  const people = usePeople(search);
+  const everyone = people.data?.pages.flatMap((page) => page.users);
+  const notYetActive = people.data?.pages[0]?.notYetActiveCount ?? 0;
   const updatePerson = useUpdatePerson();
   const invitePerson = useInvitePerson();
   const inviteEveryone = useInviteEveryone();
   const [notice, setNotice] = useState<string | null>(null);
-  const waiting = people.data?.filter((person) => !person.hasPassword && !person.isDisabled) ?? [];
 
   return (
     <Stack>
@@ -47,9 +62,9 @@ export function PeoplePage() {
       {people.data ? (
         <Group>
           <Text size="sm">
-            {waiting.length === 0
+            {notYetActive === 0
               ? 'Everyone has chosen a password.'
-              : `${waiting.length} ${waiting.length === 1 ? 'person has' : 'people have'} not chosen a password yet.`}
+              : `${notYetActive} ${notYetActive === 1 ? 'person has' : 'people have'} not chosen a password yet.`}
           </Text>
           <Button
             size="xs"
@@ -79,7 +94,14 @@ export function PeoplePage() {
         <Tabs.Panel value="list" pt="md">
           {people.isPending ? <Loader aria-label="Loading people" /> : null}
           {people.error ? <Alert color="red">{people.error.message}</Alert> : null}
-          {people.data ? (
+          <TextInput
+            label="Search by name or e-mail"
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            mb="sm"
+            maw={360}
+          />
+          {everyone ? (
             <Table.ScrollContainer minWidth={720}>
               <Table striped>
                 <Table.Thead>
@@ -93,7 +115,7 @@ export function PeoplePage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {people.data.map((person) => (
+                  {everyone.map((person) => (
                     <Table.Tr key={person.id}>
                       <Table.Td>{person.name}</Table.Td>
                       <Table.Td>{person.email}</Table.Td>
@@ -147,6 +169,16 @@ export function PeoplePage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+          ) : null}
+          {people.hasNextPage ? (
+            <Button
+              variant="default"
+              w="fit-content"
+              loading={people.isFetchingNextPage}
+              onClick={() => people.fetchNextPage()}
+            >
+              Show more people
+            </Button>
           ) : null}
         </Tabs.Panel>
         <Tabs.Panel value="create" pt="md">
