@@ -74,6 +74,13 @@ export type AggregateRelease<Figures> = {
 export function releaseAggregates<Figures>(input: {
   cells: readonly AggregateCell<Figures>[];
   minimumGroupSize?: number;
+  /**
+   * Ids of cells this audience has already seen (a frozen earlier publication). They stay released
+   * and count in every derivation; only the other cells can be hidden to protect the union.
+   */
+  alreadyReleased?: ReadonlySet<string>;
+  /** Ids of cells hidden in the earlier publication: they stay hidden, for the reason given then. */
+  alreadySuppressed?: ReadonlyMap<string, SuppressionReason>;
 }): AggregateRelease<Figures> {
   const minimum = effectiveMinimumGroupSize(input.minimumGroupSize);
   const seen = new Set<string>();
@@ -82,9 +89,10 @@ export function releaseAggregates<Figures>(input: {
     seen.add(cell.id);
   }
   const members = input.cells.map((cell) => new Set(cell.memberIds));
-  const reasons: (SuppressionReason | null)[] = members.map((set) =>
-    set.size < minimum ? 'below-minimum' : null,
+  const reasons: (SuppressionReason | null)[] = members.map((set, index) =>
+    set.size < minimum ? 'below-minimum' : (input.alreadySuppressed?.get(input.cells[index]!.id) ?? null),
   );
+  const isFixed = input.cells.map((cell) => input.alreadyReleased?.has(cell.id) === true);
 
   // Cells that share nobody can never be combined to any effect, and suppressing a cell only
   // splits groups further: each connected group is settled on its own, with the same result as
@@ -99,7 +107,17 @@ export function releaseAggregates<Figures>(input: {
         minimum,
       );
       if (search.kind === 'none') break;
-      const candidates = search.cellIndices.map((position) => releasedIndices[position]!);
+      const candidates = search.cellIndices
+        .map((position) => releasedIndices[position]!)
+        .filter((index) => !isFixed[index]);
+      if (candidates.length === 0) {
+        // Only cells already seen take part: nothing can undo that, so everything new that touches
+        // them stays hidden rather than add to it. A publication made by this function at the same
+        // minimum never gets here; a changed minimum or changed data can.
+        for (const index of releasedIndices)
+          if (!isFixed[index]) reasons[index] = 'reveals-small-group-by-subtraction';
+        break;
+      }
       const group = search.kind === 'found' ? search.personIds : [];
       const containsGroup = (index: number) =>
         group.length > 0 && group.every((person) => members[index]!.has(person));

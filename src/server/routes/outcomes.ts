@@ -3,7 +3,7 @@ import { breakdowns, formatCsv, outcomesToCsvRows } from '../../core/measurement
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { composeOutcomesReport, renderReportHtml, renderReportPdf } from '../reports/outcomes-report.ts';
-import { describeOutcomes } from '../services/outcomes.ts';
+import { describeOutcomes, type OutcomesQuery, requestOutcomePublication } from '../services/outcomes.ts';
 import { errorResponses } from './schemas.ts';
 
 const OutcomesQuerySchema = z.object({
@@ -44,6 +44,8 @@ const OutcomesSchema = z.object({
     attribution: z.array(z.string()),
   }),
   programTitle: z.string().nullable(),
+  publishedAt: z.string().nullable().describe('When these figures were published (null: not yet)'),
+  isUpToDate: z.boolean().describe('False while a newly closed window is being published'),
   openWindows: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string() })),
   minimumGroupSize: z.number(),
   breakdown: z.enum(breakdowns),
@@ -105,6 +107,18 @@ const OutcomesSchema = z.object({
 });
 
 export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
+  // Reads the latest publication; one out of date (a window just closed) is answered as it stands
+  // while the next is worked out in the background — never on the request.
+  const readOutcomes = async (
+    organizationId: string,
+    query: OutcomesQuery,
+    log: (error: unknown) => void,
+  ) => {
+    const view = await describeOutcomes(db, organizationId, query, now());
+    if (!view.isUpToDate) requestOutcomePublication(db, organizationId, query.instrumentId, now(), log);
+    return view;
+  };
+
   app.get(
     '/api/outcomes',
     {
@@ -118,7 +132,9 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
       },
     },
     async (request) => {
-      const view = await describeOutcomes(db, requireMember(request).organizationId, request.query, now());
+      const view = await readOutcomes(requireMember(request).organizationId, request.query, (error) =>
+        request.log.error({ err: error }, 'publishing outcomes failed'),
+      );
       return {
         ...view.outcomes,
         instrument: {
@@ -128,6 +144,8 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
           attribution: [...view.instrument.licence.notices],
         },
         programTitle: view.programTitle,
+        publishedAt: view.publishedAt?.toISOString() ?? null,
+        isUpToDate: view.isUpToDate,
         openWindows: view.openWindows.map((window) => ({
           ...window,
           closesAt: window.closesAt.toISOString(),
@@ -149,7 +167,9 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const view = await describeOutcomes(db, requireMember(request).organizationId, query, now());
+      const view = await readOutcomes(requireMember(request).organizationId, query, (error) =>
+        request.log.error({ err: error }, 'publishing outcomes failed'),
+      );
       const report = composeOutcomesReport(view, now());
       if (format === 'pdf') {
         const pdf = await renderReportPdf(report);
@@ -174,7 +194,9 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
       },
     },
     async (request, reply) => {
-      const view = await describeOutcomes(db, requireMember(request).organizationId, request.query, now());
+      const view = await readOutcomes(requireMember(request).organizationId, request.query, (error) =>
+        request.log.error({ err: error }, 'publishing outcomes failed'),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="tend-outcomes-${view.instrument.id}.csv"`)

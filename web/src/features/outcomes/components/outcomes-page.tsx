@@ -118,6 +118,9 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
         {outcomes.openWindows.length > 0
           ? ` Still open, counted once closed: ${outcomes.openWindows.map((window) => window.title).join(', ')}.`
           : ''}
+        {outcomes.isUpToDate
+          ? ''
+          : ' A window closed recently: its results are being checked against everything already shown and will appear here shortly.'}
       </Text>
       {outcomes.windows.length === 0 ? <Text>No closed windows with answers yet.</Text> : null}
 
