@@ -26,9 +26,15 @@ export type AggregateCell<Figures> = {
   id: string;
   memberIds: readonly string[] | ReadonlySet<string>;
   figures: Figures;
+  /**
+   * For a share ("3 of the 8 attendees reflected"; a band of a distribution): everyone it is a
+   * share of. The share says something about the rest too ("the other 5 did not"), so it is shown
+   * only when the rest is at least the minimum as well; "8 of 8" or "7 of 8" tells about everyone.
+   */
+  shareOf?: readonly string[] | ReadonlySet<string>;
 };
 
-export type SuppressionReason = 'below-minimum' | 'reveals-small-group-by-subtraction';
+export type SuppressionReason = 'below-minimum' | 'rest-below-minimum' | 'reveals-small-group-by-subtraction';
 
 export type ReleasedCell<Figures> = {
   id: string;
@@ -89,9 +95,16 @@ export function releaseAggregates<Figures>(input: {
     seen.add(cell.id);
   }
   const members = input.cells.map((cell) => new Set(cell.memberIds));
-  const reasons: (SuppressionReason | null)[] = members.map((set, index) =>
-    set.size < minimum ? 'below-minimum' : (input.alreadySuppressed?.get(input.cells[index]!.id) ?? null),
-  );
+  const reasons: (SuppressionReason | null)[] = members.map((set, index) => {
+    if (set.size < minimum) return 'below-minimum';
+    const population = input.cells[index]!.shareOf;
+    if (population !== undefined) {
+      let rest = 0;
+      for (const person of population) if (!set.has(person)) rest++;
+      if (rest < minimum) return 'rest-below-minimum';
+    }
+    return input.alreadySuppressed?.get(input.cells[index]!.id) ?? null;
+  });
   const isFixed = input.cells.map((cell) => input.alreadyReleased?.has(cell.id) === true);
 
   // Cells that share nobody can never be combined to any effect, and suppressing a cell only
@@ -179,7 +192,12 @@ function groupConnectedCells(
 }
 
 function explain(reason: SuppressionReason, minimum: number): string {
-  return reason === 'below-minimum'
-    ? `Hidden: fewer than ${minimum} people contribute to it.`
-    : `Hidden so that nobody can subtract the figures shown to learn about fewer than ${minimum} people.`;
+  switch (reason) {
+    case 'below-minimum':
+      return `Hidden: fewer than ${minimum} people contribute to it.`;
+    case 'rest-below-minimum':
+      return `Hidden: it would also tell about the fewer than ${minimum} people it leaves out.`;
+    case 'reveals-small-group-by-subtraction':
+      return `Hidden so that nobody can subtract the figures shown to learn about fewer than ${minimum} people.`;
+  }
 }

@@ -16,7 +16,7 @@ const OutcomesQuerySchema = z.object({
 
 const HiddenSchema = z.object({
   status: z.literal('hidden'),
-  reason: z.enum(['below-minimum', 'reveals-small-group-by-subtraction']),
+  reason: z.enum(['below-minimum', 'rest-below-minimum', 'reveals-small-group-by-subtraction']),
   explanation: z.string(),
 });
 const GroupSchema = z.object({ key: z.string(), label: z.string() }).nullable();
