@@ -313,7 +313,8 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
     expect(change.meanChange).toBeCloseTo(meanChange, 10);
     expect(change.confidenceInterval.lower).toBeLessThan(meanChange);
     expect(change.cohensDz).toBeGreaterThan(0);
-    expect(Math.abs(change.hedgesGz)).toBeLessThan(Math.abs(change.cohensDz));
+    expect(change.hedgesGav).toBeGreaterThan(0);
+    expect(change.reliableChange).toMatchObject({ status: 'not-computed' });
 
     const html = await coordinator.request('GET', '/api/outcomes/report?instrumentId=who-5&format=html');
     expect(html.headers['content-type']).toContain('text/html');

@@ -197,7 +197,7 @@ function readCsv(body: string, shape: Outcomes): Outcomes {
           meanChange: Number(get('mean_change')),
           confidenceInterval: null,
           cohensDz: null,
-          hedgesGz: null,
+          hedgesGav: null,
           reliableChange: { status: 'not-computed', message: '' },
         });
       change.set(get('group'), entry);

@@ -104,7 +104,7 @@ function summarizeChange(subscale: Subscale, pairs: readonly Pair[]): Omit<Subsc
     meanChange: summary?.meanChange ?? 0,
     confidenceInterval: summary?.confidenceInterval ?? null,
     cohensDz: summary?.cohensDz ?? null,
-    hedgesGz: summary?.hedgesGz ?? null,
+    hedgesGav: summary?.hedgesGav ?? null,
   };
 }
 
@@ -238,6 +238,14 @@ export function collectOutcomeCells(input: {
           thresholds[subscale.id] = {
             status: 'computed',
             reliableChangeThreshold: classified.reliableChangeThreshold,
+            reliability:
+              subscale.reliability.status === 'published'
+                ? {
+                    coefficient: subscale.reliability.coefficient,
+                    kind: subscale.reliability.kind,
+                    source: subscale.reliability.source,
+                  }
+                : { coefficient: classified.reliability, kind: 'cronbach-alpha', source: '' },
             improved: null,
             deteriorated: null,
             noReliableChange: null,

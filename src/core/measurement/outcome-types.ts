@@ -45,6 +45,8 @@ export type ReliableChangeCounts =
   | {
       status: 'computed';
       reliableChangeThreshold: number;
+      /** The reliability the index uses, named: e.g. Cronbach's alpha .88 from the ProQOL manual. */
+      reliability: { coefficient: number; kind: 'cronbach-alpha' | 'test-retest'; source: string };
       improved: number | null;
       deteriorated: number | null;
       noReliableChange: number | null;
@@ -57,8 +59,10 @@ export type SubscaleChange = {
   meanAfter: number;
   meanChange: number;
   confidenceInterval: { level: number; lower: number; upper: number } | null;
+  /** Cohen's d_z: mean change over the SD of the changes. */
   cohensDz: number | null;
-  hedgesGz: number | null;
+  /** Hedges' g_av: mean change over the average of the before and after SDs, small-sample corrected. */
+  hedgesGav: number | null;
   reliableChange: ReliableChangeCounts;
 };
 

@@ -198,7 +198,7 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): s
     'ci95_lower',
     'ci95_upper',
     'cohens_dz',
-    'hedges_g',
+    'hedges_g_av',
   ];
   const titleOf = (windowId: string | null) =>
     outcomes.windows.find((window) => window.id === windowId)?.title ?? '';
@@ -280,7 +280,7 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): s
         number(subscale.confidenceInterval?.lower),
         number(subscale.confidenceInterval?.upper),
         number(subscale.cohensDz),
-        number(subscale.hedgesGz),
+        number(subscale.hedgesGav),
       ]);
       const rc = subscale.reliableChange;
       if (rc.status !== 'computed') continue;

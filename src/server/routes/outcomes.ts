@@ -29,6 +29,11 @@ const ReliableChangeSchema = z.union([
   z.object({
     status: z.literal('computed'),
     reliableChangeThreshold: z.number(),
+    reliability: z.object({
+      coefficient: z.number(),
+      kind: z.enum(['cronbach-alpha', 'test-retest']),
+      source: z.string(),
+    }),
     improved: z.number().nullable(),
     deteriorated: z.number().nullable(),
     noReliableChange: z.number().nullable(),
@@ -94,7 +99,10 @@ const OutcomesSchema = z.object({
                 .object({ level: z.number(), lower: z.number(), upper: z.number() })
                 .nullable(),
               cohensDz: z.number().nullable(),
-              hedgesGz: z.number().nullable(),
+              hedgesGav: z
+                .number()
+                .nullable()
+                .describe('Hedges’ g_av (Lakens 2013): mean change over the average SD, corrected'),
               reliableChange: ReliableChangeSchema,
             }),
           ),

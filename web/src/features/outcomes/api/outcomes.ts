@@ -85,11 +85,16 @@ export type Outcomes = {
             meanChange: number;
             confidenceInterval: { level: number; lower: number; upper: number } | null;
             cohensDz: number | null;
-            hedgesGz: number | null;
+            hedgesGav: number | null;
             reliableChange:
               | {
                   status: 'computed';
                   reliableChangeThreshold: number;
+                  reliability: {
+                    coefficient: number;
+                    kind: 'cronbach-alpha' | 'test-retest';
+                    source: string;
+                  };
                   improved: number | null;
                   deteriorated: number | null;
                   noReliableChange: number | null;
