@@ -432,6 +432,7 @@ export function assessmentRoutes(app: App, { db, config, now }: AppDependencies)
         baseUrl: config.publicUrl,
         authored: (found.response.submittedAt ?? found.response.updatedAt).toISOString(),
         isComplete: found.response.status === 'submitted',
+        helperTerm: found.window.helperTerm,
       });
       return reply.type('application/fhir+json; charset=utf-8').send(resource);
     },
