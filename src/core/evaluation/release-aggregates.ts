@@ -11,6 +11,12 @@ export const defaultMinimumGroupSize = 5;
 /** No organisation setting can go below this. */
 export const lowestMinimumGroupSize = 3;
 
+/**
+ * Above this many atoms smaller than the minimum, a connected group of cells is settled by the
+ * atom-size rule instead of the exact search, whose cost grows exponentially with them.
+ */
+const exactSearchSmallAtomLimit = 60;
+
 /** The minimum actually applied: default 5, never below 3, rounded up to a whole number of people. */
 export function effectiveMinimumGroupSize(requested?: number): number {
   if (requested === undefined || !Number.isFinite(requested)) return defaultMinimumGroupSize;
@@ -87,6 +93,8 @@ export function releaseAggregates<Figures>(input: {
   alreadyReleased?: ReadonlySet<string>;
   /** Ids of cells hidden in the earlier publication: they stay hidden, for the reason given then. */
   alreadySuppressed?: ReadonlyMap<string, SuppressionReason>;
+  /** Above this many small atoms in a connected group, the atom-size rule settles it (tests lower it). */
+  exactSearchSmallAtomLimit?: number;
 }): AggregateRelease<Figures> {
   const minimum = effectiveMinimumGroupSize(input.minimumGroupSize);
   const seen = new Set<string>();
@@ -115,11 +123,19 @@ export function releaseAggregates<Figures>(input: {
   function settleGroup(cellIndices: readonly number[]): void {
     for (;;) {
       const releasedIndices = cellIndices.filter((index) => reasons[index] === null);
+      if (countSmallAtoms(releasedIndices) > (input.exactSearchSmallAtomLimit ?? exactSearchSmallAtomLimit)) {
+        settleByAtomSize(releasedIndices);
+        return;
+      }
       const search = findDerivableSmallGroup(
         releasedIndices.map((index) => members[index]!),
         minimum,
       );
       if (search.kind === 'none') break;
+      if (search.kind === 'undecided') {
+        settleByAtomSize(releasedIndices);
+        return;
+      }
       const candidates = search.cellIndices
         .map((position) => releasedIndices[position]!)
         .filter((index) => !isFixed[index]);
@@ -139,6 +155,58 @@ export function releaseAggregates<Figures>(input: {
           Number(containsGroup(a)) - Number(containsGroup(b)) || members[a]!.size - members[b]!.size || a - b,
       );
       reasons[candidates[0]!] = 'reveals-small-group-by-subtraction';
+    }
+  }
+
+  /** People grouped by the released cells (of `indices`) they belong to: the atoms. */
+  function findAtoms(indices: readonly number[]): Map<string, { cells: number[]; size: number }> {
+    const cellsOf = new Map<string, number[]>();
+    for (const index of indices) {
+      if (reasons[index] !== null) continue;
+      for (const person of members[index]!) {
+        const list = cellsOf.get(person);
+        if (list) list.push(index);
+        else cellsOf.set(person, [index]);
+      }
+    }
+    const atoms = new Map<string, { cells: number[]; size: number }>();
+    for (const cells of cellsOf.values()) {
+      const key = cells.join(',');
+      const atom = atoms.get(key);
+      if (atom) atom.size++;
+      else atoms.set(key, { cells, size: 1 });
+    }
+    return atoms;
+  }
+
+  function countSmallAtoms(indices: readonly number[]): number {
+    let count = 0;
+    for (const atom of findAtoms(indices).values()) if (atom.size < minimum) count++;
+    return count;
+  }
+
+  /**
+   * The fallback for groups of cells too large to search exactly: any derivable group is a union of
+   * atoms, so once every atom has at least the minimum people nothing small can be derived. While
+   * some atom is smaller, the smallest cell that sets it apart is hidden (so totals and margins
+   * survive). Sound and fast (each round is one pass over the memberships), but it hides more than
+   * the exact search would: it also hides cells whose margins could not in fact be solved.
+   */
+  function settleByAtomSize(indices: readonly number[]): void {
+    for (;;) {
+      const toHide = new Set<number>();
+      for (const atom of findAtoms(indices).values()) {
+        if (atom.size >= minimum) continue;
+        let chosen = -1;
+        for (const index of atom.cells) {
+          if (isFixed[index]) continue;
+          if (chosen < 0 || members[index]!.size < members[chosen]!.size) chosen = index;
+        }
+        if (chosen >= 0) toHide.add(chosen);
+      }
+      // Only cells already seen keep a small atom apart: nothing left to hide can help.
+      if (toHide.size === 0) return;
+      for (const index of toHide) reasons[index] = 'reveals-small-group-by-subtraction';
     }
   }
 

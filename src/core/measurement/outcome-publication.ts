@@ -117,20 +117,27 @@ export function collectPublicationViews(input: PublicationInput): CollectedView[
 /** Releases every view's cells together: the joint gate. */
 export function publishOutcomes(input: PublicationInput): OutcomePublication {
   const minimum = input.minimumGroupSize;
-  const views = collectPublicationViews(input);
+  // Sorted by person, every member list below comes out in one order, so equal sets are equal lists.
+  const responses = [...input.responses].sort((a, b) =>
+    a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0,
+  );
+  const views = collectPublicationViews({ ...input, responses });
 
   // Cells with the same members in the same measurement (a program's overall figure and that
-  // program's row in the organisation's program breakdown) are one cell to the gate.
-  const canonicalOf = new Map<string, number>();
+  // program's row in the organisation's program breakdown) are one cell to the gate. Lists are
+  // compared by a hash first, then element by element.
+  const canonicalOf = new Map<string, number[]>();
   const canonicalMembers: string[][] = [];
   const definitions: { key: string; canonical: number }[][] = views.map((view) =>
     view.cells.map((cell) => {
-      const signature = [...cell.memberIds].sort().join('\n');
-      let canonical = canonicalOf.get(signature);
+      const signature = `${cell.memberIds.length}:${hashList(cell.memberIds)}`;
+      const candidates = canonicalOf.get(signature) ?? [];
+      let canonical = candidates.find((index) => isSameList(canonicalMembers[index]!, cell.memberIds));
       if (canonical === undefined) {
         canonical = canonicalMembers.length;
-        canonicalOf.set(signature, canonical);
         canonicalMembers.push(cell.memberIds);
+        candidates.push(canonical);
+        canonicalOf.set(signature, candidates);
       }
       return { key: `${viewKeyOf(view.programId, view.breakdown)}|${cell.id}`, canonical };
     }),
@@ -179,4 +186,26 @@ export function publishOutcomes(input: PublicationInput): OutcomePublication {
     return { ...rest, instrumentId: input.instrument.id, minimumGroupSize: release.minimumGroupSize, cells };
   });
   return { minimumGroupSize: release.minimumGroupSize, decisions, views: published };
+}
+
+/** FNV-1a over the ids, two 32-bit lanes: a key for the map, never trusted without comparing. */
+function hashList(ids: readonly string[]): string {
+  let first = 0x811c9dc5;
+  let second = 0x01000193;
+  for (const id of ids) {
+    for (let index = 0; index < id.length; index++) {
+      const code = id.charCodeAt(index);
+      first = Math.imul(first ^ code, 0x01000193);
+      second = Math.imul(second ^ code, 0x5bd1e995);
+    }
+    first = Math.imul(first ^ 10, 0x01000193);
+    second = Math.imul(second ^ 10, 0x5bd1e995);
+  }
+  return `${(first >>> 0).toString(36)}${(second >>> 0).toString(36)}`;
+}
+
+function isSameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
