@@ -16,6 +16,8 @@ export const lowestMinimumGroupSize = 3;
  * atom-size rule instead of the exact search, whose cost grows exponentially with them.
  */
 const exactSearchSmallAtomLimit = 60;
+/** …or above this many cells × atoms, where the exact elimination alone takes seconds. */
+const exactSearchMatrixLimit = 40_000;
 
 /** The minimum actually applied: default 5, never below 3, rounded up to a whole number of people. */
 export function effectiveMinimumGroupSize(requested?: number): number {
@@ -123,7 +125,7 @@ export function releaseAggregates<Figures>(input: {
   function settleGroup(cellIndices: readonly number[]): void {
     for (;;) {
       const releasedIndices = cellIndices.filter((index) => reasons[index] === null);
-      if (countSmallAtoms(releasedIndices) > (input.exactSearchSmallAtomLimit ?? exactSearchSmallAtomLimit)) {
+      if (isTooLargeForExactSearch(releasedIndices)) {
         settleByAtomSize(releasedIndices);
         return;
       }
@@ -179,29 +181,58 @@ export function releaseAggregates<Figures>(input: {
     return atoms;
   }
 
-  function countSmallAtoms(indices: readonly number[]): number {
-    let count = 0;
-    for (const atom of findAtoms(indices).values()) if (atom.size < minimum) count++;
-    return count;
+  /** The exact search's elimination grows with cells × atoms and its search with the small atoms. */
+  function isTooLargeForExactSearch(indices: readonly number[]): boolean {
+    const atoms = findAtoms(indices);
+    let small = 0;
+    for (const atom of atoms.values()) if (atom.size < minimum) small++;
+    if (small === 0) return false;
+    return (
+      small > (input.exactSearchSmallAtomLimit ?? exactSearchSmallAtomLimit) ||
+      atoms.size * indices.length > exactSearchMatrixLimit
+    );
   }
 
   /**
    * The fallback for groups of cells too large to search exactly: any derivable group is a union of
    * atoms, so once every atom has at least the minimum people nothing small can be derived. While
-   * some atom is smaller, the smallest cell that sets it apart is hidden (so totals and margins
-   * survive). Sound and fast (each round is one pass over the memberships), but it hides more than
-   * the exact search would: it also hides cells whose margins could not in fact be solved.
+   * some atom is smaller, it is merged with a neighbour: an atom whose cells differ from its own by
+   * one cell, that cell hidden — the smallest such, so totals and margins survive (a person outside
+   * every detail cell is merged by hiding a detail cell, not the total). Without such a neighbour the
+   * smallest cell containing it goes. Sound and fast (each round is a pass over the memberships), but
+   * it hides more than the exact search: also cells whose small atoms could not in fact be solved.
    */
   function settleByAtomSize(indices: readonly number[]): void {
     for (;;) {
+      const atoms = findAtoms(indices);
+      // For each signature, the cells whose addition gives another atom's signature.
+      const extensions = new Map<string, number[]>();
+      for (const atom of atoms.values()) {
+        atom.cells.forEach((cell, position) => {
+          const key = atom.cells.filter((_, at) => at !== position).join(',');
+          const list = extensions.get(key);
+          if (list) list.push(cell);
+          else extensions.set(key, [cell]);
+        });
+      }
       const toHide = new Set<number>();
-      for (const atom of findAtoms(indices).values()) {
+      for (const [key, atom] of atoms) {
         if (atom.size >= minimum) continue;
-        let chosen = -1;
-        for (const index of atom.cells) {
-          if (isFixed[index]) continue;
-          if (chosen < 0 || members[index]!.size < members[chosen]!.size) chosen = index;
-        }
+        const neighbours = [
+          ...atom.cells.filter((_, position) =>
+            atoms.has(atom.cells.filter((__, at) => at !== position).join(',')),
+          ),
+          ...(extensions.get(key) ?? []),
+        ];
+        const smallest = (candidates: readonly number[]) => {
+          let chosen = -1;
+          for (const index of candidates) {
+            if (isFixed[index]) continue;
+            if (chosen < 0 || members[index]!.size < members[chosen]!.size) chosen = index;
+          }
+          return chosen;
+        };
+        const chosen = smallest(neighbours) >= 0 ? smallest(neighbours) : smallest(atom.cells);
         if (chosen >= 0) toHide.add(chosen);
       }
       // Only cells already seen keep a small atom apart: nothing left to hide can help.

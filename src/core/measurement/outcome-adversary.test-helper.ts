@@ -14,7 +14,7 @@
  */
 import { releaseAggregates } from '../evaluation/release-aggregates.ts';
 import type { Instrument } from '../instruments/instrument.ts';
-import { groupKeyOf } from './outcome-cells.ts';
+import { figuresOf, groupKeyOf } from './outcome-cells.ts';
 import {
   collectPublicationViews,
   type PublicationInput,
@@ -226,7 +226,7 @@ export function observeViewByView(input: PublicationInput): ObservedView[] {
       release.cells.forEach((decision, index) => {
         published[decision.id] =
           decision.status === 'released'
-            ? { status: 'released', n: decision.memberCount, figures: cells[index]!.figures }
+            ? { status: 'released', n: decision.memberCount, figures: figuresOf(cells[index]!) }
             : { status: 'hidden', reason: decision.reason, explanation: decision.explanation };
       });
       const { cells: _all, ...rest } = view;

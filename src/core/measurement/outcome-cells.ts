@@ -41,7 +41,8 @@ export type OutcomeFigures = TrendFigures | ChangeFigures | CountFigures;
 export type OutcomeCell = {
   id: string;
   memberIds: string[];
-  figures: OutcomeFigures;
+  /** Worked out only for cells the gate releases: most cells of a large publication are hidden. */
+  figures: OutcomeFigures | (() => OutcomeFigures);
   /** Set on distribution and change cells: the focus window whose view shows them. */
   focusWindowId?: string;
   /** Set on change cells: the baseline window whose view shows them. */
@@ -59,6 +60,10 @@ export type CollectedView = {
 };
 
 export const notRecordedKey = 'not-recorded';
+
+export function figuresOf(cell: OutcomeCell): OutcomeFigures {
+  return typeof cell.figures === 'function' ? cell.figures() : cell.figures;
+}
 
 export function groupKeyOf(response: OutcomeResponse, breakdown: Breakdown): string {
   const value =
@@ -153,7 +158,7 @@ export function collectOutcomeCells(input: {
       cells.push({
         id: cellId,
         memberIds: ids(list, window.id),
-        figures: { kind: 'trend', subscales: summarizeMeans(instrument, list) },
+        figures: () => ({ kind: 'trend', subscales: summarizeMeans(instrument, list) }),
       });
       // The distribution, shown when this window is the focus: each band is a cell of its own.
       for (const subscale of instrument.subscales) {
@@ -290,11 +295,11 @@ export function collectOutcomeCells(input: {
               list.map((pair) => pair.after),
               pairing,
             ),
-            figures: {
+            figures: () => ({
               kind: 'change',
               subscales: instrument.subscales.map((subscale) => summarizeChange(subscale, list)),
               thresholds,
-            },
+            }),
             ...view,
           },
           ...categoryCells,

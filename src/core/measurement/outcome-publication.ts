@@ -3,6 +3,7 @@ import type { Instrument } from '../instruments/instrument.ts';
 import {
   type CollectedView,
   collectOutcomeCells,
+  figuresOf,
   notRecordedKey,
   type OutcomeFigures,
   partition,
@@ -175,7 +176,7 @@ export function publishOutcomes(input: PublicationInput): OutcomePublication {
       const { key, canonical } = definitions[viewIndex]![cellIndex]!;
       const decision = release.cells[canonical]!;
       if (decision.status === 'released') {
-        cells[cell.id] = { status: 'released', n: decision.memberCount, figures: cell.figures };
+        cells[cell.id] = { status: 'released', n: decision.memberCount, figures: figuresOf(cell) };
         decisions[key] = 'released';
       } else {
         cells[cell.id] = { status: 'hidden', reason: decision.reason, explanation: decision.explanation };
