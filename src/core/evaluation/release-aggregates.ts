@@ -204,35 +204,45 @@ export function releaseAggregates<Figures>(input: {
    */
   function settleByAtomSize(indices: readonly number[]): void {
     for (;;) {
-      const atoms = findAtoms(indices);
-      // For each signature, the cells whose addition gives another atom's signature.
-      const extensions = new Map<string, number[]>();
-      for (const atom of atoms.values()) {
-        atom.cells.forEach((cell, position) => {
-          const key = atom.cells.filter((_, at) => at !== position).join(',');
+      const atoms = [...findAtoms(indices).values()];
+      // Signatures are compared by a sum of per-cell hashes, so "this signature without cell c" costs
+      // one subtraction. A collision only makes a worse choice of cell; the loop still ends only when
+      // the exact atoms (found by their full signatures) are all large enough.
+      const signatureHash = (cells: readonly number[]) => {
+        let hash = 0;
+        for (const cell of cells) hash = (hash + cellHash(cell)) >>> 0;
+        return hash;
+      };
+      const hashes = new Set<number>();
+      const extensions = new Map<number, number[]>();
+      for (const atom of atoms) {
+        const hash = signatureHash(atom.cells);
+        hashes.add(hash);
+        for (const cell of atom.cells) {
+          const key = (hash - cellHash(cell)) >>> 0;
           const list = extensions.get(key);
           if (list) list.push(cell);
           else extensions.set(key, [cell]);
-        });
+        }
       }
       const toHide = new Set<number>();
-      for (const [key, atom] of atoms) {
+      for (const atom of atoms) {
         if (atom.size >= minimum) continue;
+        const hash = signatureHash(atom.cells);
         const neighbours = [
-          ...atom.cells.filter((_, position) =>
-            atoms.has(atom.cells.filter((__, at) => at !== position).join(',')),
-          ),
-          ...(extensions.get(key) ?? []),
+          ...atom.cells.filter((cell) => hashes.has((hash - cellHash(cell)) >>> 0)),
+          ...(extensions.get(hash) ?? []),
         ];
         const smallest = (candidates: readonly number[]) => {
           let chosen = -1;
           for (const index of candidates) {
-            if (isFixed[index]) continue;
+            if (isFixed[index] || reasons[index] !== null) continue;
             if (chosen < 0 || members[index]!.size < members[chosen]!.size) chosen = index;
           }
           return chosen;
         };
-        const chosen = smallest(neighbours) >= 0 ? smallest(neighbours) : smallest(atom.cells);
+        const nearest = smallest(neighbours);
+        const chosen = nearest >= 0 ? nearest : smallest(atom.cells);
         if (chosen >= 0) toHide.add(chosen);
       }
       // Only cells already seen keep a small atom apart: nothing left to hide can help.
@@ -299,4 +309,13 @@ function explain(reason: SuppressionReason, minimum: number): string {
     case 'reveals-small-group-by-subtraction':
       return `Hidden so that nobody can subtract the figures shown to learn about fewer than ${minimum} people.`;
   }
+}
+
+/** A well-mixed 32-bit hash of a cell's index (for comparing atoms' signatures quickly). */
+function cellHash(index: number): number {
+  let value = Math.imul(index + 0x9e3779b9, 0x85ebca6b);
+  value ^= value >>> 13;
+  value = Math.imul(value, 0xc2b2ae35);
+  value ^= value >>> 16;
+  return value >>> 0;
 }
