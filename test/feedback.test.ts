@@ -303,9 +303,10 @@ describe('feedback results for the coordinator', () => {
     expect(
       enough.usefulness.every((band: { figure: { status: string } }) => band.figure.status === 'suppressed'),
     ).toBe(true);
+    // All six felt safe at 5: "6 of 6" would tell each one's rating, so that share is hidden too.
     expect(enough.feltSafe.find((band: { rating: number }) => band.rating === 5).figure).toMatchObject({
-      status: 'released',
-      figures: { answers: 6 },
+      status: 'suppressed',
+      explanation: expect.stringMatching(/leaves out/),
     });
     expect(enough.keep).toMatchObject({ status: 'withheld', message: expect.stringMatching(/10 people/) });
     expect(enough.recommendations.map((item: { explanation: string }) => item.explanation)).toEqual([

@@ -5,7 +5,9 @@ import { assessmentResponses, assessmentWindows } from '../src/db/schema.ts';
 import {
   describeOutcomes,
   forgetOutcomeSnapshots,
+  publishOutcomesOf,
   refreshOutcomeSnapshots,
+  settleOutcomePublications,
 } from '../src/server/services/outcomes.ts';
 import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
 import { createPublishedProgram, enrolDemoPeople } from './helpers/programs.ts';
@@ -20,6 +22,8 @@ let programId: string;
 let baselineId: string;
 let endOfTermId: string;
 
+/** What the background job does once windows close. */
+const publish = () => refreshOutcomeSnapshots(context.connection.db, context.clock.now);
 const participant = (number: number) => people.get(`participant${number}@demo.tend.test`) as TestClient;
 const hours = (count: number) => new Date(context.clock.now.getTime() + count * 3_600_000).toISOString();
 /** WHO-5 answers whose raw sum is `sum` (0–25), spread over the five items. */
@@ -209,6 +213,10 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
       answers: who5Answers(5),
     });
     expect(late.json().error.code).toBe('ASSESSMENT_WINDOW_CLOSED');
+    // Until the window's outcomes are published, the dashboard says so instead of computing them.
+    const before = (await leader.request('GET', '/api/outcomes?instrumentId=who-5&breakdown=level')).json();
+    expect(before).toMatchObject({ isUpToDate: false, publishedAt: null, trend: [] });
+    await settleOutcomePublications();
 
     const outcomes = (await leader.request('GET', '/api/outcomes?instrumentId=who-5&breakdown=level')).json();
     const overall = outcomes.trend.find((point: { group: unknown }) => point.group === null);
@@ -225,31 +233,27 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
     ).toBe(7);
   });
 
-  it('works the dashboard out ahead of time once a window closes, and never shows a stale snapshot', async () => {
+  it('publishes every view of closed windows once, in the background, and only reads it afterwards', async () => {
     const { db } = context.connection;
     const { now } = context.clock;
     const organizationId = await demoOrganizationId(db);
     await forgetOutcomeSnapshots(db);
-    const job = await refreshOutcomeSnapshots(db, now);
-    // Each breakdown, organisation-wide and for the program the window belongs to.
-    expect(job.views).toBe(6);
-    expect(job.computed).toBe(6);
-    expect(await refreshOutcomeSnapshots(db, now)).toEqual({ views: 6, computed: 0 });
-
     const query = { instrumentId: 'who-5', breakdown: 'level' as const };
+    expect((await describeOutcomes(db, organizationId, query, now)).isUpToDate).toBe(false);
+    expect(await refreshOutcomeSnapshots(db, now)).toEqual({ instruments: 1, published: 1 });
+    expect(await refreshOutcomeSnapshots(db, now)).toEqual({ instruments: 1, published: 0 });
     const stored = await describeOutcomes(db, organizationId, query, now);
-    expect(stored.wasComputed).toBe(false);
-    await forgetOutcomeSnapshots(db);
-    const workedOut = await describeOutcomes(db, organizationId, query, now);
-    expect(workedOut.wasComputed).toBe(true);
-    expect(stored.outcomes).toEqual(workedOut.outcomes);
+    expect(stored.isUpToDate).toBe(true);
+    expect(stored.publishedAt).toEqual(now);
 
-    // The figures depend on the minimum size: changing it makes the next view work them out again.
+    // The figures depend on the minimum size: changing it makes the publication out of date.
     await admin.request('PUT', '/api/organization/settings', { minimumReportingGroupSize: 6 });
+    expect((await describeOutcomes(db, organizationId, query, now)).isUpToDate).toBe(false);
+    expect(await publishOutcomesOf(db, organizationId, 'who-5', now)).toBe(true);
     const stricter = await describeOutcomes(db, organizationId, query, now);
-    expect(stricter.wasComputed).toBe(true);
     expect(stricter.outcomes.minimumGroupSize).toBe(6);
     await admin.request('PUT', '/api/organization/settings', { minimumReportingGroupSize: 5 });
+    await publish();
   });
 
   it('lets an admin raise the minimum reporting size but never below 3', async () => {
@@ -258,6 +262,7 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
     expect(tooLow.json().error.message).toMatch(/below 3/);
     const raised = await admin.request('PUT', '/api/organization/settings', { minimumReportingGroupSize: 7 });
     expect(raised.json().minimumReportingGroupSize).toBe(7);
+    await publish();
     const outcomes = (await coordinator.request('GET', '/api/outcomes?instrumentId=who-5')).json();
     expect(outcomes.minimumGroupSize).toBe(7);
     expect(
@@ -266,6 +271,7 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
     const csv = await coordinator.request('GET', '/api/outcomes/export.csv?instrumentId=who-5');
     expect(csv.body.trim().split('\r\n')).toHaveLength(1);
     await admin.request('PUT', '/api/organization/settings', { minimumReportingGroupSize: 5 });
+    await publish();
     const resources = await admin.request('PUT', '/api/organization/settings', {
       supportResources: [{ name: 'Staff counselling', contact: 'Room 12, ext. 4040' }],
     });
@@ -294,6 +300,7 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
     ).toEqual([40, 56]);
     expect(support.json().support).toBeNull();
     await coordinator.request('POST', `/api/assessment-windows/${endOfTermId}/close`);
+    await publish();
 
     const outcomes = (await coordinator.request('GET', '/api/outcomes?instrumentId=who-5')).json();
     expect(outcomes.baselineWindowId).toBe(baselineId);
@@ -306,7 +313,8 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
     expect(change.meanChange).toBeCloseTo(meanChange, 10);
     expect(change.confidenceInterval.lower).toBeLessThan(meanChange);
     expect(change.cohensDz).toBeGreaterThan(0);
-    expect(Math.abs(change.hedgesGz)).toBeLessThan(Math.abs(change.cohensDz));
+    expect(change.hedgesGav).toBeGreaterThan(0);
+    expect(change.reliableChange).toMatchObject({ status: 'not-computed' });
 
     const html = await coordinator.request('GET', '/api/outcomes/report?instrumentId=who-5&format=html');
     expect(html.headers['content-type']).toContain('text/html');
@@ -411,6 +419,7 @@ describe('outcomes privacy (property)', () => {
             ];
           });
           if (rows.length > 0) await db.insert(assessmentResponses).values(rows);
+          await publishOutcomesOf(db, organizationId, 'brief-resilience-scale', now);
           const { outcomes } = await describeOutcomes(
             db,
             organizationId,

@@ -188,6 +188,30 @@ describe('the dev outbox', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it("shows an admin only the delivery status of a notice about one person's attendance", async () => {
+    const { db } = context.connection;
+    const title = 'What you missed at Meeting 3 of Group A';
+    await db.transaction((tx) =>
+      notify(tx, {
+        organizationId,
+        userIds: [facilitatorId],
+        kind: 'reflection-catch-up',
+        title,
+        body: 'You were not there on Tuesday; here is what the group talked about.',
+        link: '/me/follow-ups',
+      }),
+    );
+    const admin = await signedInClient(context.app, 'admin');
+    const { mails } = (await admin.request('GET', '/api/outbox')).json();
+    const body = JSON.stringify(mails);
+    expect(JSON.stringify(mails[0])).not.toContain('facilitator1@demo.tend.test');
+    expect(body).not.toContain(title);
+    expect(body).not.toContain('You were not there');
+    expect(mails[0]).toMatchObject({ isPrivate: true, to: 'hidden', text: '', status: 'waiting' });
+    // Other mail stays readable in the dev outbox.
+    expect(mails.some((mail: { to: string }) => mail.to === 'participant1@demo.tend.test')).toBe(true);
+  });
+
   it('is closed to everyone but admins', async () => {
     expect((await participant.request('GET', '/api/outbox')).statusCode).toBe(403);
     const coordinator = await signedInClient(context.app, 'coordinator');

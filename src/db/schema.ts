@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { roles } from '../core/accounts/roles.ts';
-import type { Outcomes } from '../core/measurement/outcomes.ts';
+import type { StoredOutcomeSnapshot } from '../core/measurement/outcome-publication.ts';
 import { recognitionKinds, recognitionVisibilities } from '../core/recognition/recognition-visibility.ts';
 
 export type OrganizationSettings = {
@@ -879,7 +879,7 @@ export const outcomeSnapshots = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     viewKey: text('view_key').notNull(),
     fingerprint: text('fingerprint').notNull(),
-    outcomes: jsonb('outcomes').$type<Outcomes>().notNull(),
+    outcomes: jsonb('outcomes').$type<StoredOutcomeSnapshot>().notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.organizationId, table.viewKey] })],

@@ -44,7 +44,10 @@ describe('summarizePairedChange', () => {
     expect(summary.confidenceInterval?.lower).toBeCloseTo(0.3660295, 5);
     expect(summary.confidenceInterval?.upper).toBeCloseTo(5.6339705, 5);
     expect(summary.cohensDz).toBeCloseTo(Math.SQRT2, 12);
-    expect(summary.hedgesGz).toBeCloseTo(1.1283792, 6);
+    // Hedges' g_av: d_av = 3 / ((1.5811388 + 1.5811388) / 2) = 1.8973666, J(4) = 0.7978846.
+    expect(summary.hedgesGav).toBeCloseTo(1.8973666 * 0.7978846, 6);
+    // Not J · d_z, which an earlier version reported as "Hedges' g".
+    expect(summary.hedgesGav).not.toBeCloseTo(0.7978846 * Math.SQRT2, 3);
   });
 
   it('widens the interval for a 99% level', () => {
@@ -71,7 +74,7 @@ describe('summarizePairedChange', () => {
     expect(summary?.meanChange).toBe(-7);
     expect(summary?.cohensDz).toBeCloseTo(-1.6499158, 6);
     // Two people: ν = 1, Hedges' correction is undefined.
-    expect(summary?.hedgesGz).toBeNull();
+    expect(summary?.hedgesGav).toBeNull();
   });
 
   it('gives no spread-based figures for one person or identical changes', () => {
@@ -93,8 +96,9 @@ describe('summarizePairedChange', () => {
       meanChange: 2,
       standardDeviationOfChange: 0,
       cohensDz: null,
-      hedgesGz: null,
     });
+    // g_av does not need the changes to vary: 2 / √(7/3) with J(2) = 1/Γ(1/2) = 0.5641896.
+    expect(same?.hedgesGav).toBeCloseTo((0.5641896 * 2) / Math.sqrt(7 / 3), 6);
     expect(same?.confidenceInterval).toEqual({ level: 0.95, lower: 2, upper: 2 });
   });
 });

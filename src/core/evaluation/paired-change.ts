@@ -19,8 +19,12 @@ export type PairedChangeSummary = {
   confidenceInterval: { level: number; lower: number; upper: number } | null;
   /** Cohen's d_z = meanChange / SD_change; null below two people or when every change is the same. */
   cohensDz: number | null;
-  /** Hedges' g_z = J(n − 1) · d_z (see `hedgesCorrection`); null below three people. */
-  hedgesGz: number | null;
+  /**
+   * Hedges' g_av = J(n − 1) · d_av, with d_av = meanChange / ((SD_before + SD_after) / 2) (Lakens
+   * 2013, eqs. 10–11): the effect size comparable with between-group studies; null below three
+   * people or without spread.
+   */
+  hedgesGav: number | null;
 };
 
 /**
@@ -38,11 +42,12 @@ export function hedgesCorrection(degreesOfFreedom: number): number {
 /**
  * Summarises change in a paired (before/after) design.
  *
- * Effect sizes, both standardised by the SD of the individual changes:
- * - Cohen's d_z = M_change / SD_change (Cohen 1988; Lakens 2013, eq. 6), the effect size the paired
- *   t-test tests (t = d_z · √n).
- * - Hedges' g_z = J(n − 1) · d_z, d_z with Hedges' exact small-sample bias correction. This is the
- *   "g" Tend reports; it is not g_av or g_rm, which standardise by the pre/post SDs instead.
+ * Effect sizes, each under its own name (Lakens 2013):
+ * - Cohen's d_z = M_change / SD_change (eq. 6), standardised by the SD of the individual changes:
+ *   the effect size the paired t-test tests (t = d_z · √n).
+ * - Hedges' g_av = J(n − 1) · M_change / ((SD_before + SD_after) / 2) (eqs. 10–11), standardised by
+ *   the average of the before and after SDs and corrected for small samples with Hedges' exact J:
+ *   the one to compare with studies of separate groups.
  *
  * Returns null when there are no pairs.
  */
@@ -82,6 +87,20 @@ export function summarizePairedChange(
     standardErrorOfChange,
     confidenceInterval,
     cohensDz,
-    hedgesGz: cohensDz === null || n < 3 ? null : hedgesCorrection(n - 1) * cohensDz,
+    hedgesGav: averageStandardizedChange(meanChange, before, after, n),
   };
+}
+
+/** Hedges' g_av (see `summarizePairedChange`); null below three people or with no spread at all. */
+function averageStandardizedChange(
+  meanChange: number,
+  before: readonly number[],
+  after: readonly number[],
+  n: number,
+): number | null {
+  const spreadBefore = standardDeviation(before);
+  const spreadAfter = standardDeviation(after);
+  if (n < 3 || spreadBefore === null || spreadAfter === null) return null;
+  const averageSpread = (spreadBefore + spreadAfter) / 2;
+  return averageSpread === 0 ? null : hedgesCorrection(n - 1) * (meanChange / averageSpread);
 }

@@ -312,6 +312,26 @@ describe('releaseAggregates properties', () => {
     );
   });
 
+  it('leaves nothing small derivable on the fast path for large groups too (atom sizes, brute-force oracle)', () => {
+    fc.assert(
+      fc.property(randomCells, (scenario) => {
+        const release = releaseAggregates({ ...scenario, exactSearchSmallAtomLimit: 0 });
+        const memberSets = new Map(scenario.cells.map((c) => [c.id, new Set(c.memberIds)]));
+        let groups: string[][];
+        try {
+          groups = derivableSmallGroups(
+            release.released.map((c) => memberSets.get(c.id)!),
+            release.minimumGroupSize,
+          );
+        } catch {
+          return;
+        }
+        expect(groups).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('hides a cell of the minimum or more only to stop subtraction, and lists every cell once, in order', () => {
     fc.assert(
       fc.property(anyScenario, (scenario) => {

@@ -59,15 +59,18 @@ export function summarizeFeedback(input: {
   const { answers, candidates } = input;
   type Figures = RatingFigures | { answers: number };
   const cells: AggregateCell<Figures>[] = [ratingCell('program', answers)];
+  const answeredBy = new Set(answers.map((answer) => answer.personId));
   for (const [name, pick] of [
     ['usefulness', (answer: FeedbackAnswer) => answer.usefulness],
     ['feltSafe', (answer: FeedbackAnswer) => answer.feltSafe],
   ] as const) {
     for (const rating of ratingScale) {
       const inBand = answers.filter((answer) => pick(answer) === rating);
+      // A band is a share of everyone who answered: "all 9 rated it 5" tells each one's rating.
       cells.push({
         id: `${name}:${rating}`,
         memberIds: new Set(inBand.map((answer) => answer.personId)),
+        shareOf: answeredBy,
         figures: { answers: inBand.length },
       });
     }

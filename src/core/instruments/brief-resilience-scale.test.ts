@@ -42,15 +42,13 @@ describe('Brief Resilience Scale scoring', () => {
     expect(score([5, 1, 5, 1, 5, 1]).resilience).toMatchObject({ score: 5, band: { id: 'high' } });
   });
 
-  it('does not prorate: one missing answer leaves the scale incomplete', () => {
+  it('scores from the answered items as the authors do, while at most half are missing', () => {
+    // Items 1–5 answered 4, 2, 4, 1, 3 → scores 4, 4, 4, 5, 3 (2 and 4 reversed): mean 20 / 5 = 4.
     const { result, resilience } = score([4, 2, 4, 1, 3, null]);
-    expect(resilience).toEqual({
-      subscaleId: 'resilience',
-      name: 'Resilience',
-      status: 'incomplete',
-      missingItems: [6],
-    });
-    expect(result.isComplete).toBe(false);
+    expect(resilience).toMatchObject({ status: 'complete', score: 4, missingItems: [6] });
+    expect(result.isComplete).toBe(true);
+    const tooFew = score([4, 2, null, null, null, null]);
+    expect(tooFew.resilience).toMatchObject({ status: 'incomplete', missingItems: [3, 4, 5, 6] });
   });
 
   it('never suggests support, whatever the score', () => {

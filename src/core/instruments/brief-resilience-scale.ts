@@ -5,9 +5,9 @@ import type { Instrument } from './instrument.ts';
  * mean of the six item scores (1.00–5.00) after reversing items 2, 4 and 6.
  *
  * Wording and key: /work/shared/instruments/brs.json (Smith et al. 2008, Box 1 reprint).
- * Interpretation bands: Smith et al. (2013), as recorded in the shared data. Missing answers:
- * one published scoring page prorates (sum ÷ number answered); Tend reports the scale incomplete
- * instead, so a score always means all six answers.
+ * Interpretation bands: Smith et al. (2013), as recorded in the shared data. Missing answers: the
+ * published scoring divides the sum by the number of items answered; the authors set no limit, so
+ * Tend takes the CBI's (at least half answered: at most 3 of 6 missing) — see `missingAnswers`.
  */
 
 const agreement = 'agreement';
@@ -67,6 +67,11 @@ export const briefResilienceScale: Instrument = {
       description: 'How quickly you usually bounce back after stressful events.',
       items: [1, 2, 3, 4, 5, 6],
       aggregation: 'mean',
+      missingAnswers: {
+        maximum: 3,
+        source:
+          'Smith et al. (2008) scoring: sum ÷ number of items answered; no limit given, Tend requires at least half answered.',
+      },
       multiplier: 1,
       decimals: 2,
       range: { min: 1, max: 5 },

@@ -76,18 +76,25 @@ describe('Copenhagen Burnout Inventory scoring', () => {
     });
   });
 
-  it('does not score a scale from the items answered: a missing item makes it incomplete', () => {
+  it('scores a scale from the items answered, as Kristensen et al. do, unless fewer than half are', () => {
     const values: (number | null)[] = Array(19).fill(4);
     values[16 - 1] = null;
+    for (const item of [7, 8, 9, 10]) values[item - 1] = null;
     const result = scored(values);
     expect(subscale(result, 'client-related-burnout')).toMatchObject({
-      status: 'incomplete',
+      status: 'complete',
+      score: 100,
       missingItems: [16],
+    });
+    // Four of seven work items missing: fewer than half answered, so no score.
+    expect(subscale(result, 'work-related-burnout')).toMatchObject({
+      status: 'incomplete',
+      missingItems: [7, 8, 9, 10],
     });
     expect(subscale(result, 'personal-burnout')).toMatchObject({ status: 'complete', score: 100 });
     expect(result.supportFlags.map((flag) => flag.subscaleId)).toEqual([
       'personal-burnout',
-      'work-related-burnout',
+      'client-related-burnout',
     ]);
   });
 

@@ -7,8 +7,9 @@ import type { Instrument, Subscale } from './instrument.ts';
  *
  * Wording, answer labels and key: /work/shared/instruments/cbi.json (Kristensen et al. 2005).
  * Answers are stored as 4..0 (4 = "Always" / "To a very high degree"); `itemScores` maps them to
- * the published 100..0. The authors score a scale from the items answered; Tend reports a scale
- * with a missing answer as incomplete rather than score it from fewer items.
+ * the published 100..0. The authors score a scale as the mean of the items answered, and count
+ * someone who answered fewer than half of a scale's items as a non-respondent on it
+ * (Kristensen et al. 2005): at most 3 of 6 or 3 of 7 items may be missing.
  *
  * A mean of 50 or more is often read as high burnout in later literature, but Kristensen cautions
  * against fixed cut-points, so the bands are marked as a convention. "Clients" may be replaced by
@@ -38,6 +39,11 @@ function burnoutScale(
     description: fields.description,
     items: fields.items,
     aggregation: 'mean',
+    missingAnswers: {
+      maximum: Math.floor(fields.items.length / 2),
+      source:
+        'Kristensen et al. (2005): mean of the items answered; fewer than half answered is a non-respondent.',
+    },
     itemScores,
     multiplier: 1,
     decimals: 2,

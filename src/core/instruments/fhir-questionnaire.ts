@@ -5,19 +5,25 @@ import type { Answers } from './score-response.ts';
  * FHIR R4 exports of an instrument (Questionnaire) and of one person's answers
  * (QuestionnaireResponse), so another system can render, score and store them.
  *
- * - Each item is a `choice` whose answer options carry the item score as the `itemWeight`
- *   extension: reversed items carry the reversed score (ProQOL burnout item 1: "Never" weighs 5),
- *   mapped items the mapped score (CBI: 100/75/50/25/0).
+ * - Each item is a `choice` whose answer options carry the item score twice, so R4 tools that know
+ *   either can score: R4 core's `ordinalValue` on the option's coding and the extensions pack's
+ *   `itemWeight` on the option. Reversed items carry the reversed score (ProQOL burnout item 1:
+ *   "Never" weighs 5), mapped items the mapped score (CBI: 100/75/50/25/0).
  * - Each subscale is a read-only item whose SDC `calculatedExpression` sums (or averages) the
- *   weights of its items in FHIRPath, then applies the multiplier (WHO-5: × 4).
+ *   weights of its items in FHIRPath and applies the multiplier (WHO-5: × 4) — only when enough
+ *   items are answered (all of them, or as many as the authors' missing-answer rule allows):
+ *   otherwise it gives no value, as Tend reports the subscale incomplete.
+ * - `name` follows R4's pattern (a capital letter, then letters, digits or _), and a response's
+ *   items carry the same texts as the Questionnaire it points to (same helper term).
  * Shape: /work/shared/instruments/fhir-proqol-bo-skeleton.json.
  */
 
 export const itemWeightUrl = 'http://hl7.org/fhir/StructureDefinition/itemWeight';
+export const ordinalValueUrl = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 export const calculatedExpressionUrl =
   'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression';
 
-type Coding = { system: string; code: string; display: string };
+type Coding = { system: string; code: string; display: string; extension?: Extension[] };
 type Extension =
   | { url: string; valueDecimal: number }
   | { url: string; valueExpression: { language: string; expression: string } };
@@ -70,10 +76,24 @@ function weightOf(instrument: Instrument, itemNumber: number, value: number): nu
 
 function subscaleExpression(subscale: Subscale): string {
   const ids = subscale.items.map((number) => `'${itemLinkId(number)}'`).join('|');
-  const weights = `%resource.item.where(linkId in (${ids})).answer.value.weight()`;
-  const aggregated =
-    subscale.aggregation === 'sum' ? `${weights}.sum()` : `(${weights}.sum() / ${subscale.items.length})`;
-  return subscale.multiplier === 1 ? aggregated : `${aggregated} * ${subscale.multiplier}`;
+  const answers = `%resource.item.where(linkId in (${ids})).answer`;
+  const weights = `${answers}.value.weight()`;
+  const allowedMissing = subscale.aggregation === 'mean' ? (subscale.missingAnswers?.maximum ?? 0) : 0;
+  const needed = subscale.items.length - allowedMissing;
+  // A mean with missing answers allowed divides by the answers given, as its authors score it.
+  const divisor = allowedMissing > 0 ? `${answers}.count()` : String(subscale.items.length);
+  const aggregated = subscale.aggregation === 'sum' ? `${weights}.sum()` : `(${weights}.sum() / ${divisor})`;
+  const scored = subscale.multiplier === 1 ? aggregated : `${aggregated} * ${subscale.multiplier}`;
+  const condition =
+    allowedMissing > 0 ? `${answers}.count() >= ${needed}` : `${answers}.count() = ${subscale.items.length}`;
+  return `iif(${condition}, ${scored})`;
+}
+
+/** R4's Questionnaire.name pattern: `[A-Z]([A-Za-z0-9_]){0,254}`. */
+export function fhirNameOf(instrumentId: string): string {
+  const words = instrumentId.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const name = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+  return /^[A-Z]/.test(name) ? name.slice(0, 255) : `Q${name}`.slice(0, 255);
 }
 
 /** The instrument (already rendered with the audience's terms) as a FHIR R4 Questionnaire. */
@@ -85,11 +105,7 @@ export function toFhirQuestionnaire(instrument: Instrument, options: { baseUrl: 
     required: true,
     answerOption: responseScaleOf(instrument, item).options.map((option) => ({
       extension: [{ url: itemWeightUrl, valueDecimal: weightOf(instrument, item.number, option.value) }],
-      valueCoding: {
-        system: scaleSystem(instrument, item.responseScaleId),
-        code: String(option.value),
-        display: option.label,
-      },
+      valueCoding: codingOf(instrument, item.number, item.responseScaleId, option),
     })),
   }));
   const scores: FhirQuestionnaireItem[] = instrument.subscales.map((subscale) => ({
@@ -107,7 +123,7 @@ export function toFhirQuestionnaire(instrument: Instrument, options: { baseUrl: 
   return {
     resourceType: 'Questionnaire',
     url: questionnaireUrl(instrument, options.baseUrl),
-    name: instrument.id.replace(/[^A-Za-z0-9]/g, ''),
+    name: fhirNameOf(instrument.id),
     title: instrument.name,
     version: instrument.version,
     status: 'active',
@@ -117,15 +133,41 @@ export function toFhirQuestionnaire(instrument: Instrument, options: { baseUrl: 
   };
 }
 
-export function questionnaireUrl(instrument: Instrument, baseUrl: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/api/instruments/${instrument.id}/fhir`;
+/** The coding of one answer, with its score as R4's `ordinalValue`. */
+function codingOf(
+  instrument: Instrument,
+  itemNumber: number,
+  responseScaleId: string,
+  option: { value: number; label: string },
+): Coding {
+  return {
+    extension: [{ url: ordinalValueUrl, valueDecimal: weightOf(instrument, itemNumber, option.value) }],
+    system: scaleSystem(instrument, responseScaleId),
+    code: String(option.value),
+    display: option.label,
+  };
 }
 
-/** One person's answers as a QuestionnaireResponse; unanswered items are left out, as FHIR expects. */
+/** Where the Questionnaire is served; with the helper term its texts were rendered with, if any. */
+export function questionnaireUrl(
+  instrument: Instrument,
+  baseUrl: string,
+  helperTerm?: string | null,
+): string {
+  const url = `${baseUrl.replace(/\/+$/, '')}/api/instruments/${instrument.id}/fhir`;
+  return helperTerm ? `${url}?helperTerm=${encodeURIComponent(helperTerm)}` : url;
+}
+
+/**
+ * One person's answers as a QuestionnaireResponse; unanswered items are left out, as FHIR expects.
+ * `instrument` must be rendered as the Questionnaire was (pass the same `helperTerm`), so the items'
+ * texts match. Every item is required, so a response missing one is `in-progress`, even once
+ * submitted (Tend may still score a subscale from fewer items where its authors allow it).
+ */
 export function toFhirQuestionnaireResponse(
   instrument: Instrument,
   answers: Answers,
-  options: { baseUrl: string; authored: string; isComplete: boolean },
+  options: { baseUrl: string; authored: string; isComplete: boolean; helperTerm?: string | null },
 ): FhirQuestionnaireResponse {
   const item = instrument.items.flatMap((entry) => {
     const value = answers[entry.number];
@@ -136,22 +178,14 @@ export function toFhirQuestionnaireResponse(
       {
         linkId: itemLinkId(entry.number),
         text: entry.text,
-        answer: [
-          {
-            valueCoding: {
-              system: scaleSystem(instrument, entry.responseScaleId),
-              code: String(option.value),
-              display: option.label,
-            },
-          },
-        ],
+        answer: [{ valueCoding: codingOf(instrument, entry.number, entry.responseScaleId, option) }],
       },
     ];
   });
   return {
     resourceType: 'QuestionnaireResponse',
-    questionnaire: questionnaireUrl(instrument, options.baseUrl),
-    status: options.isComplete ? 'completed' : 'in-progress',
+    questionnaire: questionnaireUrl(instrument, options.baseUrl, options.helperTerm),
+    status: options.isComplete && item.length === instrument.items.length ? 'completed' : 'in-progress',
     authored: options.authored,
     item,
   };

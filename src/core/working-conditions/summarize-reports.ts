@@ -77,6 +77,27 @@ export function summarizeReports(input: {
     }
   }
 
+  // Listed texts are counts too: a category's texts, once shown, say how many of its reports have
+  // text, so "all reports minus the texts listed elsewhere" could give a hidden category's count.
+  // The reports whose text would be listed are a cell of the same call; texts are shown only if it
+  // is released.
+  const commentsByCategory = new Map(
+    stressorCategories.map((category) => {
+      const answers = inWindow
+        .filter((report) => report.category === category)
+        .map((report) => ({ personId: report.id, text: report.text }));
+      return [category, { answers, release: releaseComments(answers, input.commentMinimum) }] as const;
+    }),
+  );
+  for (const [category, { answers, release }] of commentsByCategory) {
+    if (release.status !== 'released') continue;
+    cells.push({
+      id: `category:${category}|text`,
+      memberIds: answers.filter((answer) => answer.text.trim()).map((answer) => answer.personId),
+      figures: null,
+    });
+  }
+
   const release = releaseAggregates({
     cells,
     ...(input.minimumGroupSize === undefined ? {} : { minimumGroupSize: input.minimumGroupSize }),
@@ -90,6 +111,18 @@ export function summarizeReports(input: {
     return { status: 'released', reports: cell.memberCount };
   };
 
+  const commentsOf = (category: StressorCategory): CommentRelease => {
+    const comments = commentsByCategory.get(category)?.release;
+    if (comments?.status !== 'released') return comments ?? withheld(input.commentMinimum);
+    if (byId.get(`category:${category}|text`)?.status === 'released') return comments;
+    return {
+      status: 'withheld',
+      minimumRespondents: 0,
+      message:
+        'What people wrote is hidden here: with the counts shown, it would let someone work out a hidden count.',
+    };
+  };
+
   return {
     minimumGroupSize: release.minimumGroupSize,
     weeks,
@@ -101,23 +134,20 @@ export function summarizeReports(input: {
       total: countOf(`category:${category}`),
       byWeek: weeks.map((week) => countOf(`category:${category}|week:${week}`)),
       byUnit: units.map((unit) => countOf(`category:${category}|unit:${unit}`)),
-      comments: describeInReports(
-        releaseComments(
-          inWindow
-            .filter((report) => report.category === category)
-            .map((report) => ({ personId: report.id, text: report.text })),
-          input.commentMinimum,
-        ),
-      ),
+      comments: describeInReports(commentsOf(category)),
     })),
     unitTotals: units.map((unit) => countOf(`unit:${unit}`)),
     weekTotals: weeks.map((week) => countOf(`week:${week}`)),
   };
 }
 
+function withheld(commentMinimum: number | undefined): CommentRelease {
+  return releaseComments([], commentMinimum);
+}
+
 /** Reports stand in for people here, so the withheld message speaks of reports. */
 function describeInReports(release: CommentRelease): CommentRelease {
-  if (release.status === 'released') return release;
+  if (release.status === 'released' || release.minimumRespondents === 0) return release;
   return {
     ...release,
     message: `What people wrote appears once at least ${release.minimumRespondents} reports in this category have text.`,

@@ -1,12 +1,29 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/connect.ts';
 import { outbox } from '../../db/schema.ts';
+import type { NotificationKind } from '../notifications/notify.ts';
 import { maxDeliveryAttempts } from './deliver-outbox.ts';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'failed';
 
+/**
+ * Notices sent to some people because of what they did or did not do — attend a meeting, reflect,
+ * answer a questionnaire: who got one says something about that person (issue 11). Admins see
+ * their delivery status only, never the recipient, the subject or the text.
+ */
+export const privateNotificationKinds: readonly NotificationKind[] = [
+  'feedback-request',
+  'reflection-follow-up',
+  'reflection-catch-up',
+  'assessment-reminder',
+];
+
+const privateKinds = new Set<string>(privateNotificationKinds);
+
 export type OutboxMailView = {
   id: string;
+  /** True when the mail is about one person's attendance, reflections or results: details hidden. */
+  isPrivate: boolean;
   to: string;
   subject: string;
   text: string;
@@ -39,18 +56,35 @@ export async function listOutbox(
     .where(eq(outbox.organizationId, organizationId))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(listLimit);
-  return rows.map((row) => ({
-    id: row.id,
-    to: row.to,
-    subject: row.subject,
-    text: row.isConfidential && !options.showsConfidentialText ? confidentialText : row.text,
-    calendar: row.calendar,
-    status: statusOf(row),
-    attempts: row.attempts,
-    lastError: row.lastError,
-    createdAt: row.createdAt.toISOString(),
-    sentAt: row.sentAt?.toISOString() ?? null,
-  }));
+  return rows.map((row) =>
+    row.kind !== null && privateKinds.has(row.kind)
+      ? {
+          id: row.id,
+          isPrivate: true,
+          to: 'hidden',
+          subject: 'A personal notice (about attendance, reflection or a questionnaire)',
+          text: '',
+          calendar: null,
+          status: statusOf(row),
+          attempts: row.attempts,
+          lastError: row.lastError ? 'Delivery failed (details hidden: a personal notice).' : null,
+          createdAt: row.createdAt.toISOString(),
+          sentAt: row.sentAt?.toISOString() ?? null,
+        }
+      : {
+          id: row.id,
+          isPrivate: false,
+          to: row.to,
+          subject: row.subject,
+          text: row.isConfidential && !options.showsConfidentialText ? confidentialText : row.text,
+          calendar: row.calendar,
+          status: statusOf(row),
+          attempts: row.attempts,
+          lastError: row.lastError,
+          createdAt: row.createdAt.toISOString(),
+          sentAt: row.sentAt?.toISOString() ?? null,
+        },
+  );
 }
 
 function statusOf(row: typeof outbox.$inferSelect): OutboxStatus {

@@ -25,7 +25,13 @@ function groupName(group: GroupRef): string {
 
 export function composeOutcomesReport(view: OutcomesView, generatedAt: Date): Report {
   const { instrument, outcomes } = view;
-  const hiddenText = `fewer than ${outcomes.minimumGroupSize} — hidden`;
+  // Says why: a group too small, or a figure hidden only so that others cannot be subtracted.
+  const hiddenText = (hidden: { reason: string }) =>
+    hidden.reason === 'reveals-small-group-by-subtraction'
+      ? 'hidden so figures cannot be subtracted'
+      : hidden.reason === 'rest-below-minimum'
+        ? `hidden: fewer than ${outcomes.minimumGroupSize} left out`
+        : `fewer than ${outcomes.minimumGroupSize} — hidden`;
   const titleOf = (windowId: string | null) =>
     outcomes.windows.find((window) => window.id === windowId)?.title ?? '—';
   const nameOf = (subscaleId: string) =>
@@ -48,7 +54,7 @@ export function composeOutcomesReport(view: OutcomesView, generatedAt: Date): Re
         : [
             titleOf(point.windowId),
             groupName(point.group),
-            hiddenText,
+            hiddenText(point.result),
             ...instrument.subscales.map(() => ''),
           ],
     ),
@@ -71,7 +77,7 @@ export function composeOutcomesReport(view: OutcomesView, generatedAt: Date): Re
                     : `${band.count} (${Math.round((100 * band.count) / (entry.result as { n: number }).n)}%)`,
                 ),
               ]
-            : [groupName(entry.group), hiddenText, ...subscale.bands.map(() => '')],
+            : [groupName(entry.group), hiddenText(entry.result), ...subscale.bands.map(() => '')],
         ),
     });
   }
@@ -79,7 +85,7 @@ export function composeOutcomesReport(view: OutcomesView, generatedAt: Date): Re
   if (outcomes.change.length > 0) {
     tables.push({
       title: `Change from ${titleOf(outcomes.baselineWindowId)} to ${titleOf(outcomes.focusWindowId)} (people who answered both)`,
-      note: 'Mean change with its 95% confidence interval; d_z and Hedges’ g are paired effect sizes; reliable change uses the Jacobson–Truax index with the published reliability.',
+      note: `Mean change with its 95% confidence interval. d_z: mean change over the SD of the changes; g_av: Hedges’ g over the average of the before and after SDs (Lakens 2013). Reliable change: the Jacobson–Truax index with ${describeReliability(instrument)}, and the SD of the baseline window’s whole cohort.`,
       header: [
         'Group',
         'Subscale',
@@ -88,7 +94,7 @@ export function composeOutcomesReport(view: OutcomesView, generatedAt: Date): Re
         'After',
         'Change (95% CI)',
         'd_z',
-        'g',
+        'g_av',
         'Reliably better / worse',
       ],
       rows: outcomes.change.flatMap((entry) =>
@@ -101,12 +107,12 @@ export function composeOutcomesReport(view: OutcomesView, generatedAt: Date): Re
               decimals(change.meanAfter),
               `${decimals(change.meanChange)} (${decimals(change.confidenceInterval?.lower)} to ${decimals(change.confidenceInterval?.upper)})`,
               decimals(change.cohensDz, 2),
-              decimals(change.hedgesGz, 2),
+              decimals(change.hedgesGav, 2),
               change.reliableChange.status === 'computed'
                 ? `${change.reliableChange.improved ?? 'hidden'} / ${change.reliableChange.deteriorated ?? 'hidden'}`
                 : 'not computed',
             ])
-          : [[groupName(entry.group), '', hiddenText, '', '', '', '', '', '']],
+          : [[groupName(entry.group), '', hiddenText(entry.result), '', '', '', '', '', '']],
       ),
     });
   }
@@ -243,4 +249,15 @@ export async function renderReportPdf(report: Report): Promise<Uint8Array> {
   y -= 10;
   for (const line of report.attribution) write(line, { size: 7 });
   return pdf.save();
+}
+
+/** Which reliability reliable change uses, named per subscale with where it was published. */
+function describeReliability(instrument: OutcomesView['instrument']): string {
+  const named = instrument.subscales.map((subscale) => {
+    const reliability = subscale.reliability;
+    if (reliability.status !== 'published') return `${subscale.name}: none published, not computed`;
+    const kind = reliability.kind === 'cronbach-alpha' ? 'Cronbach’s alpha' : 'test–retest r';
+    return `${subscale.name}: ${kind} ${reliability.coefficient.toFixed(2)} (${reliability.source})`;
+  });
+  return `the published reliability — ${named.join('; ')}`;
 }

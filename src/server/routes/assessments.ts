@@ -24,6 +24,7 @@ import {
   type WindowRow,
 } from '../services/assessments.ts';
 import { findOrganizationSettings } from '../services/organization.ts';
+import { requestOutcomePublication } from '../services/outcomes.ts';
 import { errorResponses } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
@@ -294,8 +295,15 @@ export function assessmentRoutes(app: App, { db, config, now }: AppDependencies)
         response: { 200: WindowSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      presentWindow(await closeWindow(db, requireMember(request), request.params.windowId, now()), now()),
+    async (request) => {
+      const member = requireMember(request);
+      const window = await closeWindow(db, member, request.params.windowId, now());
+      // Its outcomes are published in the background, so the dashboard shows them shortly.
+      requestOutcomePublication(db, member.organizationId, window.instrumentId, now(), (error) =>
+        request.log.error({ err: error }, 'publishing outcomes failed'),
+      );
+      return presentWindow(window, now());
+    },
   );
 
   app.get(
@@ -423,6 +431,7 @@ export function assessmentRoutes(app: App, { db, config, now }: AppDependencies)
         baseUrl: config.publicUrl,
         authored: (found.response.submittedAt ?? found.response.updatedAt).toISOString(),
         isComplete: found.response.status === 'submitted',
+        helperTerm: found.window.helperTerm,
       });
       return reply.type('application/fhir+json; charset=utf-8').send(resource);
     },

@@ -7,6 +7,11 @@ import { errorResponses } from './schemas.ts';
 
 const OutboxMailSchema = z.object({
   id: z.string(),
+  isPrivate: z
+    .boolean()
+    .describe(
+      "A notice about one person's attendance, reflections or results: only its delivery status is shown",
+    ),
   to: z.string(),
   subject: z.string(),
   text: z.string(),

@@ -3,7 +3,7 @@ import { breakdowns, formatCsv, outcomesToCsvRows } from '../../core/measurement
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { composeOutcomesReport, renderReportHtml, renderReportPdf } from '../reports/outcomes-report.ts';
-import { describeOutcomes } from '../services/outcomes.ts';
+import { describeOutcomes, type OutcomesQuery, requestOutcomePublication } from '../services/outcomes.ts';
 import { errorResponses } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
@@ -17,7 +17,7 @@ const OutcomesQuerySchema = z.object({
 
 const HiddenSchema = z.object({
   status: z.literal('hidden'),
-  reason: z.enum(['below-minimum', 'reveals-small-group-by-subtraction']),
+  reason: z.enum(['below-minimum', 'rest-below-minimum', 'reveals-small-group-by-subtraction']),
   explanation: z.string(),
 });
 const GroupSchema = z.object({ key: z.string(), label: z.string() }).nullable();
@@ -30,6 +30,11 @@ const ReliableChangeSchema = z.union([
   z.object({
     status: z.literal('computed'),
     reliableChangeThreshold: z.number(),
+    reliability: z.object({
+      coefficient: z.number(),
+      kind: z.enum(['cronbach-alpha', 'test-retest']),
+      source: z.string(),
+    }),
     improved: z.number().nullable(),
     deteriorated: z.number().nullable(),
     noReliableChange: z.number().nullable(),
@@ -45,6 +50,8 @@ const OutcomesSchema = z.object({
     attribution: z.array(z.string()),
   }),
   programTitle: z.string().nullable(),
+  publishedAt: z.string().nullable().describe('When these figures were published (null: not yet)'),
+  isUpToDate: z.boolean().describe('False while a newly closed window is being published'),
   openWindows: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string() })),
   minimumGroupSize: z.number(),
   breakdown: z.enum(breakdowns),
@@ -93,7 +100,10 @@ const OutcomesSchema = z.object({
                 .object({ level: z.number(), lower: z.number(), upper: z.number() })
                 .nullable(),
               cohensDz: z.number().nullable(),
-              hedgesGz: z.number().nullable(),
+              hedgesGav: z
+                .number()
+                .nullable()
+                .describe('Hedges’ g_av (Lakens 2013): mean change over the average SD, corrected'),
               reliableChange: ReliableChangeSchema,
             }),
           ),
@@ -106,6 +116,18 @@ const OutcomesSchema = z.object({
 });
 
 export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
+  // Reads the latest publication; one out of date (a window just closed) is answered as it stands
+  // while the next is worked out in the background — never on the request.
+  const readOutcomes = async (
+    organizationId: string,
+    query: OutcomesQuery,
+    log: (error: unknown) => void,
+  ) => {
+    const view = await describeOutcomes(db, organizationId, query, now());
+    if (!view.isUpToDate) requestOutcomePublication(db, organizationId, query.instrumentId, now(), log);
+    return view;
+  };
+
   app.get(
     '/api/outcomes',
     {
@@ -119,7 +141,9 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
       },
     },
     async (request) => {
-      const view = await describeOutcomes(db, requireMember(request).organizationId, request.query, now());
+      const view = await readOutcomes(requireMember(request).organizationId, request.query, (error) =>
+        request.log.error({ err: error }, 'publishing outcomes failed'),
+      );
       return {
         ...view.outcomes,
         instrument: {
@@ -129,6 +153,8 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
           attribution: [...view.instrument.licence.notices],
         },
         programTitle: view.programTitle,
+        publishedAt: view.publishedAt?.toISOString() ?? null,
+        isUpToDate: view.isUpToDate,
         openWindows: view.openWindows.map((window) => ({
           ...window,
           closesAt: window.closesAt.toISOString(),
@@ -150,7 +176,9 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const view = await describeOutcomes(db, requireMember(request).organizationId, query, now());
+      const view = await readOutcomes(requireMember(request).organizationId, query, (error) =>
+        request.log.error({ err: error }, 'publishing outcomes failed'),
+      );
       const report = composeOutcomesReport(view, now());
       if (format === 'pdf') {
         const pdf = await renderReportPdf(report);
@@ -175,7 +203,9 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
       },
     },
     async (request, reply) => {
-      const view = await describeOutcomes(db, requireMember(request).organizationId, request.query, now());
+      const view = await readOutcomes(requireMember(request).organizationId, request.query, (error) =>
+        request.log.error({ err: error }, 'publishing outcomes failed'),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="tend-outcomes-${view.instrument.id}.csv"`)

@@ -52,7 +52,7 @@ export function userRoutes(app: App, { db, now }: AppDependencies): void {
         summary: "One page of the organisation's members with their roles, by name; search by name or e-mail",
         querystring: z.object({
           search: ShortTextSchema.max(200).optional().describe('Part of a name or e-mail address'),
-          after: z.string().max(2000).optional().describe('nextCursor of the previous page'),
+          after: ShortTextSchema.max(2000).optional().describe('nextCursor of the previous page'),
           limit: z.coerce.number().int().min(1).max(200).default(100),
         }),
         response: {

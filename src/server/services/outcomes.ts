@@ -1,21 +1,34 @@
 import { createHash } from 'node:crypto';
-import { and, count, eq, inArray, lte, max, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, like, lte, max, or } from 'drizzle-orm';
 import { effectiveMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
 import type { Instrument } from '../../core/instruments/instrument.ts';
 import {
+  type PublicationRecord,
+  type PublishedOutcomeView,
+  viewKeyOf,
+} from '../../core/measurement/outcome-publication.ts';
+import {
   type Breakdown,
-  breakdowns,
-  buildOutcomes,
   type OutcomeResponse,
   type Outcomes,
+  selectOutcomes,
 } from '../../core/measurement/outcomes.ts';
 import type { Database } from '../../db/connect.ts';
 import { assessmentResponses, assessmentWindows, outcomeSnapshots, programs } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { publishOutcomesInWorker } from '../outcomes/publish-outcomes-in-worker.ts';
 import { requireInstrument } from './assessments.ts';
 import { findOrganizationSettings } from './organization.ts';
 
-/** Forgets every stored view: benchmarks time the first view after a window closes with it. */
+/**
+ * Outcomes are published, not computed per request (decisions 003 and 008): for each instrument,
+ * every view anyone may ask for is worked out and gated together once its windows have closed,
+ * on a worker thread, and stored in `outcome_snapshots` — one row for the publication's record
+ * (`publication|<instrument>`) and one per program filter and breakdown (`view|<instrument>|…`).
+ * Requests only read those rows.
+ */
+
+/** Forgets every publication: benchmarks time a first publication with it. */
 export async function forgetOutcomeSnapshots(db: Database): Promise<void> {
   await db.delete(outcomeSnapshots);
 }
@@ -35,24 +48,33 @@ export type OutcomesView = {
   programTitle: string | null;
   /** Windows of this instrument still open: their results appear once they close. */
   openWindows: { id: string; title: string; closesAt: Date }[];
-  /** False when the view came from its stored snapshot. */
-  wasComputed: boolean;
+  /** When the figures shown were published; null before the first publication. */
+  publishedAt: Date | null;
+  /** False when a window closed (or data changed) after the publication shown: a new one is due. */
+  isUpToDate: boolean;
 };
 
-/**
- * The outcomes dashboard's data. Only closed windows count — figures recomputed as each response
- * arrives could be subtracted from the figures shown before it (docs/decisions/003) — and every
- * figure passes through one release call in `buildOutcomes`.
- */
-export async function describeOutcomes(
-  db: Database,
-  organizationId: string,
-  query: OutcomesQuery,
-  now: Date,
-): Promise<OutcomesView> {
-  const instrument = requireInstrument(query.instrumentId);
+const publicationKey = (instrumentId: string) => `publication|${instrumentId}`;
+const viewKey = (instrumentId: string, programId: string | null, breakdown: Breakdown) =>
+  `view|${instrumentId}|${viewKeyOf(programId, breakdown)}`;
+
+type WindowRow = {
+  id: string;
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+  programId: string | null;
+};
+
+const isClosedAt = (window: WindowRow, now: Date) =>
+  Math.min(window.closesAt.getTime(), window.closedAt?.getTime() ?? Number.POSITIVE_INFINITY) <=
+  now.getTime();
+
+/** What a publication depends on: if any of it changes, a new publication is due. */
+async function findPublicationState(db: Database, organizationId: string, instrumentId: string, now: Date) {
   const settings = await findOrganizationSettings(db, organizationId);
-  const windowRows = await db
+  const windows: WindowRow[] = await db
     .select({
       id: assessmentWindows.id,
       title: assessmentWindows.title,
@@ -65,50 +87,16 @@ export async function describeOutcomes(
     .where(
       and(
         eq(assessmentWindows.organizationId, organizationId),
-        eq(assessmentWindows.instrumentId, instrument.id),
-        query.programId
-          ? or(eq(assessmentWindows.programId, query.programId), sql`${assessmentWindows.programId} is null`)
-          : undefined,
+        eq(assessmentWindows.instrumentId, instrumentId),
       ),
     )
     .orderBy(assessmentWindows.opensAt);
-  const isClosed = (window: (typeof windowRows)[number]) =>
-    Math.min(window.closesAt.getTime(), window.closedAt?.getTime() ?? Number.POSITIVE_INFINITY) <=
-    now.getTime();
-  const closed = windowRows.filter(isClosed);
-  for (const [field, windowId] of [
-    ['focusWindowId', query.focusWindowId],
-    ['baselineWindowId', query.baselineWindowId],
-  ] as const) {
-    if (windowId && !closed.some((window) => window.id === windowId)) {
-      throw new AppError('VALIDATION_FAILED', 'Choose a closed window of this instrument.', {
-        fields: { [field]: 'must be a closed window of this instrument' },
-      });
-    }
-  }
-
+  const closed = windows.filter((window) => isClosedAt(window, now));
   const programRows = await db
     .select({ id: programs.id, title: programs.title })
     .from(programs)
-    .where(eq(programs.organizationId, organizationId));
-  const groupLabels = Object.fromEntries(programRows.map((program) => [program.id, program.title]));
-  const minimumGroupSize = effectiveMinimumGroupSize(settings.minimumReportingGroupSize);
-  const present = (outcomes: Outcomes): Omit<OutcomesView, 'wasComputed'> => ({
-    instrument,
-    outcomes,
-    organizationName: settings.name,
-    programTitle: query.programId ? (groupLabels[query.programId] ?? null) : null,
-    openWindows: windowRows
-      .filter((window) => !isClosed(window))
-      .map((window) => ({
-        id: window.id,
-        title: window.title,
-        closesAt: window.closedAt && window.closedAt < window.closesAt ? window.closedAt : window.closesAt,
-      })),
-  });
-
-  // Closed windows are frozen, so their outcomes are worked out once and stored until a window
-  // closes, a response changes, the minimum changes or a program is renamed.
+    .where(eq(programs.organizationId, organizationId))
+    .orderBy(programs.id);
   const [latest] =
     closed.length === 0
       ? [{ count: 0, latest: null }]
@@ -121,13 +109,7 @@ export async function describeOutcomes(
               closed.map((window) => window.id),
             ),
           );
-  const viewKey = JSON.stringify([
-    query.instrumentId,
-    query.breakdown,
-    query.programId ?? null,
-    query.focusWindowId ?? null,
-    query.baselineWindowId ?? null,
-  ]);
+  const minimumGroupSize = effectiveMinimumGroupSize(settings.minimumReportingGroupSize);
   const fingerprint = createHash('sha256')
     .update(
       JSON.stringify([
@@ -139,95 +121,260 @@ export async function describeOutcomes(
       ]),
     )
     .digest('hex');
-  const [stored] = await db
-    .select({ fingerprint: outcomeSnapshots.fingerprint, outcomes: outcomeSnapshots.outcomes })
-    .from(outcomeSnapshots)
-    .where(and(eq(outcomeSnapshots.organizationId, organizationId), eq(outcomeSnapshots.viewKey, viewKey)));
-  if (stored?.fingerprint === fingerprint) return { ...present(stored.outcomes), wasComputed: false };
+  return { settings, windows, closed, programRows, minimumGroupSize, fingerprint };
+}
 
-  const responses: OutcomeResponse[] = [];
-  if (closed.length > 0) {
-    const rows = await db
-      .select({
-        personId: assessmentResponses.userId,
-        windowId: assessmentResponses.windowId,
-        programId: assessmentResponses.programId,
-        level: assessmentResponses.level,
-        discipline: assessmentResponses.discipline,
-        scores: assessmentResponses.subscaleScores,
-      })
-      .from(assessmentResponses)
-      .where(
-        and(
-          inArray(
-            assessmentResponses.windowId,
-            closed.map((window) => window.id),
-          ),
-          eq(assessmentResponses.status, 'submitted'),
-          eq(assessmentResponses.isComplete, true),
-          lte(assessmentResponses.submittedAt, now),
-          query.programId ? eq(assessmentResponses.programId, query.programId) : undefined,
-        ),
-      );
-    for (const row of rows) if (row.scores) responses.push({ ...row, scores: row.scores });
+/**
+ * The outcomes dashboard's data, read from the instrument's latest publication. Only closed windows
+ * count, and every figure was released together with every other view's (see the note above).
+ */
+export async function describeOutcomes(
+  db: Database,
+  organizationId: string,
+  query: OutcomesQuery,
+  now: Date,
+): Promise<OutcomesView> {
+  const instrument = requireInstrument(query.instrumentId);
+  const state = await findPublicationState(db, organizationId, instrument.id, now);
+  const windowsInScope = state.windows.filter(
+    (window) => !query.programId || window.programId === null || window.programId === query.programId,
+  );
+  const closedInScope = windowsInScope.filter((window) => isClosedAt(window, now));
+  const chosen = new Map<string, WindowRow>();
+  for (const [field, windowId] of [
+    ['focusWindowId', query.focusWindowId],
+    ['baselineWindowId', query.baselineWindowId],
+  ] as const) {
+    if (!windowId) continue;
+    const window = closedInScope.find((candidate) => candidate.id === windowId);
+    if (!window) {
+      throw new AppError('VALIDATION_FAILED', 'Choose a closed window of this instrument.', {
+        fields: { [field]: 'must be a closed window of this instrument' },
+      });
+    }
+    chosen.set(field, window);
+  }
+  const focus = chosen.get('focusWindowId');
+  const baseline = chosen.get('baselineWindowId');
+  if (focus && baseline && baseline.opensAt >= focus.opensAt) {
+    throw new AppError('VALIDATION_FAILED', 'Choose a baseline window that opened before the focus window.', {
+      fields: { baselineWindowId: 'must open before the focus window' },
+    });
   }
 
-  const outcomes = buildOutcomes({
+  const rows = await db
+    .select({
+      viewKey: outcomeSnapshots.viewKey,
+      fingerprint: outcomeSnapshots.fingerprint,
+      stored: outcomeSnapshots.outcomes,
+    })
+    .from(outcomeSnapshots)
+    .where(
+      and(
+        eq(outcomeSnapshots.organizationId, organizationId),
+        inArray(outcomeSnapshots.viewKey, [
+          publicationKey(instrument.id),
+          viewKey(instrument.id, query.programId ?? null, query.breakdown),
+        ]),
+      ),
+    );
+  const record = rows.find((row) => row.stored.kind === 'publication');
+  const view = rows.find((row) => row.stored.kind === 'view')?.stored as PublishedOutcomeView | undefined;
+  const outcomes: Outcomes = view
+    ? selectOutcomes(instrument, view, {
+        focusWindowId: query.focusWindowId ?? null,
+        baselineWindowId: query.baselineWindowId ?? null,
+      })
+    : {
+        instrumentId: instrument.id,
+        minimumGroupSize: state.minimumGroupSize,
+        breakdown: query.breakdown,
+        windows: [],
+        focusWindowId: null,
+        baselineWindowId: null,
+        groups: [],
+        trend: [],
+        distributions: [],
+        change: [],
+        hiddenCount: 0,
+      };
+  const publishedAt = record?.stored.kind === 'publication' ? new Date(record.stored.publishedAt) : null;
+  return {
     instrument,
-    windows: closed.map((window) => ({
+    outcomes,
+    organizationName: state.settings.name,
+    programTitle: query.programId
+      ? (state.programRows.find((program) => program.id === query.programId)?.title ?? null)
+      : null,
+    openWindows: windowsInScope
+      .filter((window) => !isClosedAt(window, now))
+      .map((window) => ({
+        id: window.id,
+        title: window.title,
+        closesAt: window.closedAt && window.closedAt < window.closesAt ? window.closedAt : window.closesAt,
+      })),
+    publishedAt,
+    isUpToDate: state.closed.length === 0 || record?.fingerprint === state.fingerprint,
+  };
+}
+
+/**
+ * Publishes one instrument's outcomes if anything they depend on changed since the last publication:
+ * every view, gated together on a worker thread, consistent with what was published before (what
+ * was released stays released and counts against every new cell). Returns whether it published.
+ */
+export async function publishOutcomesOf(
+  db: Database,
+  organizationId: string,
+  instrumentId: string,
+  now: Date,
+): Promise<boolean> {
+  const instrument = requireInstrument(instrumentId);
+  const state = await findPublicationState(db, organizationId, instrument.id, now);
+  if (state.closed.length === 0) return false;
+  const [previous] = await db
+    .select({ fingerprint: outcomeSnapshots.fingerprint, stored: outcomeSnapshots.outcomes })
+    .from(outcomeSnapshots)
+    .where(
+      and(
+        eq(outcomeSnapshots.organizationId, organizationId),
+        eq(outcomeSnapshots.viewKey, publicationKey(instrument.id)),
+      ),
+    );
+  if (previous?.fingerprint === state.fingerprint) return false;
+  const prior = previous?.stored.kind === 'publication' ? previous.stored : undefined;
+
+  const rows = await db
+    .select({
+      personId: assessmentResponses.userId,
+      windowId: assessmentResponses.windowId,
+      programId: assessmentResponses.programId,
+      level: assessmentResponses.level,
+      discipline: assessmentResponses.discipline,
+      scores: assessmentResponses.subscaleScores,
+    })
+    .from(assessmentResponses)
+    .where(
+      and(
+        inArray(
+          assessmentResponses.windowId,
+          state.closed.map((window) => window.id),
+        ),
+        eq(assessmentResponses.status, 'submitted'),
+        eq(assessmentResponses.isComplete, true),
+        lte(assessmentResponses.submittedAt, now),
+      ),
+    );
+  const responses: OutcomeResponse[] = [];
+  for (const row of rows) if (row.scores) responses.push({ ...row, scores: row.scores });
+
+  const publication = await publishOutcomesInWorker({
+    instrumentId: instrument.id,
+    windows: state.closed.map((window) => ({
       id: window.id,
       title: window.title,
       opensAt: window.opensAt.toISOString(),
+      programId: window.programId,
     })),
     responses,
-    breakdown: query.breakdown,
-    groupLabels,
-    focusWindowId: query.focusWindowId ?? null,
-    baselineWindowId: query.baselineWindowId ?? null,
-    minimumGroupSize,
+    groupLabels: Object.fromEntries(state.programRows.map((program) => [program.id, program.title])),
+    minimumGroupSize: state.minimumGroupSize,
+    prior: prior ? { minimumGroupSize: prior.minimumGroupSize, decisions: prior.decisions } : undefined,
   });
-  // Two servers working out the same view store the same figures: the later write wins, harmlessly.
-  await db
-    .insert(outcomeSnapshots)
-    .values({ organizationId, viewKey, fingerprint, outcomes, computedAt: now })
-    .onConflictDoUpdate({
-      target: [outcomeSnapshots.organizationId, outcomeSnapshots.viewKey],
-      set: { fingerprint, outcomes, computedAt: now },
-    });
-  return { ...present(outcomes), wasComputed: true };
+
+  const record: PublicationRecord = {
+    kind: 'publication',
+    minimumGroupSize: publication.minimumGroupSize,
+    decisions: publication.decisions,
+    publishedAt: now.toISOString(),
+  };
+  return db.transaction(async (transaction) => {
+    // Another server may have published meanwhile: then its publication stands, and the next run
+    // builds on it, so no two publications are ever made from the same prior.
+    const [current] = await transaction
+      .select({ fingerprint: outcomeSnapshots.fingerprint })
+      .from(outcomeSnapshots)
+      .where(
+        and(
+          eq(outcomeSnapshots.organizationId, organizationId),
+          eq(outcomeSnapshots.viewKey, publicationKey(instrument.id)),
+        ),
+      )
+      .for('update');
+    if ((current?.fingerprint ?? null) !== (previous?.fingerprint ?? null)) return false;
+    await transaction
+      .delete(outcomeSnapshots)
+      .where(
+        and(
+          eq(outcomeSnapshots.organizationId, organizationId),
+          or(
+            eq(outcomeSnapshots.viewKey, publicationKey(instrument.id)),
+            like(outcomeSnapshots.viewKey, `view|${instrument.id}|%`),
+          ),
+        ),
+      );
+    const values = [
+      { viewKey: publicationKey(instrument.id), outcomes: record },
+      ...publication.views.map((view) => ({
+        viewKey: viewKey(instrument.id, view.programId, view.breakdown),
+        outcomes: { ...view, kind: 'view' as const },
+      })),
+    ];
+    for (let start = 0; start < values.length; start += 50) {
+      await transaction.insert(outcomeSnapshots).values(
+        values.slice(start, start + 50).map((value) => ({
+          organizationId,
+          viewKey: value.viewKey,
+          fingerprint: state.fingerprint,
+          outcomes: value.outcomes,
+          computedAt: now,
+        })),
+      );
+    }
+    return true;
+  });
 }
 
-export type SnapshotReport = { views: number; computed: number };
+export type SnapshotReport = { instruments: number; published: number };
 
-/**
- * Works out ahead of time the views a dashboard opens with (each breakdown, organisation-wide and per
- * program) for every instrument with a closed window, so the first person to look after a window
- * closes reads stored figures. Views whose snapshot still matches cost two small queries.
- */
+/** Publishes every instrument with a closed window whose publication is due (the background job). */
 export async function refreshOutcomeSnapshots(db: Database, now: Date): Promise<SnapshotReport> {
   const scopes = await db
     .selectDistinct({
       organizationId: assessmentWindows.organizationId,
       instrumentId: assessmentWindows.instrumentId,
-      programId: assessmentWindows.programId,
     })
     .from(assessmentWindows)
     .where(or(lte(assessmentWindows.closesAt, now), lte(assessmentWindows.closedAt, now)));
-  const views = new Map<string, { organizationId: string; query: OutcomesQuery }>();
+  const report: SnapshotReport = { instruments: scopes.length, published: 0 };
   for (const scope of scopes) {
-    for (const programId of scope.programId ? [undefined, scope.programId] : [undefined]) {
-      for (const breakdown of breakdowns) {
-        const query = { instrumentId: scope.instrumentId, breakdown, programId };
-        views.set(JSON.stringify([scope.organizationId, query]), {
-          organizationId: scope.organizationId,
-          query,
-        });
-      }
-    }
-  }
-  const report: SnapshotReport = { views: views.size, computed: 0 };
-  for (const { organizationId, query } of views.values()) {
-    if ((await describeOutcomes(db, organizationId, query, now)).wasComputed) report.computed += 1;
+    if (await publishOutcomesOf(db, scope.organizationId, scope.instrumentId, now)) report.published += 1;
   }
   return report;
+}
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts a publication without waiting for it (a reader found the last one out of date); at most
+ * one per organisation and instrument at a time in this process. Failures wait for the job.
+ */
+export function requestOutcomePublication(
+  db: Database,
+  organizationId: string,
+  instrumentId: string,
+  now: Date,
+  log: (error: unknown) => void,
+): void {
+  const key = `${organizationId}|${instrumentId}`;
+  if (inFlight.has(key)) return;
+  const run = publishOutcomesOf(db, organizationId, instrumentId, now)
+    .catch(log)
+    .finally(() => inFlight.delete(key));
+  inFlight.set(key, run);
+}
+
+/** Waits for publications started by readers (tests and shutdown). */
+export async function settleOutcomePublications(): Promise<void> {
+  await Promise.all([...inFlight.values()]);
 }

@@ -346,12 +346,19 @@ export async function describeEngagement(db: Database, member: SignedInMember, p
     })),
     settings.minimumReportingGroupSize,
   );
-  const cellOf = (id: string) => {
-    const cell = release.cells.find((candidate) => candidate.id === id);
-    if (!cell || cell.status === 'suppressed') {
-      return { isShown: false as const, explanation: cell?.status === 'suppressed' ? cell.explanation : '' };
+  const byId = new Map(release.cells.map((cell) => [cell.id, cell]));
+  // A share is shown with its denominator, so both cells must be released.
+  const cellOf = (id: string, ofId: string) => {
+    const cell = byId.get(id);
+    const of = byId.get(ofId);
+    const hidden = [cell, of].find((candidate) => candidate?.status !== 'released');
+    if (hidden || cell?.status !== 'released' || of?.status !== 'released') {
+      return {
+        isShown: false as const,
+        explanation: hidden?.status === 'suppressed' ? hidden.explanation : '',
+      };
     }
-    return { isShown: true as const, share: cell.figures.share, peopleCount: cell.memberCount };
+    return { isShown: true as const, share: cell.figures.share, peopleCount: of.memberCount };
   };
   return {
     minimumGroupSize: release.minimumGroupSize,
@@ -360,8 +367,8 @@ export async function describeEngagement(db: Database, member: SignedInMember, p
       groupName,
       sequence: meeting.sequence,
       startsAt: meeting.startsAt.toISOString(),
-      reflected: cellOf(`${meeting.id}:reflected`),
-      practised: cellOf(`${meeting.id}:practised`),
+      reflected: cellOf(`${meeting.id}:reflected`, `${meeting.id}:attended`),
+      practised: cellOf(`${meeting.id}:practised`, `${meeting.id}:reflected`),
     })),
   };
 }

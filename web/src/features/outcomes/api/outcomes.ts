@@ -44,6 +44,9 @@ export type Breakdown = 'program' | 'level' | 'discipline';
 export type Outcomes = {
   instrument: { id: string; name: string; shortName: string; attribution: string[] };
   programTitle: string | null;
+  /** When these figures were published; a newly closed window is published in the background. */
+  publishedAt: string | null;
+  isUpToDate: boolean;
   openWindows: { id: string; title: string; closesAt: string }[];
   minimumGroupSize: number;
   breakdown: Breakdown;
@@ -82,11 +85,16 @@ export type Outcomes = {
             meanChange: number;
             confidenceInterval: { level: number; lower: number; upper: number } | null;
             cohensDz: number | null;
-            hedgesGz: number | null;
+            hedgesGav: number | null;
             reliableChange:
               | {
                   status: 'computed';
                   reliableChangeThreshold: number;
+                  reliability: {
+                    coefficient: number;
+                    kind: 'cronbach-alpha' | 'test-retest';
+                    source: string;
+                  };
                   improved: number | null;
                   deteriorated: number | null;
                   noReliableChange: number | null;
@@ -167,5 +175,7 @@ export function useOutcomes(query: OutcomesQuery | null) {
     queryKey: ['outcomes', query],
     queryFn: () => apiRequest<Outcomes>('GET', `/api/outcomes?${outcomesSearch(query as OutcomesQuery)}`),
     enabled: query !== null,
+    // While a newly closed window is being published, look again every few seconds.
+    refetchInterval: (current) => (current.state.data?.isUpToDate === false ? 3000 : false),
   });
 }

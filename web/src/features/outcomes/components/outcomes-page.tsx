@@ -89,7 +89,15 @@ export function OutcomesPage() {
 }
 
 function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument: Instrument }) {
-  const hiddenText = `fewer than ${outcomes.minimumGroupSize} — hidden`;
+  // Say why a figure is hidden: too few people, or hidden so that figures cannot be subtracted.
+  const hiddenText = (hidden?: { reason: string }) =>
+    hidden?.reason === 'reveals-small-group-by-subtraction'
+      ? 'hidden so figures cannot be subtracted'
+      : hidden?.reason === 'rest-below-minimum'
+        ? `hidden: fewer than ${outcomes.minimumGroupSize} left out`
+        : hidden
+          ? `fewer than ${outcomes.minimumGroupSize} — hidden`
+          : 'hidden';
   const windowTitle = (id: string | null) => outcomes.windows.find((window) => window.id === id)?.title ?? '';
   const groupLabel = (group: { label: string } | null) => (group ? group.label : 'Everyone');
   const overallTrend = outcomes.trend.filter((point) => point.group === null);
@@ -118,6 +126,9 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
         {outcomes.openWindows.length > 0
           ? ` Still open, counted once closed: ${outcomes.openWindows.map((window) => window.title).join(', ')}.`
           : ''}
+        {outcomes.isUpToDate
+          ? ''
+          : ' A window closed recently: its results are being checked against everything already shown and will appear here shortly.'}
       </Text>
       {outcomes.windows.length === 0 ? <Text>No closed windows with answers yet.</Text> : null}
 
@@ -169,7 +180,7 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
                       ))}
                     </>
                   ) : (
-                    <Table.Td colSpan={1 + instrument.subscales.length}>{hiddenText}</Table.Td>
+                    <Table.Td colSpan={1 + instrument.subscales.length}>{hiddenText(point.result)}</Table.Td>
                   )}
                 </Table.Tr>
               ))}
@@ -240,13 +251,13 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
                             {entry.result.bands.map((band) => (
                               <Table.Td key={band.bandId}>
                                 {band.count === null
-                                  ? hiddenText
+                                  ? hiddenText()
                                   : `${band.count} (${Math.round((100 * band.count) / (entry.result as { n: number }).n)}%)`}
                               </Table.Td>
                             ))}
                           </>
                         ) : (
-                          <Table.Td colSpan={1 + subscale.bands.length}>{hiddenText}</Table.Td>
+                          <Table.Td colSpan={1 + subscale.bands.length}>{hiddenText(entry.result)}</Table.Td>
                         )}
                       </Table.Tr>
                     ))}
@@ -264,8 +275,10 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
             Before and after: {windowTitle(outcomes.baselineWindowId)} → {windowTitle(outcomes.focusWindowId)}
           </Title>
           <Text size="sm">
-            People who answered both windows. Change with its 95% confidence interval; d_z and Hedges’ g are
-            paired effect sizes; reliable change is the Jacobson–Truax index with the published reliability.
+            People who answered both windows. Change with its 95% confidence interval; d_z is the mean change
+            over the SD of the changes, g_av Hedges’ g over the average of the before and after SDs (Lakens
+            2013); reliable change is the Jacobson–Truax index with the published Cronbach’s alpha and the SD
+            of the baseline window’s whole cohort.
           </Text>
           {(() => {
             const overall = outcomes.change.find((entry) => entry.group === null);
@@ -303,7 +316,7 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
                 <Table.Th scope="col">After</Table.Th>
                 <Table.Th scope="col">Change (95% CI)</Table.Th>
                 <Table.Th scope="col">d_z</Table.Th>
-                <Table.Th scope="col">g</Table.Th>
+                <Table.Th scope="col">g_av</Table.Th>
                 <Table.Th scope="col">Reliably better / worse</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -324,7 +337,7 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
                           {fixed(change.confidenceInterval?.upper)})
                         </Table.Td>
                         <Table.Td>{fixed(change.cohensDz, 2)}</Table.Td>
-                        <Table.Td>{fixed(change.hedgesGz, 2)}</Table.Td>
+                        <Table.Td>{fixed(change.hedgesGav, 2)}</Table.Td>
                         <Table.Td>
                           {change.reliableChange.status === 'computed'
                             ? `${change.reliableChange.improved ?? 'hidden'} / ${change.reliableChange.deteriorated ?? 'hidden'}`
@@ -335,7 +348,7 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
                   : [
                       <Table.Tr key={entry.group?.key ?? 'all'}>
                         <Table.Td>{groupLabel(entry.group)}</Table.Td>
-                        <Table.Td colSpan={8}>{hiddenText}</Table.Td>
+                        <Table.Td colSpan={8}>{hiddenText(entry.result)}</Table.Td>
                       </Table.Tr>,
                     ],
               )}
