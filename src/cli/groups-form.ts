@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { formGroups } from '../core/grouping/form-groups.ts';
 import { knownLevels } from '../core/grouping/levels.ts';
+import type { MipSolver } from '../core/grouping/mip.ts';
 import type {
   ConflictOfInterest,
   GroupingInput,
@@ -14,6 +15,8 @@ import { describeWeeklySlot, parseWeeklySlotList } from '../core/grouping/weekly
 
 export type CommandIo = {
   readFile(path: string): Promise<string>;
+  /** The MIP solver for the exact fallback (HiGHS); loaded only when forming. */
+  loadSolver(): Promise<MipSolver>;
   stdout(text: string): void;
   stderr(text: string): void;
 };
@@ -34,6 +37,7 @@ Options:
   --experience-unit <u>     facilitator experience is in years (default) or sessions
   --seed <n>                same roster and seed give the same groups (default 1)
   --effort <x>              search effort multiplier (default 1)
+  --time-limit <s>          seconds the exact check may take when someone would be left out (default 20)
 
 Roster columns (header row required; only id, level and availability are required):
   id, name, level (student-1..student-4, resident, practitioner, faculty), discipline,
@@ -372,6 +376,16 @@ export async function groupsFormCommand(argv: string[], io: CommandIo): Promise<
       throw new InputError(`--effort must be a number from 0 to 50, not "${values.effort}".`);
     }
 
+    const timeLimit = values['time-limit'] === undefined ? 20 : Number(values['time-limit']);
+    if (!Number.isFinite(timeLimit) || timeLimit <= 0 || timeLimit > 3600) {
+      throw new InputError(
+        `--time-limit must be a number of seconds from 1 to 3600, not "${values['time-limit']}".`,
+      );
+    }
+
+    // HiGHS loads while the roster is read: it is needed only if someone would be left out.
+    const solver = io.loadSolver();
+    solver.catch(() => undefined);
     const rosterText = await readInput(io, file);
     const { participants, conflicts } = readRoster(rosterText, file);
     if (values.previous) applyPrevious(await readInput(io, values.previous), values.previous, participants);
@@ -385,7 +399,7 @@ export async function groupsFormCommand(argv: string[], io: CommandIo): Promise<
       seed,
       effort,
     };
-    const result = formGroups(input);
+    const result = formGroups(input, { exact: { solve: await solver, timeLimitSeconds: timeLimit } });
     io.stdout(formatGroupsCsv(result, participants));
     io.stderr(formatSummary(result, participants.length));
     return 0;
@@ -414,6 +428,7 @@ function parseOptions(argv: string[]) {
       'experience-unit': { type: 'string' },
       seed: { type: 'string' },
       effort: { type: 'string' },
+      'time-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -52,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       const { groupsFormCommand } = await import('./groups-form.ts');
       return groupsFormCommand(options, {
         readFile: (path) => readFile(path, 'utf8'),
+        loadSolver: async () => (await import('../server/grouping/highs-solver.ts')).loadHighsSolver(),
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
       });

@@ -40,6 +40,13 @@ import {
   repairGroups,
 } from './construct.ts';
 import { diagnoseUnplaced } from './diagnose.ts';
+import {
+  completeExactly,
+  defaultExactTimeLimitSeconds,
+  type ExactOptions,
+  needsExact,
+} from './exact-fallback.ts';
+import type { ExactPlacement } from './exact-placement.ts';
 import { explainGroup, orderMembers } from './explain.ts';
 import { GroupingState } from './grouping-state.ts';
 import type {
@@ -53,10 +60,14 @@ import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
 import { type Problem, prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
 import { relocateForWaiting } from './relocate-group.ts';
-import { anneal, descend } from './search.ts';
+import { improve } from './search.ts';
 import { weeklySlotAt } from './weekly-slot.ts';
 
-export function formGroups(input: GroupingInput): GroupingResult {
+/**
+ * `options.exact` adds the exact fallback (exact-fallback.ts): with a MIP solver, nobody is left
+ * out while a legal grouping that places them exists (within the solver's time limit).
+ */
+export function formGroups(input: GroupingInput, options: { exact?: ExactOptions } = {}): GroupingResult {
   const problem = prepareProblem(input);
   const seed = Number.isFinite(input.seed) ? Math.trunc(input.seed ?? 1) : 1;
   const effort = Math.min(Math.max(Number.isFinite(input.effort) ? (input.effort ?? 1) : 1, 0), 50);
@@ -98,8 +109,20 @@ export function formGroups(input: GroupingInput): GroupingResult {
   placePinned(state, fixed);
   const plan = planGroups(state, fixed);
   const outcome = search(state, plan, fixed, seed, effort);
+  const exact =
+    options.exact && needsExact(state, outcome.fixed)
+      ? completeExactly(
+          state,
+          plan,
+          outcome.fixed,
+          options.exact,
+          createRandom(seed * 131 + 3),
+          searchBudget(plan, effort) / 4,
+        )
+      : null;
   const { groups, unplaced } = finish(state, plan, outcome.fixed);
   diagnoses.push(...planDiagnoses(problem, plan, outcome.fixed, unplaced.length));
+  if (exact && unplaced.length > 0) diagnoses.push(...exactDiagnoses(exact, unplaced.length, options.exact));
   return {
     groups,
     unplaced: [...unplaced, ...duplicates],
@@ -145,7 +168,7 @@ function search(
   effort: number,
 ): { fixed: Map<number, FixedReason>; iterations: number; restarts: number } {
   const people = plan.placeableCount;
-  const budget = effort * Math.min(Math.max(2500 * people, 1_500_000), 16_000_000);
+  const budget = searchBudget(plan, effort);
   const useNeighbourhoods = effort > 0 && people <= 300;
   const runs = effort === 0 ? 1 : people <= 300 ? 4 : people <= 600 ? 2 : 1;
   const runIterations = Math.round((useNeighbourhoods ? budget * 0.4 : budget) / runs);
@@ -201,6 +224,11 @@ function search(
   return { fixed: best.fixed, iterations: done, restarts: runs };
 }
 
+/** Annealing steps for the whole search: 2,500 per person, between 1.5 M and 16 M, times `effort`. */
+function searchBudget(plan: GroupPlan, effort: number): number {
+  return effort * Math.min(Math.max(2500 * plan.placeableCount, 1_500_000), 16_000_000);
+}
+
 /** Empties `count` random groups (pinned members stay; a group left empty is closed). */
 function dissolveRandomGroups(state: GroupingState, random: Random, count: number): void {
   const groups = state.activeGroups();
@@ -211,28 +239,6 @@ function dissolveRandomGroups(state: GroupingState, random: Random, count: numbe
     for (const person of state.membersOf(group)) if (state.problem.pinOf[person]! < 0) state.remove(person);
     if (state.size[group] === 0) state.closeGroup(group);
   }
-}
-
-/** Annealing then, for small and medium cohorts, an exhaustive descent polish. */
-function improve(
-  state: GroupingState,
-  plan: GroupPlan,
-  random: Random,
-  iterations: number,
-  heat: number,
-  descentPasses = 25,
-): number {
-  const { problem } = state;
-  const movableList: number[] = [];
-  for (let person = 0; person < problem.count; person++) {
-    const isWaiting = state.groupOf[person]! < 0 && plan.isPlaceable[person] === 1;
-    if ((state.groupOf[person]! >= 0 || isWaiting) && problem.pinOf[person]! < 0) movableList.push(person);
-  }
-  const movable = Int32Array.from(movableList);
-  if (iterations === 0 || movable.length === 0) return 0;
-  const done = anneal(state, movable, random, iterations, heat);
-  if (plan.placeableCount <= 300) descend(state, movable, descentPasses);
-  return done;
 }
 
 /** Output groups (meeting hour, ids, scores, explanations) and the unplaced with reasons. */
@@ -293,6 +299,27 @@ function finish(
   });
   const unplaced = diagnoseUnplaced(state, plan, fixed, (group) => ids.get(group) ?? `group ${group}`);
   return { groups, unplaced };
+}
+
+/** What the exact check could not settle: said, never hidden. */
+function exactDiagnoses(
+  exact: ExactPlacement,
+  unplacedCount: number,
+  options: ExactOptions | undefined,
+): GroupingDiagnosis[] {
+  if (exact.status === 'proven') return [];
+  const limit = options?.timeLimitSeconds ?? defaultExactTimeLimitSeconds;
+  const people = unplacedCount === 1 ? 'the 1 person' : `the ${unplacedCount} people`;
+  const why =
+    exact.status === 'time-limit'
+      ? `the exact check stopped at its time limit (${limit} s)`
+      : "the exact check could not split one hour's people into groups";
+  return [
+    {
+      code: 'EXACT_CHECK_INCOMPLETE',
+      message: `could not prove that ${people} left out cannot be placed: ${why}`,
+    },
+  ];
 }
 
 function planDiagnoses(

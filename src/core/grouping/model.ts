@@ -135,7 +135,9 @@ export type GroupingDiagnosis = {
     | 'NOT_ENOUGH_FACILITATORS'
     | 'TOO_MANY_FACILITATORS'
     | 'PINNED_GROUP_INFEASIBLE'
-    | 'UNPLACED_PEOPLE';
+    | 'UNPLACED_PEOPLE'
+    | 'NO_COMPLETE_GROUPING'
+    | 'EXACT_CHECK_INCOMPLETE';
   message: string;
 };
 

@@ -1,0 +1,78 @@
+/**
+ * The exact fallback (issue 13): when the heuristic leaves anyone out who gave availability,
+ * the exact placement model decides whether a legal grouping places more people. If it does,
+ * the search continues from that grouping (annealing never un-places anyone), so nobody is
+ * reported unplaced while a legal grouping that places them exists — unless the solver ran
+ * out of time, which the caller then says.
+ */
+import { chooseSlot, commonSlotsOf } from './check-rules.ts';
+import type { FixedReason, GroupPlan } from './construct.ts';
+import { type ExactPlacement, placeExactly } from './exact-placement.ts';
+import type { GroupingState } from './grouping-state.ts';
+import type { MipSolver } from './mip.ts';
+import type { PlacedGroup } from './placement-model.ts';
+import type { Random } from './random.ts';
+import { improve } from './search.ts';
+
+export type ExactOptions = {
+  /** A MIP solver (HiGHS in the grouping worker and the CLI). */
+  solve: MipSolver;
+  /** Solver time for the fallback; the diagnosis gets as much again. Default 20 s. */
+  timeLimitSeconds?: number;
+};
+
+export const defaultExactTimeLimitSeconds = 20;
+
+/** Somebody with availability is left out: only then is the exact model worth its time. */
+export function needsExact(state: GroupingState, fixed: ReadonlyMap<number, FixedReason>): boolean {
+  for (let person = 0; person < state.problem.count; person++) {
+    if (state.groupOf[person]! >= 0) continue;
+    if (fixed.get(person)?.reason !== 'no-availability') return true;
+  }
+  return false;
+}
+
+/** The state's groups as the exact model sees them. */
+export function placedGroupsOf(state: GroupingState): PlacedGroup[] {
+  return state.activeGroups().map((group) => {
+    const members = state.membersOf(group);
+    return {
+      members,
+      slot: chooseSlot(state.problem, commonSlotsOf(state.problem, members)) ?? -1,
+      pin: state.pinOfGroup[group]!,
+    };
+  });
+}
+
+/**
+ * Runs the exact placement seeded with the state's groups; when it places more people, loads
+ * its grouping into `state` and improves it with `iterations` annealing steps. Returns what the
+ * solver proved.
+ */
+export function completeExactly(
+  state: GroupingState,
+  plan: GroupPlan,
+  fixed: Map<number, FixedReason>,
+  exact: ExactOptions,
+  random: Random,
+  iterations: number,
+): ExactPlacement {
+  const limit = exact.timeLimitSeconds ?? defaultExactTimeLimitSeconds;
+  const outcome = placeExactly(state.problem, { kind: 'none' }, exact.solve, limit, placedGroupsOf(state));
+  if (!outcome.groups || outcome.placedCount <= state.placedCount) return outcome;
+  const groupOf = new Int32Array(state.problem.count).fill(-1);
+  const isActive = new Uint8Array(state.groupLimit);
+  const pinOfGroup = new Int32Array(state.groupLimit).fill(-1);
+  outcome.groups.forEach((group, index) => {
+    isActive[index] = 1;
+    pinOfGroup[index] = group.pin;
+    for (const person of group.members) {
+      groupOf[person] = index;
+      plan.isPlaceable[person] = 1;
+      fixed.delete(person);
+    }
+  });
+  state.load(groupOf, isActive, pinOfGroup);
+  improve(state, plan, random, iterations, 0.3);
+  return outcome;
+}
