@@ -172,4 +172,14 @@ describe('tend groups form', () => {
     expect(stderr).toMatch(/^6 groups, 60 of 60 people placed/);
     expect(stdout).not.toMatch(/^,,,/m);
   });
+
+  it('names what keeps people out, in the same words as the API and the groups board', async () => {
+    const seven = people.slice(1, 8).join('\n');
+    const { code, stdout, stderr } = await run(['roster.csv', '--effort', '0.1'], {
+      'roster.csv': `${header}\n${seven}\n`,
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('Note: a group needs 8 people; 7 enrolled');
+    expect(stdout).not.toContain('group-1');
+  });
 });

@@ -40,14 +40,9 @@ import {
   repairGroups,
 } from './construct.ts';
 import { diagnoseUnplaced } from './diagnose.ts';
-import {
-  completeExactly,
-  defaultExactTimeLimitSeconds,
-  type ExactOptions,
-  needsExact,
-} from './exact-fallback.ts';
-import type { ExactPlacement } from './exact-placement.ts';
+import { completeExactly, type ExactOptions, needsExact } from './exact-fallback.ts';
 import { explainGroup, orderMembers } from './explain.ts';
+import { explainUnplaced } from './explain-unplaced.ts';
 import { GroupingState } from './grouping-state.ts';
 import type {
   FormedGroup,
@@ -57,7 +52,7 @@ import type {
   UnplacedParticipant,
 } from './model.ts';
 import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
-import { type Problem, prepareProblem } from './prepare.ts';
+import { prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
 import { relocateForWaiting } from './relocate-group.ts';
 import { improve } from './search.ts';
@@ -121,11 +116,11 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
         )
       : null;
   const { groups, unplaced } = finish(state, plan, outcome.fixed);
-  diagnoses.push(...planDiagnoses(problem, plan, outcome.fixed, unplaced.length));
-  if (exact && unplaced.length > 0) diagnoses.push(...exactDiagnoses(exact, unplaced.length, options.exact));
+  const explained = explainUnplaced(problem, plan, outcome.fixed, unplaced, exact, options.exact);
+  diagnoses.push(...explained.diagnoses);
   return {
     groups,
-    unplaced: [...unplaced, ...duplicates],
+    unplaced: [...explained.unplaced, ...duplicates],
     score: sumScores(groups.map((group) => group.score)),
     diagnoses,
     seed,
@@ -299,74 +294,4 @@ function finish(
   });
   const unplaced = diagnoseUnplaced(state, plan, fixed, (group) => ids.get(group) ?? `group ${group}`);
   return { groups, unplaced };
-}
-
-/** What the exact check could not settle: said, never hidden. */
-function exactDiagnoses(
-  exact: ExactPlacement,
-  unplacedCount: number,
-  options: ExactOptions | undefined,
-): GroupingDiagnosis[] {
-  if (exact.status === 'proven') return [];
-  const limit = options?.timeLimitSeconds ?? defaultExactTimeLimitSeconds;
-  const people = unplacedCount === 1 ? 'the 1 person' : `the ${unplacedCount} people`;
-  const why =
-    exact.status === 'time-limit'
-      ? `the exact check stopped at its time limit (${limit} s)`
-      : "the exact check could not split one hour's people into groups";
-  return [
-    {
-      code: 'EXACT_CHECK_INCOMPLETE',
-      message: `could not prove that ${people} left out cannot be placed: ${why}`,
-    },
-  ];
-}
-
-function planDiagnoses(
-  problem: Problem,
-  plan: GroupPlan,
-  fixed: ReadonlyMap<number, FixedReason>,
-  unplacedCount: number,
-): GroupingDiagnosis[] {
-  const diagnoses: GroupingDiagnosis[] = [];
-  const { groupSize, facilitatorsPerGroup } = problem.rules;
-  if (plan.placeableCount < groupSize.min) {
-    diagnoses.push({
-      code: 'TOO_FEW_PEOPLE',
-      message: `only ${plan.placeableCount} ${plan.placeableCount === 1 ? 'person shares' : 'people share'} a free hour with enough others; a group needs at least ${groupSize.min}`,
-    });
-  }
-  if (plan.facilitatorShortage) {
-    const { needed, available } = plan.facilitatorShortage;
-    diagnoses.push({
-      code: 'NOT_ENOUGH_FACILITATORS',
-      message: `not enough facilitators: ${needed} needed, ${available} available (each group needs at least ${facilitatorsPerGroup.min})`,
-    });
-  }
-  if (plan.facilitatorSurplus) {
-    const { capacity, available } = plan.facilitatorSurplus;
-    diagnoses.push({
-      code: 'TOO_MANY_FACILITATORS',
-      message: `${available} facilitators but the groups take at most ${capacity} (${facilitatorsPerGroup.max} per group); the rest are not placed`,
-    });
-  }
-  const pinned = [...fixed.entries()].filter(
-    ([, fixedReason]) => fixedReason.reason === 'pinned-group-infeasible',
-  );
-  if (pinned.length > 0) {
-    diagnoses.push({
-      code: 'PINNED_GROUP_INFEASIBLE',
-      message: `${pinned.length} pinned ${pinned.length === 1 ? 'person' : 'people'} could not stay in their pinned group: ${pinned
-        .slice(0, 3)
-        .map(([person, fixedReason]) => `${problem.participants[person]?.id} (${fixedReason.message})`)
-        .join('; ')}${pinned.length > 3 ? '; …' : ''}`,
-    });
-  }
-  if (unplacedCount > 0) {
-    diagnoses.push({
-      code: 'UNPLACED_PEOPLE',
-      message: `${unplacedCount} of ${problem.count} ${problem.count === 1 ? 'person' : 'people'} could not be placed; each has a reason in the list of unplaced`,
-    });
-  }
-  return diagnoses;
 }

@@ -39,6 +39,12 @@ function finite(values: Float64Array, infinity: number): Float64Array {
 }
 
 function solveWith(highs: HighsRuntime, model: MipModel, timeLimitSeconds: number): MipAnswer {
+  if (model.columnCount === 0) {
+    const isFeasible = model.rowLower.every((lower, row) => lower <= 0 && model.rowUpper[row]! >= 0);
+    return isFeasible
+      ? { status: 'optimal', values: new Float64Array(0), objective: 0, bound: 0, seconds: 0 }
+      : { status: 'infeasible', values: null, objective: null, bound: null, seconds: 0 };
+  }
   const instance = highs.createModel();
   try {
     // This build is single-threaded, and HiGHS is deterministic unless the time limit stops it.
@@ -63,7 +69,13 @@ function solveWith(highs: HighsRuntime, model: MipModel, timeLimitSeconds: numbe
       },
       integrality: Int32Array.from(model.isInteger),
     });
-    if (model.start) instance.setSolution({ colValue: model.start });
+    if (model.start) {
+      try {
+        instance.setSolution({ colValue: model.start });
+      } catch {
+        // A start is only a hint; HiGHS refusing it must not stop the solve.
+      }
+    }
     instance.run();
     const code = instance.getModelStatus();
     // HiGHS model status codes: 7 optimal, 8 infeasible, 13 time limit.
