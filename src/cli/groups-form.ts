@@ -311,6 +311,7 @@ function formatSummary(result: GroupingResult, peopleCount: number): string {
   lines.push(
     `${result.groups.length} groups, ${placed} of ${peopleCount} people placed; penalty ${result.score.total.toFixed(1)} (lower is better; level ${result.score.level.toFixed(1)}, discipline ${result.score.discipline.toFixed(1)}, interests ${result.score.interests.toFixed(1)}, experience ${result.score.experience.toFixed(1)}, history ${result.score.history.toFixed(1)})`,
   );
+  if (result.groups.length > 0) lines.push(result.levelMix.message);
   for (const group of result.groups) {
     lines.push(
       `${group.id} (${group.memberIds.length} people, penalty ${group.score.total.toFixed(1)}): ${group.explanation}`,

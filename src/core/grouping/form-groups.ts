@@ -44,6 +44,7 @@ import { completeExactly, type ExactOptions, needsExact } from './exact-fallback
 import { explainGroup, orderMembers } from './explain.ts';
 import { explainUnplaced } from './explain-unplaced.ts';
 import { GroupingState } from './grouping-state.ts';
+import { describeLevelMix, levelMixQuality } from './level-mix-bound.ts';
 import type {
   FormedGroup,
   GroupingDiagnosis,
@@ -89,6 +90,7 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
       diagnoses,
       seed,
       search: { iterations: 0, restarts: 0 },
+      levelMix: { penalty: 0, bound: 0, isBestPossible: true, message: 'level mix: best possible' },
     };
   }
 
@@ -118,13 +120,17 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
   const { groups, unplaced } = finish(state, plan, outcome.fixed);
   const explained = explainUnplaced(problem, plan, outcome.fixed, unplaced, exact, options.exact);
   diagnoses.push(...explained.diagnoses);
+  const score = sumScores(groups.map((group) => group.score));
+  const members = groups.map((group) => group.memberIds.map((id) => problem.indexById.get(id) ?? 0));
+  const levelMix = levelMixQuality(problem, members, score.level);
   return {
     groups,
     unplaced: [...explained.unplaced, ...duplicates],
-    score: sumScores(groups.map((group) => group.score)),
+    score,
     diagnoses,
     seed,
     search: { iterations: outcome.iterations, restarts: outcome.restarts },
+    levelMix: { ...levelMix, message: describeLevelMix(levelMix) },
   };
 }
 

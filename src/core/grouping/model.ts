@@ -149,6 +149,11 @@ export type GroupingResult = {
   seed: number;
   /** Search work done (deterministic counts, not timings). */
   search: { iterations: number; restarts: number };
+  /**
+   * Proof of quality: the level part of the score against a lower bound for groups of these
+   * sizes; `message` is "level mix: best possible" when it is met, else the gap.
+   */
+  levelMix: { penalty: number; bound: number; isBestPossible: boolean; message: string };
 };
 
 /** An assignment to score, e.g. groups a coordinator edited by hand. `slot` is optional: when absent the best common hour is used. */
