@@ -13,6 +13,7 @@ import type { MipSolver } from './mip.ts';
 import type { PlacedGroup } from './placement-model.ts';
 import type { Random } from './random.ts';
 import { improve } from './search.ts';
+import { weeklySlotCount } from './weekly-slot.ts';
 
 export type ExactOptions = {
   /** A MIP solver (HiGHS in the grouping worker and the CLI). */
@@ -23,11 +24,30 @@ export type ExactOptions = {
 
 export const defaultExactTimeLimitSeconds = 20;
 
-/** Somebody with availability is left out: only then is the exact model worth its time. */
-export function needsExact(state: GroupingState, fixed: ReadonlyMap<number, FixedReason>): boolean {
-  for (let person = 0; person < state.problem.count; person++) {
+/**
+ * Somebody is left out who some grouping might place: only then is the exact model worth its
+ * time. People free only at hours fewer than `min` people, or fewer than the facilitators a
+ * group needs, are free at are out in every grouping (at 10,000 people these are the only ones
+ * left out, and the exact model would be slow there for nothing).
+ */
+export function needsExact(state: GroupingState): boolean {
+  const { problem } = state;
+  const { groupSize, facilitatorsPerGroup } = problem.rules;
+  const facilitatorsFree = new Int32Array(weeklySlotCount);
+  for (let person = 0; person < problem.count; person++) {
+    if (!problem.isFacilitator[person]) continue;
+    for (let at = problem.slotStart[person]!; at < problem.slotStart[person + 1]!; at++) {
+      facilitatorsFree[problem.slotList[at]!]!++;
+    }
+  }
+  for (let person = 0; person < problem.count; person++) {
     if (state.groupOf[person]! >= 0) continue;
-    if (fixed.get(person)?.reason !== 'no-availability') return true;
+    for (let at = problem.slotStart[person]!; at < problem.slotStart[person + 1]!; at++) {
+      const slot = problem.slotList[at]!;
+      const isUsable =
+        problem.slotPopularity[slot]! >= groupSize.min && facilitatorsFree[slot]! >= facilitatorsPerGroup.min;
+      if (isUsable) return true;
+    }
   }
   return false;
 }

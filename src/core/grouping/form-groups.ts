@@ -107,7 +107,7 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
   const plan = planGroups(state, fixed);
   const outcome = search(state, plan, fixed, seed, effort);
   const exact =
-    options.exact && needsExact(state, outcome.fixed)
+    options.exact && needsExact(state)
       ? completeExactly(
           state,
           plan,

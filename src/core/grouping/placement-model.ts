@@ -99,10 +99,17 @@ export type SlotModel = {
 
 const infinity = Number.POSITIVE_INFINITY;
 
+/**
+ * `keepStartGroups`: at least as many groups meet at each hour as in `start`. A restriction, not
+ * a relaxation — it only helps the solver find a complete grouping fast (with the hours' group
+ * counts fixed, the rest is close to a transportation problem); placeExactly drops it when the
+ * restricted model cannot place everyone.
+ */
 export function buildSlotModel(
   problem: Problem,
   relaxation: Relaxation,
   start: readonly PlacedGroup[] | null,
+  keepStartGroups = false,
 ): SlotModel {
   const rules = relaxRules(problem, relaxation);
   const { size, facilitators, freeAt, pinOf, pinCount } = rules;
@@ -142,7 +149,10 @@ export function buildSlotModel(
     people.forEach((_person, index) => {
       if (yColumn[index * slotCount + slotIndex]! >= 0) free++;
     });
-    nColumn[slotIndex] = builder.addColumn(0, 0, Math.floor(free / size.min), true);
+    const kept = keepStartGroups
+      ? (start ?? []).filter((group) => group.pin < 0 && group.slot === slots[slotIndex]).length
+      : 0;
+    nColumn[slotIndex] = builder.addColumn(0, kept, Math.max(kept, Math.floor(free / size.min)), true);
   });
   const wColumn = new Int32Array(pinCount * slotCount);
   const aColumn = new Int32Array(pinCount);
