@@ -1,7 +1,9 @@
+/**
+ * The `tend` command. Each command imports only what it needs, when it runs: `tend groups form`
+ * reads a roster, forms groups and writes CSV without loading the web server, the database
+ * drivers or the configuration (it used to pay for all of them at start-up).
+ */
 import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../server/config.ts';
-import { startServer } from '../server/server.ts';
-import { backupDataDirectory, restoreDataDirectory } from './backup.ts';
 
 const usage = `Usage: tend <command>
 
@@ -17,9 +19,11 @@ SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS. With DATABASE_URL set, back up wit
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
-    case 'serve':
+    case 'serve': {
+      const { startServer } = await import('../server/server.ts');
       await startServer();
       return -1;
+    }
     case 'backup':
     case 'restore': {
       const [file] = rest;
@@ -27,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`tend ${command}: name the backup file, e.g. tend ${command} tend-backup.tar.gz`);
         return 2;
       }
+      const { loadConfig } = await import('../server/config.ts');
+      const { backupDataDirectory, restoreDataDirectory } = await import('./backup.ts');
       const config = loadConfig();
       if (config.databaseUrl) {
         console.error(
