@@ -22,6 +22,33 @@ describe('the exact fallback', () => {
     }
   });
 
+  it('keeps pinned people in their pinned group when it completes the grouping', async () => {
+    const solve = await loadHighsSolver();
+    const input = { ...makeTightCohort(60, 1), effort: 0.2 };
+    const facilitator = input.participants[0]!;
+    // A learner free at one of the facilitator's hours and not supervised by them.
+    const supervised = new Set(
+      (input.conflicts ?? [])
+        .filter((pair) => pair.participantIds[0] === facilitator.id)
+        .map((pair) => pair.participantIds[1]),
+    );
+    const learner = input.participants.find(
+      (person) =>
+        !person.isFacilitator &&
+        !supervised.has(person.id) &&
+        person.availability.some((slot) => facilitator.availability.includes(slot)),
+    )!;
+    const participants = input.participants.map((person) =>
+      person === facilitator || person === learner ? { ...person, pinnedGroupId: 'blue' } : person,
+    );
+    expect(formGroups({ ...input, participants }).unplaced.length).toBeGreaterThan(0);
+    const result = formGroups({ ...input, participants }, { exact: { solve } });
+    expect(result.unplaced).toEqual([]);
+    const blue = result.groups.find((group) => group.id === 'blue');
+    expect(blue?.memberIds).toEqual(expect.arrayContaining([facilitator.id, learner.id]));
+    expect(evaluateGrouping({ ...input, participants }, { groups: result.groups }).violations).toEqual([]);
+  });
+
   it('gives the same groups for the same roster and seed', async () => {
     const solve = await loadHighsSolver();
     const input = { ...makeTightCohort(60, 1), effort: 0.2, seed: 4 };
