@@ -114,7 +114,7 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
           outcome.fixed,
           options.exact,
           createRandom(seed * 131 + 3),
-          searchBudget(plan, effort) / 4,
+          searchBudget(plan, effort),
         )
       : null;
   const { groups, unplaced } = finish(state, plan, outcome.fixed);
