@@ -16,10 +16,14 @@
  *   minimise  Σg wL·Σ dev + wD·Σ dev + wI·(Σ{i with interests} x[i,g] − top[g]) + wX/ē·e[g] + wH·Σ r + BIG·Σ u
  *
  * Groups are interchangeable, so x[i,g] = 0 for g > rank(i) (facilitators ranked first) breaks
- * the symmetry without cutting off any solution up to relabelling. These linearisations are
+ * the symmetry without cutting off any solution up to relabelling. Two valid cuts strengthen the
+ * bound: per group, the level and discipline deviations are at least their rounding floor for
+ * the group's size; per level, the level-mix cut (below, in buildModel). These linearisations are
  * exact at an optimum, so the MIP value equals the engine's objective of the same assignment
  * (we re-score the MIP's assignment with evaluateGrouping to confirm).
  */
+
+import { evenSplitDeviation, minimumDeviation } from '../../src/core/grouping/level-mix-bound.ts';
 import type { GroupingInput } from '../../src/core/grouping/model.ts';
 import { maskWords, prepareProblem } from '../../src/core/grouping/prepare.ts';
 import { type WeeklySlot, weeklySlotAt, weeklySlotCount } from '../../src/core/grouping/weekly-slot.ts';
@@ -43,21 +47,6 @@ function term(coefficient: number, name: string): string {
   const sign = coefficient < 0 ? '-' : '+';
   const value = Math.abs(coefficient);
   return ` ${sign} ${Number(value.toPrecision(12))} ${name}`;
-}
-
-/** Smallest Σ|c − share·size| over non-negative integer counts c summing to `size` (largest-remainder rounding). */
-export function minimumDeviation(shares: Float64Array, size: number): number {
-  const targets = Array.from(shares, (share) => share * size);
-  const counts = targets.map(Math.floor);
-  let left = size - counts.reduce((sum, count) => sum + count, 0);
-  const order = targets
-    .map((target, index) => ({ index, rest: target - Math.floor(target) }))
-    .sort((a, b) => b.rest - a.rest);
-  for (const { index } of order) {
-    if (left-- <= 0) break;
-    counts[index]!++;
-  }
-  return targets.reduce((sum, target, index) => sum + Math.abs((counts[index] ?? 0) - target), 0);
 }
 
 /** Builds the CPLEX-LP model; `start` (group index per person, -1 unplaced) becomes a MIP start. */
@@ -130,6 +119,41 @@ export function buildModel(input: GroupingInput, groupCount: number) {
     }
   }
 
+  const levelDeviationNames: string[][] = [];
+  /**
+   * The level-mix cut (src/core/grouping/level-mix-bound.ts): each level's members split over the
+   * groups no more evenly than integers allow. Stated for a reference size s̄ and made valid for
+   * any sizes and anyone left out, as the split bound moves by at most 1 per member left out and
+   * per unit a group's target moves: Σg dl[g,c] + Σ{i at level c} u[i]
+   * + share[c]·Σg Σsize |size − s̄|·k[g,size] ≥ split bound of level c at size s̄. One row per
+   * level and per size s̄ from min to max.
+   */
+  const levelMixCut = (perGroup: string[][]) => {
+    if (perGroup.length === 0) return;
+    problem.levelShare.forEach((share, level) => {
+      const members = people.filter((person) => problem.levelOf[person] === level);
+      for (let reference = groupSize.min; reference <= groupSize.max; reference++) {
+        const bound = evenSplitDeviation(
+          members.length,
+          groups.map(() => share * reference),
+        );
+        if (bound <= 1e-9) continue;
+        const deviations = perGroup.map((names) => term(1, names[level] ?? '')).join('');
+        const leftOut = members.map((person) => term(1, `u_${person}`)).join('');
+        const sizeShift = groups
+          .flatMap((group) =>
+            Array.from({ length: groupSize.max - groupSize.min + 1 }, (_, offset) =>
+              term(
+                share * Math.abs(groupSize.min + offset - reference),
+                `k_${group}_${groupSize.min + offset}`,
+              ),
+            ),
+          )
+          .join('');
+        row(`${deviations}${leftOut}${sizeShift} >= ${Number(bound.toPrecision(12))}`);
+      }
+    });
+  };
   for (const group of groups) {
     row(`${sumX(group, () => 1)} >= ${groupSize.min}`);
     row(`${sumX(group, () => 1)} <= ${groupSize.max}`);
@@ -169,6 +193,7 @@ export function buildModel(input: GroupingInput, groupCount: number) {
           `${sumX(group, (person) => share - (categoryOf[person] === category ? 1 : 0))}${term(-1, name)} <= 0`,
         );
       });
+      if (kind === 'dl') levelDeviationNames.push(names);
       // Valid cut: integer counts cannot match fractional targets, so Σ deviations ≥ its minimum for that size.
       row(
         `${names.map((name) => term(1, name)).join('')}${sizes.map((size) => term(-minimumDeviation(shares, size), `k_${group}_${size}`)).join('')} >= 0`,
@@ -220,6 +245,7 @@ export function buildModel(input: GroupingInput, groupCount: number) {
       }
     }
   }
+  levelMixCut(levelDeviationNames);
   const text = [
     'Minimize',
     ` obj:${objective.join('') || ' 0 u_0'}`,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makeTightCohort } from '../core/grouping/test-rosters.ts';
+import { loadHighsSolver } from '../server/grouping/highs-solver.ts';
 import { groupsFormCommand } from './groups-form.ts';
 
 const header = 'id,name,level,discipline,availability,interests,facilitator,experience,not_with,supervises';
@@ -31,6 +33,7 @@ async function run(argv: string[], files: Record<string, string>) {
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return text;
     },
+    loadSolver: loadHighsSolver,
     stdout: (text) => {
       stdout += text;
     },
@@ -143,5 +146,40 @@ describe('tend groups form', () => {
       );
     expect(groupsOf(second.stdout)).toEqual(groupsOf(first.stdout));
     expect(second.stderr).toContain('pairs of previous groupmates together');
+  });
+
+  it('places everyone on a tight roster the heuristic alone leaves 10 people out of', async () => {
+    const tight = makeTightCohort(60, 1);
+    const supervised = new Map<string, string[]>();
+    for (const { participantIds } of tight.conflicts ?? []) {
+      supervised.set(participantIds[0], [...(supervised.get(participantIds[0]) ?? []), participantIds[1]]);
+    }
+    const rows = tight.participants.map((person) =>
+      [
+        person.id,
+        person.level,
+        person.availability.join(' '),
+        person.isFacilitator ? 'yes' : 'no',
+        (supervised.get(person.id) ?? []).join(';'),
+      ].join(','),
+    );
+    const csv = `id,level,availability,facilitator,supervises\n${rows.join('\n')}\n`;
+    const { code, stdout, stderr } = await run(
+      ['tight.csv', '--min', '10', '--max', '10', '--facilitators', '1', '--effort', '0.2'],
+      { 'tight.csv': csv },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^6 groups, 60 of 60 people placed/);
+    expect(stdout).not.toMatch(/^,,,/m);
+  });
+
+  it('names what keeps people out, in the same words as the API and the groups board', async () => {
+    const seven = people.slice(1, 8).join('\n');
+    const { code, stdout, stderr } = await run(['roster.csv', '--effort', '0.1'], {
+      'roster.csv': `${header}\n${seven}\n`,
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('Note: a group needs 8 people; 7 enrolled');
+    expect(stdout).not.toContain('group-1');
   });
 });

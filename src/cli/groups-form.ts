@@ -1,19 +1,20 @@
 import { parseArgs } from 'node:util';
-import { parse } from 'csv-parse/sync';
 import { formGroups } from '../core/grouping/form-groups.ts';
-import { knownLevels } from '../core/grouping/levels.ts';
+import type { MipSolver } from '../core/grouping/mip.ts';
 import type {
-  ConflictOfInterest,
   GroupingInput,
   GroupingResult,
   GroupingWeights,
   HistoryMode,
   Participant,
 } from '../core/grouping/model.ts';
-import { describeWeeklySlot, parseWeeklySlotList } from '../core/grouping/weekly-slot.ts';
+import { describeWeeklySlot } from '../core/grouping/weekly-slot.ts';
+import { applyPrevious, InputError, readRoster } from './read-roster.ts';
 
 export type CommandIo = {
   readFile(path: string): Promise<string>;
+  /** The MIP solver for the exact fallback (HiGHS); loaded only when forming. */
+  loadSolver(): Promise<MipSolver>;
   stdout(text: string): void;
   stderr(text: string): void;
 };
@@ -34,24 +35,13 @@ Options:
   --experience-unit <u>     facilitator experience is in years (default) or sessions
   --seed <n>                same roster and seed give the same groups (default 1)
   --effort <x>              search effort multiplier (default 1)
+  --time-limit <s>          seconds the exact check may take when someone would be left out (default 20)
 
 Roster columns (header row required; only id, level and availability are required):
   id, name, level (student-1..student-4, resident, practitioner, faculty), discipline,
   availability (e.g. "tue-12 wed-18 thu-9..12"), interests (separated by ;), facilitator (yes/no),
   experience, previous_group, pinned_group, not_with (ids separated by ;), supervises (ids separated by ;)`;
 
-class InputError extends Error {}
-
-const columnAliases: Record<string, string> = {
-  is_facilitator: 'facilitator',
-  isfacilitator: 'facilitator',
-  facilitator_experience: 'experience',
-  previous_group_id: 'previous_group',
-  pinned_group_id: 'pinned_group',
-  pinned: 'pinned_group',
-  group: 'group',
-};
-const requiredColumns = ['id', 'level', 'availability'] as const;
 const weightKeys: readonly (keyof GroupingWeights)[] = [
   'level',
   'discipline',
@@ -59,37 +49,6 @@ const weightKeys: readonly (keyof GroupingWeights)[] = [
   'experience',
   'history',
 ];
-
-function normaliseHeader(name: string): string {
-  const key = name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  return columnAliases[key] ?? key;
-}
-
-function readCsv(text: string, file: string): { columns: string[]; rows: string[][] } {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-    });
-  } catch (error) {
-    throw new InputError(`${file} is not valid CSV: ${(error as Error).message}`);
-  }
-  const [header, ...rows] = records;
-  if (!header) throw new InputError(`${file} is empty; its first row must name the columns.`);
-  return { columns: header.map(normaliseHeader), rows };
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(/[;|]/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
 
 function parseWholeNumber(option: string, value: string): number {
   if (!/^\d+$/.test(value.trim()))
@@ -121,132 +80,6 @@ function parseWeights(value: string): Partial<GroupingWeights> {
     weights[key] = number;
   }
   return weights;
-}
-
-function parseYesNo(value: string): boolean | null {
-  const normalised = value.trim().toLowerCase();
-  if (['yes', 'y', 'true', '1', 'x'].includes(normalised)) return true;
-  if (['no', 'n', 'false', '0', ''].includes(normalised)) return false;
-  return null;
-}
-
-/** Reads the roster into participants and conflicts, collecting every problem with its row and column. */
-function readRoster(
-  text: string,
-  file: string,
-): { participants: Participant[]; conflicts: ConflictOfInterest[] } {
-  const { columns, rows } = readCsv(text, file);
-  const missing = requiredColumns.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    throw new InputError(
-      `${file}: the header row lacks the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}. Found: ${columns.join(', ')}.`,
-    );
-  }
-  const problems: string[] = [];
-  const participants: Participant[] = [];
-  const references: {
-    row: number;
-    column: string;
-    from: string;
-    to: string;
-    kind: ConflictOfInterest['kind'];
-  }[] = [];
-  const rowOfId = new Map<string, number>();
-  rows.forEach((cells, index) => {
-    const row = index + 2;
-    const value = (column: string) => cells[columns.indexOf(column)]?.trim() ?? '';
-    const report = (column: string, message: string) =>
-      problems.push(`row ${row}, column ${column}: ${message}`);
-    const id = value('id');
-    if (!id) {
-      report('id', 'is empty; every person needs an id');
-      return;
-    }
-    const firstRow = rowOfId.get(id);
-    if (firstRow !== undefined) report('id', `"${id}" repeats row ${firstRow}`);
-    else rowOfId.set(id, row);
-    const level = value('level').toLowerCase();
-    if (!(knownLevels as readonly string[]).includes(level)) {
-      report('level', `"${value('level')}" is not a level; use one of ${knownLevels.join(', ')}`);
-    }
-    const availability = parseWeeklySlotList(value('availability'));
-    for (const token of availability.invalid) {
-      report('availability', `"${token}" is not a weekly hour like tue-12, or a range like thu-9..12`);
-    }
-    const isFacilitator = parseYesNo(value('facilitator'));
-    if (isFacilitator === null) report('facilitator', `"${value('facilitator')}" must be yes or no`);
-    const experienceText = value('experience');
-    const experience = experienceText === '' ? undefined : Number(experienceText);
-    if (experience !== undefined && (!Number.isFinite(experience) || experience < 0)) {
-      report('experience', `"${experienceText}" must be a number of years or sessions, 0 or more`);
-    }
-    for (const other of splitList(value('not_with'))) {
-      references.push({ row, column: 'not_with', from: id, to: other, kind: 'request' });
-    }
-    for (const other of splitList(value('supervises'))) {
-      references.push({ row, column: 'supervises', from: id, to: other, kind: 'supervision' });
-    }
-    const participant: Participant = {
-      id,
-      level,
-      availability: availability.slots,
-      interests: splitList(value('interests')),
-      isFacilitator: isFacilitator === true,
-    };
-    if (value('name')) participant.name = value('name');
-    if (value('discipline')) participant.discipline = value('discipline');
-    if (experience !== undefined && Number.isFinite(experience))
-      participant.facilitatorExperience = experience;
-    if (value('previous_group')) participant.previousGroupId = value('previous_group');
-    if (value('pinned_group')) participant.pinnedGroupId = value('pinned_group');
-    participants.push(participant);
-  });
-  const conflicts: ConflictOfInterest[] = [];
-  for (const reference of references) {
-    if (!rowOfId.has(reference.to)) {
-      problems.push(
-        `row ${reference.row}, column ${reference.column}: "${reference.to}" is not an id in the roster`,
-      );
-    } else if (reference.to === reference.from) {
-      problems.push(
-        `row ${reference.row}, column ${reference.column}: a person cannot be in conflict with themselves`,
-      );
-    } else conflicts.push({ participantIds: [reference.from, reference.to], kind: reference.kind });
-  }
-  if (rows.length === 0) problems.push(`${file} has a header but no people`);
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 20);
-    if (problems.length > 20) shown.push(`… and ${problems.length - 20} more`);
-    throw new InputError(
-      `${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix:\n  ${shown.join('\n  ')}`,
-    );
-  }
-  return { participants, conflicts };
-}
-
-/** Applies last term's groups (columns id and group/previous_group) as previous groupmates. */
-function applyPrevious(text: string, file: string, participants: Participant[]): void {
-  const { columns, rows } = readCsv(text, file);
-  const groupColumn = columns.includes('group')
-    ? 'group'
-    : columns.includes('previous_group')
-      ? 'previous_group'
-      : null;
-  if (!columns.includes('id') || !groupColumn) {
-    throw new InputError(
-      `${file}: the header row needs the columns id and group (a groups.csv from last term works).`,
-    );
-  }
-  const previous = new Map<string, string>();
-  for (const cells of rows) {
-    const id = cells[columns.indexOf('id')]?.trim();
-    const group = cells[columns.indexOf(groupColumn)]?.trim();
-    if (id && group) previous.set(id, group);
-  }
-  for (const participant of participants) {
-    const group = previous.get(participant.id);
-    if (group) participant.previousGroupId = `previous:${group}`;
-  }
 }
 
 function csvCell(value: string): string {
@@ -307,6 +140,7 @@ function formatSummary(result: GroupingResult, peopleCount: number): string {
   lines.push(
     `${result.groups.length} groups, ${placed} of ${peopleCount} people placed; penalty ${result.score.total.toFixed(1)} (lower is better; level ${result.score.level.toFixed(1)}, discipline ${result.score.discipline.toFixed(1)}, interests ${result.score.interests.toFixed(1)}, experience ${result.score.experience.toFixed(1)}, history ${result.score.history.toFixed(1)})`,
   );
+  if (result.groups.length > 0) lines.push(result.levelMix.message);
   for (const group of result.groups) {
     lines.push(
       `${group.id} (${group.memberIds.length} people, penalty ${group.score.total.toFixed(1)}): ${group.explanation}`,
@@ -372,6 +206,16 @@ export async function groupsFormCommand(argv: string[], io: CommandIo): Promise<
       throw new InputError(`--effort must be a number from 0 to 50, not "${values.effort}".`);
     }
 
+    const timeLimit = values['time-limit'] === undefined ? 20 : Number(values['time-limit']);
+    if (!Number.isFinite(timeLimit) || timeLimit <= 0 || timeLimit > 3600) {
+      throw new InputError(
+        `--time-limit must be a number of seconds from 1 to 3600, not "${values['time-limit']}".`,
+      );
+    }
+
+    // HiGHS loads while the roster is read: it is needed only if someone would be left out.
+    const solver = io.loadSolver();
+    solver.catch(() => undefined);
     const rosterText = await readInput(io, file);
     const { participants, conflicts } = readRoster(rosterText, file);
     if (values.previous) applyPrevious(await readInput(io, values.previous), values.previous, participants);
@@ -385,7 +229,7 @@ export async function groupsFormCommand(argv: string[], io: CommandIo): Promise<
       seed,
       effort,
     };
-    const result = formGroups(input);
+    const result = formGroups(input, { exact: { solve: await solver, timeLimitSeconds: timeLimit } });
     io.stdout(formatGroupsCsv(result, participants));
     io.stderr(formatSummary(result, participants.length));
     return 0;
@@ -414,6 +258,7 @@ function parseOptions(argv: string[]) {
       'experience-unit': { type: 'string' },
       seed: { type: 'string' },
       effort: { type: 'string' },
+      'time-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,14 +1,18 @@
+/**
+ * The `tend` command. Each command imports only what it needs, when it runs: `tend groups form`
+ * reads a roster, forms groups and writes CSV without loading the web server, the database
+ * drivers or the configuration (it used to pay for all of them at start-up).
+ */
 import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../server/config.ts';
-import { startServer } from '../server/server.ts';
-import { backupDataDirectory, restoreDataDirectory } from './backup.ts';
-import { demoCommand } from './demo.ts';
-import { organizationsCommand, setupCommand } from './setup.ts';
 
 const output = {
   stdout: (text: string) => process.stdout.write(text),
   stderr: (text: string) => process.stderr.write(text),
 };
+
+async function loadConfiguration() {
+  return (await import('../server/config.ts')).loadConfig();
+}
 
 const usage = `Usage: tend <command>
 
@@ -28,15 +32,17 @@ LOG_LEVEL, TRUST_PROXY, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS (see the RE
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
-    case 'serve':
+    case 'serve': {
+      const { startServer } = await import('../server/server.ts');
       await startServer();
       return -1;
+    }
     case 'setup':
-      return setupCommand(rest, loadConfig(), output);
+      return (await import('./setup.ts')).setupCommand(rest, await loadConfiguration(), output);
     case 'organizations':
-      return organizationsCommand(rest, loadConfig(), output);
+      return (await import('./setup.ts')).organizationsCommand(rest, await loadConfiguration(), output);
     case 'demo':
-      return demoCommand(rest, loadConfig(), output);
+      return (await import('./demo.ts')).demoCommand(rest, await loadConfiguration(), output);
     case 'backup':
     case 'restore': {
       const [file] = rest;
@@ -44,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`tend ${command}: name the backup file, e.g. tend ${command} tend-backup.tar.gz`);
         return 2;
       }
+      const { loadConfig } = await import('../server/config.ts');
+      const { backupDataDirectory, restoreDataDirectory } = await import('./backup.ts');
       const config = loadConfig();
       if (config.databaseUrl) {
         console.error(
@@ -67,7 +75,11 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { groupsFormCommand } = await import('./groups-form.ts');
-      return groupsFormCommand(options, { readFile: (path) => readFile(path, 'utf8'), ...output });
+      return groupsFormCommand(options, {
+        readFile: (path) => readFile(path, 'utf8'),
+        loadSolver: async () => (await import('../server/grouping/highs-solver.ts')).loadHighsSolver(),
+        ...output,
+      });
     }
     case 'help':
     case '--help':

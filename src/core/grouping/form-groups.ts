@@ -40,8 +40,11 @@ import {
   repairGroups,
 } from './construct.ts';
 import { diagnoseUnplaced } from './diagnose.ts';
+import { completeExactly, type ExactOptions, needsExact } from './exact-fallback.ts';
 import { explainGroup, orderMembers } from './explain.ts';
+import { explainUnplaced } from './explain-unplaced.ts';
 import { GroupingState } from './grouping-state.ts';
+import { describeLevelMix, levelMixQuality } from './level-mix-bound.ts';
 import type {
   FormedGroup,
   GroupingDiagnosis,
@@ -50,13 +53,17 @@ import type {
   UnplacedParticipant,
 } from './model.ts';
 import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
-import { type Problem, prepareProblem } from './prepare.ts';
+import { prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
 import { relocateForWaiting } from './relocate-group.ts';
-import { anneal, descend } from './search.ts';
+import { improve } from './search.ts';
 import { weeklySlotAt } from './weekly-slot.ts';
 
-export function formGroups(input: GroupingInput): GroupingResult {
+/**
+ * `options.exact` adds the exact fallback (exact-fallback.ts): with a MIP solver, nobody is left
+ * out while a legal grouping that places them exists (within the solver's time limit).
+ */
+export function formGroups(input: GroupingInput, options: { exact?: ExactOptions } = {}): GroupingResult {
   const problem = prepareProblem(input);
   const seed = Number.isFinite(input.seed) ? Math.trunc(input.seed ?? 1) : 1;
   const effort = Math.min(Math.max(Number.isFinite(input.effort) ? (input.effort ?? 1) : 1, 0), 50);
@@ -83,6 +90,7 @@ export function formGroups(input: GroupingInput): GroupingResult {
       diagnoses,
       seed,
       search: { iterations: 0, restarts: 0 },
+      levelMix: { penalty: 0, bound: 0, isBestPossible: true, message: 'level mix: best possible' },
     };
   }
 
@@ -98,15 +106,31 @@ export function formGroups(input: GroupingInput): GroupingResult {
   placePinned(state, fixed);
   const plan = planGroups(state, fixed);
   const outcome = search(state, plan, fixed, seed, effort);
+  const exact =
+    options.exact && needsExact(state)
+      ? completeExactly(
+          state,
+          plan,
+          outcome.fixed,
+          options.exact,
+          createRandom(seed * 131 + 3),
+          exactPolishBudget(plan, effort),
+        )
+      : null;
   const { groups, unplaced } = finish(state, plan, outcome.fixed);
-  diagnoses.push(...planDiagnoses(problem, plan, outcome.fixed, unplaced.length));
+  const explained = explainUnplaced(problem, plan, outcome.fixed, unplaced, exact, options.exact);
+  diagnoses.push(...explained.diagnoses);
+  const score = sumScores(groups.map((group) => group.score));
+  const members = groups.map((group) => group.memberIds.map((id) => problem.indexById.get(id) ?? 0));
+  const levelMix = levelMixQuality(problem, members, score.level);
   return {
     groups,
-    unplaced: [...unplaced, ...duplicates],
-    score: sumScores(groups.map((group) => group.score)),
+    unplaced: [...explained.unplaced, ...duplicates],
+    score,
     diagnoses,
     seed,
     search: { iterations: outcome.iterations, restarts: outcome.restarts },
+    levelMix: { ...levelMix, message: describeLevelMix(levelMix) },
   };
 }
 
@@ -145,7 +169,7 @@ function search(
   effort: number,
 ): { fixed: Map<number, FixedReason>; iterations: number; restarts: number } {
   const people = plan.placeableCount;
-  const budget = effort * Math.min(Math.max(2500 * people, 1_500_000), 16_000_000);
+  const budget = searchBudget(plan, effort);
   const useNeighbourhoods = effort > 0 && people <= 300;
   const runs = effort === 0 ? 1 : people <= 300 ? 4 : people <= 600 ? 2 : 1;
   const runIterations = Math.round((useNeighbourhoods ? budget * 0.4 : budget) / runs);
@@ -201,6 +225,20 @@ function search(
   return { fixed: best.fixed, iterations: done, restarts: runs };
 }
 
+/** Annealing steps for the whole search: 2,500 per person, between 1.5 M and 16 M, times `effort`. */
+function searchBudget(plan: GroupPlan, effort: number): number {
+  return effort * Math.min(Math.max(2500 * plan.placeableCount, 1_500_000), 16_000_000);
+}
+
+/**
+ * Annealing after the exact fallback: the full budget up to 300 people, where it measurably
+ * lowers the penalty of the model's unpolished answer; a quarter above, where time matters more.
+ */
+function exactPolishBudget(plan: GroupPlan, effort: number): number {
+  const budget = searchBudget(plan, effort);
+  return plan.placeableCount <= 300 ? budget : budget / 4;
+}
+
 /** Empties `count` random groups (pinned members stay; a group left empty is closed). */
 function dissolveRandomGroups(state: GroupingState, random: Random, count: number): void {
   const groups = state.activeGroups();
@@ -211,28 +249,6 @@ function dissolveRandomGroups(state: GroupingState, random: Random, count: numbe
     for (const person of state.membersOf(group)) if (state.problem.pinOf[person]! < 0) state.remove(person);
     if (state.size[group] === 0) state.closeGroup(group);
   }
-}
-
-/** Annealing then, for small and medium cohorts, an exhaustive descent polish. */
-function improve(
-  state: GroupingState,
-  plan: GroupPlan,
-  random: Random,
-  iterations: number,
-  heat: number,
-  descentPasses = 25,
-): number {
-  const { problem } = state;
-  const movableList: number[] = [];
-  for (let person = 0; person < problem.count; person++) {
-    const isWaiting = state.groupOf[person]! < 0 && plan.isPlaceable[person] === 1;
-    if ((state.groupOf[person]! >= 0 || isWaiting) && problem.pinOf[person]! < 0) movableList.push(person);
-  }
-  const movable = Int32Array.from(movableList);
-  if (iterations === 0 || movable.length === 0) return 0;
-  const done = anneal(state, movable, random, iterations, heat);
-  if (plan.placeableCount <= 300) descend(state, movable, descentPasses);
-  return done;
 }
 
 /** Output groups (meeting hour, ids, scores, explanations) and the unplaced with reasons. */
@@ -293,53 +309,4 @@ function finish(
   });
   const unplaced = diagnoseUnplaced(state, plan, fixed, (group) => ids.get(group) ?? `group ${group}`);
   return { groups, unplaced };
-}
-
-function planDiagnoses(
-  problem: Problem,
-  plan: GroupPlan,
-  fixed: ReadonlyMap<number, FixedReason>,
-  unplacedCount: number,
-): GroupingDiagnosis[] {
-  const diagnoses: GroupingDiagnosis[] = [];
-  const { groupSize, facilitatorsPerGroup } = problem.rules;
-  if (plan.placeableCount < groupSize.min) {
-    diagnoses.push({
-      code: 'TOO_FEW_PEOPLE',
-      message: `only ${plan.placeableCount} ${plan.placeableCount === 1 ? 'person shares' : 'people share'} a free hour with enough others; a group needs at least ${groupSize.min}`,
-    });
-  }
-  if (plan.facilitatorShortage) {
-    const { needed, available } = plan.facilitatorShortage;
-    diagnoses.push({
-      code: 'NOT_ENOUGH_FACILITATORS',
-      message: `not enough facilitators: ${needed} needed, ${available} available (each group needs at least ${facilitatorsPerGroup.min})`,
-    });
-  }
-  if (plan.facilitatorSurplus) {
-    const { capacity, available } = plan.facilitatorSurplus;
-    diagnoses.push({
-      code: 'TOO_MANY_FACILITATORS',
-      message: `${available} facilitators but the groups take at most ${capacity} (${facilitatorsPerGroup.max} per group); the rest are not placed`,
-    });
-  }
-  const pinned = [...fixed.entries()].filter(
-    ([, fixedReason]) => fixedReason.reason === 'pinned-group-infeasible',
-  );
-  if (pinned.length > 0) {
-    diagnoses.push({
-      code: 'PINNED_GROUP_INFEASIBLE',
-      message: `${pinned.length} pinned ${pinned.length === 1 ? 'person' : 'people'} could not stay in their pinned group: ${pinned
-        .slice(0, 3)
-        .map(([person, fixedReason]) => `${problem.participants[person]?.id} (${fixedReason.message})`)
-        .join('; ')}${pinned.length > 3 ? '; …' : ''}`,
-    });
-  }
-  if (unplacedCount > 0) {
-    diagnoses.push({
-      code: 'UNPLACED_PEOPLE',
-      message: `${unplacedCount} of ${problem.count} ${problem.count === 1 ? 'person' : 'people'} could not be placed; each has a reason in the list of unplaced`,
-    });
-  }
-  return diagnoses;
 }

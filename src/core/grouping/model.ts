@@ -135,7 +135,9 @@ export type GroupingDiagnosis = {
     | 'NOT_ENOUGH_FACILITATORS'
     | 'TOO_MANY_FACILITATORS'
     | 'PINNED_GROUP_INFEASIBLE'
-    | 'UNPLACED_PEOPLE';
+    | 'UNPLACED_PEOPLE'
+    | 'NO_COMPLETE_GROUPING'
+    | 'EXACT_CHECK_INCOMPLETE';
   message: string;
 };
 
@@ -147,6 +149,11 @@ export type GroupingResult = {
   seed: number;
   /** Search work done (deterministic counts, not timings). */
   search: { iterations: number; restarts: number };
+  /**
+   * Proof of quality: the level part of the score against a lower bound for groups of these
+   * sizes; `message` is "level mix: best possible" when it is met, else the gap.
+   */
+  levelMix: { penalty: number; bound: number; isBestPossible: boolean; message: string };
 };
 
 /** An assignment to score, e.g. groups a coordinator edited by hand. `slot` is optional: when absent the best common hour is used. */

@@ -1,6 +1,29 @@
+import type { GroupPlan } from './construct.ts';
 import type { GroupingState } from './grouping-state.ts';
 import { maskWords } from './prepare.ts';
 import type { Random } from './random.ts';
+
+/** Annealing then, for small and medium cohorts, an exhaustive descent polish. */
+export function improve(
+  state: GroupingState,
+  plan: GroupPlan,
+  random: Random,
+  iterations: number,
+  heat: number,
+  descentPasses = 25,
+): number {
+  const { problem } = state;
+  const movableList: number[] = [];
+  for (let person = 0; person < problem.count; person++) {
+    const isWaiting = state.groupOf[person]! < 0 && plan.isPlaceable[person] === 1;
+    if ((state.groupOf[person]! >= 0 || isWaiting) && problem.pinOf[person]! < 0) movableList.push(person);
+  }
+  const movable = Int32Array.from(movableList);
+  if (iterations === 0 || movable.length === 0) return 0;
+  const done = anneal(state, movable, random, iterations, heat);
+  if (plan.placeableCount <= 300) descend(state, movable, descentPasses);
+  return done;
+}
 
 /**
  * Simulated annealing over the legal neighbourhood. A proposal picks a movable person and an

@@ -1,16 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import type { GroupingInput, GroupingResult } from '../../core/grouping/model.ts';
-import type { WorkerReply } from './form-groups.worker.ts';
+import type { WorkerReply, WorkerRequest } from './form-groups.worker.ts';
 
 /**
- * Runs `formGroups` on a worker thread so the HTTP server keeps answering while a large cohort
+ * Runs `formGroups` (with its exact fallback on HiGHS) on a worker thread so the HTTP server keeps answering while a large cohort
  * is grouped (≈ 1 s for 1,000 people, ≈ 10 s for 10,000). One short-lived worker per call: forming
  * groups is rare and the start-up cost (~50 ms) is small next to the work. Rejects if the worker
  * fails or `signal` aborts (the worker is then terminated).
  */
 export function formGroupsInWorker(
   input: GroupingInput,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; timeLimitSeconds?: number } = {},
 ): Promise<GroupingResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
@@ -37,6 +37,10 @@ export function formGroupsInWorker(
     worker.once('exit', (code) =>
       settle(() => reject(new Error(`the grouping worker stopped (exit code ${code})`))),
     );
-    worker.postMessage(input);
+    const request: WorkerRequest =
+      options.timeLimitSeconds === undefined
+        ? { input }
+        : { input, timeLimitSeconds: options.timeLimitSeconds };
+    worker.postMessage(request);
   });
 }

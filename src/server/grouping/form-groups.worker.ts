@@ -1,19 +1,28 @@
 /**
  * Worker-thread entry: receives one GroupingInput, answers with the engine's result (or the
  * error message if the engine ever threw), then exits. Loaded by form-groups-in-worker.ts.
+ * HiGHS is loaded here, off the request thread, for the engine's exact fallback.
  */
 import { parentPort } from 'node:worker_threads';
 import { formGroups } from '../../core/grouping/form-groups.ts';
 import type { GroupingInput } from '../../core/grouping/model.ts';
+import { loadHighsSolver } from './highs-solver.ts';
 
 export type WorkerReply =
   | { ok: true; result: ReturnType<typeof formGroups> }
   | { ok: false; message: string };
 
-parentPort?.once('message', (input: GroupingInput) => {
+export type WorkerRequest = { input: GroupingInput; timeLimitSeconds?: number };
+
+parentPort?.once('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { ok: true, result: formGroups(input) };
+    const solve = await loadHighsSolver();
+    const exact =
+      request.timeLimitSeconds === undefined
+        ? { solve }
+        : { solve, timeLimitSeconds: request.timeLimitSeconds };
+    reply = { ok: true, result: formGroups(request.input, { exact }) };
   } catch (error) {
     reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,0 +1,105 @@
+/**
+ * Places as many people as the hard rules allow, exactly (issue 13): the slot model decides who
+ * meets at which hour and how many groups meet then, the partition model splits each hour's
+ * people into its groups. The heuristic answer seeds the slot model, so the solver starts from
+ * a good incumbent and only has to improve it or prove nothing better exists.
+ */
+import type { MipSolver } from './mip.ts';
+import { buildPartitionModel, readPartition } from './partition-model.ts';
+import {
+  buildSlotModel,
+  type PlacedGroup,
+  type Relaxation,
+  readSlotModel,
+  type SlotModel,
+} from './placement-model.ts';
+import type { Problem } from './prepare.ts';
+
+export type ExactPlacement = {
+  /**
+   * 'proven': `groups` place the most people possible (`mostPlaceable`); 'time-limit': the solver
+   * stopped before proving it; 'unsplit': an hour's people could not be split into its groups,
+   * so nothing is proven either.
+   */
+  status: 'proven' | 'time-limit' | 'unsplit';
+  /** The best legal grouping found, or null when none was read. */
+  groups: PlacedGroup[] | null;
+  placedCount: number;
+  /** Most people any legal grouping places (proven only with status 'proven'). */
+  mostPlaceable: number | null;
+  seconds: number;
+};
+
+export function placeExactly(
+  problem: Problem,
+  relaxation: Relaxation,
+  solve: MipSolver,
+  timeLimitSeconds: number,
+  start: readonly PlacedGroup[] | null,
+): ExactPlacement {
+  let seconds = 0;
+  if (start) {
+    // First keep the heuristic's groups' hours: usually enough to place everyone, in a fraction
+    // of the time. Placing everyone who has a usable hour needs no further proof.
+    const kept = buildSlotModel(problem, relaxation, start, true);
+    const quick = solve(kept.model, { timeLimitSeconds });
+    seconds += quick.seconds;
+    if (quick.status === 'optimal' && quick.objective !== null && quick.objective < 0.5 && quick.values) {
+      const outcome = splitHours(problem, kept, quick.values, solve, timeLimitSeconds - seconds);
+      seconds += outcome.seconds;
+      if (outcome.groups) {
+        const placedCount = outcome.groups.reduce((sum, group) => sum + group.members.length, 0);
+        return { status: 'proven', groups: outcome.groups, placedCount, mostPlaceable: placedCount, seconds };
+      }
+    }
+  }
+  const slotModel = buildSlotModel(problem, relaxation, start);
+  const answer = solve(slotModel.model, { timeLimitSeconds: Math.max(1, timeLimitSeconds - seconds) });
+  seconds += answer.seconds;
+  const mostPlaceable =
+    answer.bound === null ? null : slotModel.people.length - Math.ceil(answer.bound - 1e-6);
+  if (!answer.values) {
+    return { status: 'time-limit', groups: null, placedCount: 0, mostPlaceable: null, seconds };
+  }
+  const split = splitHours(problem, slotModel, answer.values, solve, timeLimitSeconds - seconds);
+  seconds += split.seconds;
+  const groups = split.groups;
+  if (!groups) {
+    return { status: split.status, groups: null, placedCount: 0, mostPlaceable: null, seconds };
+  }
+  const placedCount = groups.reduce((sum, group) => sum + group.members.length, 0);
+  return {
+    status: answer.status === 'optimal' ? 'proven' : 'time-limit',
+    groups,
+    placedCount,
+    mostPlaceable: answer.status === 'optimal' ? placedCount : mostPlaceable,
+    seconds,
+  };
+}
+
+/** Stage 2: each hour's people split into that hour's groups; null groups when one cannot be. */
+function splitHours(
+  problem: Problem,
+  slotModel: SlotModel,
+  values: Float64Array,
+  solve: MipSolver,
+  timeLimitSeconds: number,
+): { groups: PlacedGroup[] | null; status: 'time-limit' | 'unsplit'; seconds: number } {
+  const { atSlot, pinned } = readSlotModel(slotModel, values);
+  const groups: PlacedGroup[] = [...pinned];
+  let seconds = 0;
+  for (const { slot, groups: count, members } of atSlot) {
+    if (count === 1) {
+      groups.push({ members, slot, pin: -1 });
+      continue;
+    }
+    const partition = buildPartitionModel(problem, slotModel.rules, members, count);
+    const split = solve(partition.model, { timeLimitSeconds: Math.max(1, timeLimitSeconds - seconds) });
+    seconds += split.seconds;
+    if (split.status !== 'optimal' || !split.values) {
+      return { groups: null, status: split.status === 'time-limit' ? 'time-limit' : 'unsplit', seconds };
+    }
+    for (const part of readPartition(partition, split.values)) groups.push({ members: part, slot, pin: -1 });
+  }
+  return { groups, status: 'unsplit', seconds };
+}
