@@ -215,6 +215,8 @@ describe('groups, meetings and attendance', () => {
       expect(group.explanation).toMatch(/Tuesdays 12:00–13:00/);
     }
     expect(result.isValid).toBe(true);
+    // How close the level mix came to its bound is said with the groups, as the CLI says it.
+    expect(result.levelMix).toMatch(/^level mix: (best possible|.* above the best possible .*)$/);
   });
 
   it('shows a broken rule live when a move would break it, without saving', async () => {

@@ -144,6 +144,8 @@ export type LastGrouping = {
   formedAt: string;
   unplaced: { id: string; reason: string; message: string }[];
   diagnoses: { code: string; message: string }[];
+  /** "level mix: best possible", or how far the level mix is from its bound. */
+  levelMix?: string;
 };
 
 export const programStatuses = ['draft', 'published', 'closed'] as const;

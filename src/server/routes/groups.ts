@@ -60,6 +60,10 @@ const GroupsSchema = z.object({
   violations: z.array(z.string()),
   isValid: z.boolean(),
   diagnoses: z.array(z.object({ code: z.string(), message: z.string() })),
+  levelMix: z
+    .string()
+    .nullable()
+    .describe('How close the last formed grouping came to the best possible level mix'),
 });
 
 const WeightsSchema = z

@@ -231,6 +231,7 @@ export async function describeGroups(db: Database, member: SignedInMember, progr
     violations: evaluation.violations.map((violation) => violation.message),
     isValid: evaluation.isValid,
     diagnoses: program.lastGrouping?.diagnoses ?? [],
+    levelMix: program.lastGrouping?.levelMix ?? null,
   };
 }
 
@@ -311,6 +312,7 @@ export async function formProgramGroups(
           formedAt: now.toISOString(),
           unplaced: result.unplaced,
           diagnoses: result.diagnoses,
+          levelMix: result.levelMix.message,
         },
       })
       .where(eq(programs.id, programId));

@@ -37,6 +37,7 @@ export type GroupsOverview = {
   violations: string[];
   isValid: boolean;
   diagnoses: { code: string; message: string }[];
+  levelMix: string | null;
 };
 
 export type Weights = {

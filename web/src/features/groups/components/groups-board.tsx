@@ -177,6 +177,9 @@ function Board({ programId, overview }: { programId: string; overview: GroupsOve
           </List>
         </Alert>
       ) : null}
+      {overview.levelMix && !isPublished ? (
+        <Text size="sm">Mix of levels: {overview.levelMix.replace(/^level mix: /, '')}.</Text>
+      ) : null}
       {isPublished ? (
         <Alert color="blue" title="These groups are published">
           Every member has been told their group and meeting time, and the meetings are planned. The groups
