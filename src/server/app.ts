@@ -53,6 +53,8 @@ export type BuildAppOptions = {
   sendingLimits?: Partial<SendingLimits>;
   /** Where the default logger writes (standard output when absent); tests read what gets logged. */
   logStream?: { write(line: string): void };
+  /** The built web app's directory; `dist/web` when absent. */
+  webRoot?: string;
 };
 
 /** Builds the whole HTTP application without listening; server start-up and tests both use it. */
@@ -123,6 +125,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   ]) {
     routes(app, deps);
   }
-  await registerWebApp(app);
+  await registerWebApp(app, options.webRoot);
   return app;
 }
