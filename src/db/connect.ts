@@ -1,11 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { lockDataDirectory } from './data-directory-lock.ts';
 import * as schema from './schema.ts';
 
@@ -27,7 +21,13 @@ export type ConnectOptions =
 
 /** Opens the database the configuration names and brings its schema up to date. */
 export async function connect(options: ConnectOptions): Promise<DatabaseConnection> {
+  // Each driver is loaded only when chosen: a PostgreSQL server never loads PGlite, nor PGlite pg.
   if ('databaseUrl' in options) {
+    const [{ default: pg }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+      import('drizzle-orm/node-postgres/migrator'),
+    ]);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection the server ends (a restart, a failover, an administrator) is dropped and
     // replaced on next use; without a listener, its error event would stop the whole process.
@@ -40,6 +40,11 @@ export async function connect(options: ConnectOptions): Promise<DatabaseConnecti
   }
   const unlock = options.dataDirectory ? lockDataDirectory(options.dataDirectory) : () => {};
   try {
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
     const client = await PGlite.create(options.dataDirectory);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
