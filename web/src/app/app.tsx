@@ -1,18 +1,16 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { useMemo } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useParams } from 'react-router';
+// The home page is where nearly every visit lands: it comes with the app, without a further round trip.
+import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx';
 import { type Member, useSession } from '../features/session/api/session.ts';
 import { SignInPage } from '../features/session/components/sign-in-page.tsx';
 import { Layout } from './layout.tsx';
 import { Deferred, lazyPage } from './lazy-page.tsx';
 import { isRouteAllowed } from './navigation.ts';
 
-// Every page but sign-in is fetched when first shown (see lazy-page.tsx).
+// Every page but sign-in and the home page is fetched when first shown (see lazy-page.tsx).
 const AuditPage = lazyPage(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
-const DashboardPage = lazyPage(
-  () => import('../features/dashboard/components/dashboard-page.tsx'),
-  'DashboardPage',
-);
 const FeedbackNotes = lazyPage(
   () => import('../features/feedback/components/feedback-notes.tsx'),
   'FeedbackNotes',
