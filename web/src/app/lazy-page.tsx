@@ -18,7 +18,8 @@ export function lazyPage<Name extends string, Page extends ComponentType<any>>(
 export function PageLoader() {
   return (
     <Center py="xl">
-      <Loader aria-label="Loading" />
+      {/* A status, so its label is allowed and read out while the page's code arrives. */}
+      <Loader role="status" aria-label="Loading" />
     </Center>
   );
 }
