@@ -156,13 +156,13 @@ try {
   row('sign-in, cold', signIn.cold, signInReference.cold, '3 s');
   console.log(
     `    reference: a bare Fastify page with one script, ${kilobytes(signInBytes).toFixed(0)} kB in all like Tend's; ` +
-      `those bytes alone take ${theoreticalMs(signInBytes, 3).toFixed(0)} ms (transfer + 3 round trips: page, scripts, session)`,
+      `those bytes alone take ${theoreticalMs(signInBytes, 2).toFixed(0)} ms (transfer + 2 round trips: the page, then its scripts with the session)`,
   );
   row('sign-in, repeat visit', signIn.repeat, signInReference.repeat, '1 s');
   row('participant home, cold', home.cold, homeReference.cold, '3 s');
   console.log(
     `    reference: the same bare page at ${kilobytes(homeBytes).toFixed(0)} kB; ` +
-      `those bytes alone take ${theoreticalMs(homeBytes, 4).toFixed(0)} ms (transfer + 4 round trips: page, scripts, session, page data)`,
+      `those bytes alone take ${theoreticalMs(homeBytes, 3).toFixed(0)} ms (transfer + 3 round trips: the page, its scripts with the session, the home's data)`,
   );
   row('participant home, repeat', home.repeat, homeReference.repeat, '1 s');
 } finally {
