@@ -56,8 +56,6 @@ export type BuildAppOptions = {
   requestQueue?: RequestQueueOptions;
   /** Where the default logger writes (standard output when absent); tests read what gets logged. */
   logStream?: { write(line: string): void };
-  /** The built web app's directory; `dist/web` when absent. */
-  webRoot?: string;
 };
 
 /** Builds the whole HTTP application without listening; server start-up and tests both use it. */
@@ -130,6 +128,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   ]) {
     routes(app, deps);
   }
-  await registerWebApp(app, options.webRoot);
+  await registerWebApp(app);
   return app;
 }
