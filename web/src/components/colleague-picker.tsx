@@ -46,7 +46,7 @@ export function ColleaguePicker({
         error={error}
         onChange={(event) => onSearchChange(event.currentTarget.value)}
       />
-      {colleagues.isFetching ? <Loader size="sm" aria-label="Searching" /> : null}
+      {colleagues.isFetching ? <Loader size="sm" role="status" aria-label="Searching" /> : null}
       {colleagues.data && colleagues.data.length === 0 ? <Text size="sm">No one by that name.</Text> : null}
       {colleagues.data && colleagues.data.length > 0 ? (
         <Radio.Group

@@ -18,7 +18,7 @@ export function AuditPage() {
   return (
     <Stack>
       <Title order={1}>Audit log</Title>
-      {events.isPending ? <Loader aria-label="Loading the audit log" /> : null}
+      {events.isPending ? <Loader role="status" aria-label="Loading the audit log" /> : null}
       {events.error ? <Alert color="red">{events.error.message}</Alert> : null}
       {events.data ? (
         <Table striped>

@@ -36,7 +36,7 @@ function CountTable({
 
 export function DashboardPage() {
   const dashboard = useDashboard();
-  if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
+  if (dashboard.isPending) return <Loader role="status" aria-label="Loading the dashboard" />;
   if (dashboard.isError) return <Alert color="red">{dashboard.error.message}</Alert>;
   const { organization, membersByRole, membersByLevel, nextSteps } = dashboard.data;
   return (

@@ -166,7 +166,7 @@ function FeedbackFormCard({ form }: { form: FeedbackForm }) {
 export function FeedbackPage() {
   const { meetingId = '' } = useParams();
   const form = useFeedbackForm(meetingId);
-  if (form.isPending) return <Loader aria-label="Loading the feedback form" />;
+  if (form.isPending) return <Loader role="status" aria-label="Loading the feedback form" />;
   if (form.error) {
     return (
       <Stack>

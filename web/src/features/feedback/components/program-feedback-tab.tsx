@@ -147,7 +147,7 @@ function YouSaidWeDidForm({ programId }: { programId: string }) {
 /** The coordinator's Feedback tab: results through the privacy gate, a recommendation, and the answer back. */
 export function ProgramFeedbackTab({ programId }: { programId: string }) {
   const feedback = useProgramFeedback(programId);
-  if (feedback.isPending) return <Loader aria-label="Loading feedback" />;
+  if (feedback.isPending) return <Loader role="status" aria-label="Loading feedback" />;
   if (feedback.error) return <Alert color="red">{feedback.error.message}</Alert>;
   const data = feedback.data;
   const topics = data.recommendations.filter((item) => item.kind === 'topic');

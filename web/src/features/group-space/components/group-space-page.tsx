@@ -16,7 +16,7 @@ export function GroupSpacePage({
   sharedReflections?: React.ReactNode;
 }) {
   const space = useGroupSpace(groupId);
-  if (space.isPending) return <Loader aria-label="Loading the group space" />;
+  if (space.isPending) return <Loader role="status" aria-label="Loading the group space" />;
   if (space.error) {
     return (
       <Stack>

@@ -57,7 +57,7 @@ export function GroupsBoard({ programId }: { programId: string }) {
   return (
     <Stack>
       <Title order={2}>Groups</Title>
-      {groups.isPending ? <Loader aria-label="Loading groups" /> : null}
+      {groups.isPending ? <Loader role="status" aria-label="Loading groups" /> : null}
       {groups.error ? (
         <Alert color="red" role="alert">
           {groups.error.message}

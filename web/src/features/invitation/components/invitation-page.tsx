@@ -31,7 +31,7 @@ export function InvitationPage() {
         Welcome to Tend
       </Title>
       <Paper withBorder p="lg">
-        {invitation.isPending ? <Loader aria-label="Checking the invitation" /> : null}
+        {invitation.isPending ? <Loader role="status" aria-label="Checking the invitation" /> : null}
         {invitation.error ? (
           <Alert color="red" role="alert">
             {invitation.error.message}

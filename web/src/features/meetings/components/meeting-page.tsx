@@ -155,7 +155,7 @@ function MoveMeetingForm({ meeting }: { meeting: MeetingDetail }) {
 export function MeetingPage() {
   const { meetingId = '' } = useParams();
   const meeting = useMeeting(meetingId);
-  if (meeting.isPending) return <Loader aria-label="Loading the meeting" />;
+  if (meeting.isPending) return <Loader role="status" aria-label="Loading the meeting" />;
   if (meeting.error) return <Alert color="red">{meeting.error.message}</Alert>;
   const data = meeting.data;
   const topic = data.topic;

@@ -8,7 +8,7 @@ export function MyGroupsPage() {
   return (
     <Stack>
       <Title order={1}>My groups</Title>
-      {groups.isPending ? <Loader aria-label="Loading your groups" /> : null}
+      {groups.isPending ? <Loader role="status" aria-label="Loading your groups" /> : null}
       {groups.error ? <Alert color="red">{groups.error.message}</Alert> : null}
       {groups.data?.length === 0 ? (
         <Text>You are not in a group yet. Groups appear here once a coordinator publishes them.</Text>

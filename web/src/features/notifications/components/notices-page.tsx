@@ -23,7 +23,7 @@ export function NoticesPage() {
           Mark all read
         </Button>
       </Group>
-      {notices.isPending ? <Loader aria-label="Loading your notices" /> : null}
+      {notices.isPending ? <Loader role="status" aria-label="Loading your notices" /> : null}
       {notices.error ? (
         <Alert color="red" role="alert">
           {notices.error.message}

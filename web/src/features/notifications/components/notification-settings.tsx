@@ -36,7 +36,7 @@ export function NotificationSettings() {
         <Title order={2} size="h3">
           Settings
         </Title>
-        {preferences.isPending ? <Loader aria-label="Loading your settings" /> : null}
+        {preferences.isPending ? <Loader role="status" aria-label="Loading your settings" /> : null}
         {error ? (
           <Alert color="red" role="alert">
             {error.message}

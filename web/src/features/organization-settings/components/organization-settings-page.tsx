@@ -31,7 +31,7 @@ export function OrganizationSettingsPage() {
     if (settings.data) setDraft(settings.data);
   }, [settings.data]);
   const errors = fieldErrors(save.error);
-  if (settings.isPending || !draft) return <Loader aria-label="Loading settings" />;
+  if (settings.isPending || !draft) return <Loader role="status" aria-label="Loading settings" />;
   const setResource = (index: number, changes: Partial<{ name: string; contact: string }>) =>
     setDraft({
       ...draft,

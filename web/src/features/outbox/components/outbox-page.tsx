@@ -15,7 +15,7 @@ export function OutboxPage() {
   return (
     <Stack>
       <Title order={1}>Outbox</Title>
-      {outbox.isPending ? <Loader aria-label="Loading the outbox" /> : null}
+      {outbox.isPending ? <Loader role="status" aria-label="Loading the outbox" /> : null}
       {outbox.error ? (
         <Alert color="red" role="alert">
           {outbox.error.message}

@@ -56,7 +56,7 @@ export function AssessmentWindowsPage() {
       </Text>
       <ScheduleForm />
       <Title order={2}>Scheduled</Title>
-      {windows.isPending ? <Loader aria-label="Loading windows" /> : null}
+      {windows.isPending ? <Loader role="status" aria-label="Loading windows" /> : null}
       {windows.error ? (
         <Alert color="red" role="alert">
           {windows.error.message}

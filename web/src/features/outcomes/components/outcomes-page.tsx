@@ -77,7 +77,7 @@ export function OutcomesPage() {
         <Anchor href={`/api/outcomes/report?${search}&format=pdf`}>Report as PDF</Anchor>
         <Anchor href={`/api/outcomes/export.csv?${search}`}>Aggregate data (CSV)</Anchor>
       </Group>
-      {outcomes.isPending ? <Loader aria-label="Loading outcomes" /> : null}
+      {outcomes.isPending ? <Loader role="status" aria-label="Loading outcomes" /> : null}
       {outcomes.error ? (
         <Alert color="red" role="alert">
           {outcomes.error.message}

@@ -92,7 +92,7 @@ export function PeoplePage() {
           <Tabs.Tab value="import">Import a roster</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="list" pt="md">
-          {people.isPending ? <Loader aria-label="Loading people" /> : null}
+          {people.isPending ? <Loader role="status" aria-label="Loading people" /> : null}
           {people.error ? <Alert color="red">{people.error.message}</Alert> : null}
           <TextInput
             label="Search by name or e-mail"

@@ -16,7 +16,7 @@ export function CurriculumEditor({ program }: { program: Program }) {
     next.splice(index + by, 0, item);
     setTopicIds(next);
   };
-  if (library.isPending) return <Loader aria-label="Loading the topic library" />;
+  if (library.isPending) return <Loader role="status" aria-label="Loading the topic library" />;
   const available = (library.data ?? []).filter((entry) => !topicIds.includes(entry.ref));
   return (
     <Stack>

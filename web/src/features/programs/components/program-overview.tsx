@@ -18,7 +18,7 @@ const percent = (rate: number | null) => (rate === null ? 'not taken yet' : `${r
 
 export function ProgramOverview({ programId }: { programId: string }) {
   const overview = useOverview(programId);
-  if (overview.isPending) return <Loader aria-label="Loading the overview" />;
+  if (overview.isPending) return <Loader role="status" aria-label="Loading the overview" />;
   if (overview.error) return <Alert color="red">{overview.error.message}</Alert>;
   const { enrolment, groups, upcomingMeetings } = overview.data;
   return (
@@ -83,7 +83,7 @@ export function ProgramOverview({ programId }: { programId: string }) {
 
 export function ProgramRoster({ programId }: { programId: string }) {
   const roster = useRoster(programId);
-  if (roster.isPending) return <Loader aria-label="Loading the roster" />;
+  if (roster.isPending) return <Loader role="status" aria-label="Loading the roster" />;
   if (roster.error) return <Alert color="red">{roster.error.message}</Alert>;
   return (
     <Table.ScrollContainer minWidth={640}>

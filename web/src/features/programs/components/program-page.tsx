@@ -29,7 +29,7 @@ export function ProgramPage({
   const session = useSession();
   const update = useUpdateProgram(programId);
   const isCoordinator = session.data?.member?.role === 'coordinator';
-  if (program.isPending) return <Loader aria-label="Loading the program" />;
+  if (program.isPending) return <Loader role="status" aria-label="Loading the program" />;
   if (program.error) return <Alert color="red">{program.error.message}</Alert>;
   const data = program.data;
   const {

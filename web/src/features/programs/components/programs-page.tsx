@@ -44,7 +44,7 @@ export function ProgramsPage() {
           Taking part is voluntary. Join a program that suits you; you can withdraw at any time in one step.
         </Text>
       ) : null}
-      {programs.isPending ? <Loader aria-label="Loading programs" /> : null}
+      {programs.isPending ? <Loader role="status" aria-label="Loading programs" /> : null}
       {programs.error ? <Alert color="red">{programs.error.message}</Alert> : null}
       {programs.data?.length === 0 ? <Text>No programs yet.</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>

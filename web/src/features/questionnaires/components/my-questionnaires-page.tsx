@@ -23,7 +23,7 @@ export function MyQuestionnairesPage() {
         </Anchor>
         .
       </Text>
-      {assessments.isPending ? <Loader aria-label="Loading your questionnaires" /> : null}
+      {assessments.isPending ? <Loader role="status" aria-label="Loading your questionnaires" /> : null}
       {assessments.error ? (
         <Alert color="red" role="alert">
           {assessments.error.message}

@@ -13,7 +13,7 @@ export function MyResultsPage() {
         Only you can see this page. Nobody else — not your facilitator, coordinator or leader — sees your
         scores.
       </Text>
-      {results.isPending ? <Loader aria-label="Loading your results" /> : null}
+      {results.isPending ? <Loader role="status" aria-label="Loading your results" /> : null}
       {results.error ? (
         <Alert color="red" role="alert">
           {results.error.message}

@@ -8,7 +8,7 @@ import { type Questionnaire, useQuestionnaire, useSaveAnswers } from '../api/que
 export function QuestionnairePage() {
   const { windowId = '' } = useParams();
   const questionnaire = useQuestionnaire(windowId);
-  if (questionnaire.isPending) return <Loader aria-label="Loading the questionnaire" />;
+  if (questionnaire.isPending) return <Loader role="status" aria-label="Loading the questionnaire" />;
   if (questionnaire.error) {
     return (
       <Alert color="red" role="alert">

@@ -31,7 +31,7 @@ export function RecognitionPage() {
         </Title>
         <SendRecognitionForm />
       </Card>
-      {recognitions.isPending ? <Loader aria-label="Loading recognition" /> : null}
+      {recognitions.isPending ? <Loader role="status" aria-label="Loading recognition" /> : null}
       {recognitions.data ? (
         <Tabs defaultValue="received">
           <Tabs.List>

@@ -23,7 +23,7 @@ function ShareCell({ share }: { share: ShownShare }) {
 /** The coordinator's view of follow-up reflection: shares per meeting, never anyone's answers. */
 export function EngagementTable({ programId }: { programId: string }) {
   const engagement = useEngagement(programId);
-  if (engagement.isPending) return <Loader aria-label="Loading engagement" />;
+  if (engagement.isPending) return <Loader role="status" aria-label="Loading engagement" />;
   if (engagement.error) {
     return (
       <Alert color="red" role="alert">

@@ -27,7 +27,7 @@ export function JournalPage() {
         Your reflections are private: nobody else can read them — not your facilitator, coordinator or an
         administrator — unless you share one with your group.
       </Text>
-      {journal.isPending ? <Loader aria-label="Loading your journal" /> : null}
+      {journal.isPending ? <Loader role="status" aria-label="Loading your journal" /> : null}
       {journal.error ? (
         <Alert color="red" role="alert">
           {journal.error.message}

@@ -23,7 +23,7 @@ import { useReflectionDraft } from './use-reflection-draft.ts';
 /** /reflections/:followUpId — the page a follow-up e-mail links to: reflect in under two minutes. */
 export function ReflectPage({ followUpId }: { followUpId: string }) {
   const followUp = useFollowUp(followUpId);
-  if (followUp.isPending) return <Loader aria-label="Loading the follow-up" />;
+  if (followUp.isPending) return <Loader role="status" aria-label="Loading the follow-up" />;
   if (followUp.error) {
     return (
       <Alert color="red" role="alert">

@@ -11,7 +11,7 @@ export function SharedReflections({ groupId }: { groupId: string }) {
       <Title order={2} id={`shared-reflections-${groupId}`}>
         Shared reflections
       </Title>
-      {reflections.isPending ? <Loader aria-label="Loading shared reflections" /> : null}
+      {reflections.isPending ? <Loader role="status" aria-label="Loading shared reflections" /> : null}
       {reflections.error ? (
         <Alert color="red" role="alert">
           {reflections.error.message}

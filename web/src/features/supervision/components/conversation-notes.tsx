@@ -32,7 +32,7 @@ export function ConversationNotes({
     if (conversation.data) setNotes(conversation.data.notes);
   }, [conversation.data]);
 
-  if (conversation.isPending) return <Loader aria-label="Loading the notes" />;
+  if (conversation.isPending) return <Loader role="status" aria-label="Loading the notes" />;
   if (conversation.error) {
     return (
       <Alert color="red" role="alert">

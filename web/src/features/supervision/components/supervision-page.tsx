@@ -25,7 +25,7 @@ export function SupervisionPage() {
         Regular reflective supervision conversations between a supervisor and a clinician. Only the two of you
         see the arrangement and its notes — not coordinators, leaders or administrators.
       </Text>
-      {supervision.isPending ? <Loader aria-label="Loading your supervision" /> : null}
+      {supervision.isPending ? <Loader role="status" aria-label="Loading your supervision" /> : null}
       {supervision.error ? (
         <Alert color="red" role="alert">
           {supervision.error.message}

@@ -32,7 +32,7 @@ export function TopicsPage() {
         Each topic is one meeting: a briefing, an opening check-in, guided discussion prompts, one practice,
         and follow-up reflection.
       </Text>
-      {topics.isPending ? <Loader aria-label="Loading topics" /> : null}
+      {topics.isPending ? <Loader role="status" aria-label="Loading topics" /> : null}
       {topics.error ? <Alert color="red">{topics.error.message}</Alert> : null}
       <Accordion variant="separated">
         {topics.data?.map((entry) => (

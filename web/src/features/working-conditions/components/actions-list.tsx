@@ -15,7 +15,7 @@ export function ActionsList({
   controls?: (action: LeadershipAction) => ReactNode;
 }) {
   const actions = useLeadershipActions();
-  if (actions.isPending) return <Loader aria-label="Loading actions" />;
+  if (actions.isPending) return <Loader role="status" aria-label="Loading actions" />;
   if (actions.error) return <Text c="red">{actions.error.message}</Text>;
   if (actions.data.actions.length === 0) {
     return <Text>No actions yet. Leaders post here what they are doing about what has been reported.</Text>;

@@ -188,7 +188,8 @@ export function LeadershipPage() {
   const summary = useReportSummary();
   const form = useReportForm();
   const update = useUpdateLeadershipAction();
-  if (summary.isPending || form.isPending) return <Loader aria-label="Loading working conditions" />;
+  if (summary.isPending || form.isPending)
+    return <Loader role="status" aria-label="Loading working conditions" />;
   if (summary.error) return <Alert color="red">{summary.error.message}</Alert>;
   if (form.error) return <Alert color="red">{form.error.message}</Alert>;
   const data = summary.data;

@@ -13,7 +13,7 @@ export function SpeakUpPage() {
   const [text, setText] = useState('');
   const [missing, setMissing] = useState<Record<string, string>>({});
   const errors = { ...fieldErrors(file.error), ...missing };
-  if (form.isPending) return <Loader aria-label="Loading the form" />;
+  if (form.isPending) return <Loader role="status" aria-label="Loading the form" />;
   if (form.error) return <Alert color="red">{form.error.message}</Alert>;
   const categoryLabels = Object.fromEntries(form.data.categories.map((entry) => [entry.value, entry.label]));
 
