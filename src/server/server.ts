@@ -20,19 +20,20 @@ export class DemoAccountsInProductionError extends Error {}
  * The demo's password is printed in the README, so its accounts are an open door anywhere but a
  * developer's machine: development creates them, production refuses to run beside them.
  */
-async function prepareDemoData(db: Database, environment: string): Promise<boolean> {
-  if (environment === 'development') return ensureDemoOrganization(db);
-  if (environment === 'production') {
-    const demoAccounts = await countDemoAccounts(db);
-    if (demoAccounts > 0) {
-      throw new DemoAccountsInProductionError(
-        `This database holds ${demoAccounts} demo account(s) (@${demoEmailDomain}) whose password is public, ` +
-          'so Tend will not start in production. Remove the demo organisation with `npm run tend -- demo --remove` ' +
-          '(with the same DATABASE_URL or DATA_DIR), then start again.',
-      );
-    }
+async function prepareDemoData(
+  db: Database,
+  environment: string,
+): Promise<{ isNew: boolean; hasDemo: boolean }> {
+  const isNew = environment === 'development' && (await ensureDemoOrganization(db));
+  const demoAccounts = await countDemoAccounts(db);
+  if (environment === 'production' && demoAccounts > 0) {
+    throw new DemoAccountsInProductionError(
+      `This database holds ${demoAccounts} demo account(s) (@${demoEmailDomain}) whose password is public, ` +
+        'so Tend will not start in production. Remove the demo organisation with `npm run tend -- demo --remove` ' +
+        '(with the same DATABASE_URL or DATA_DIR), then start again.',
+    );
   }
-  return false;
+  return { isNew, hasDemo: demoAccounts > 0 };
 }
 
 /** What a started server holds, for a host process such as the browser tests' server. */
@@ -49,14 +50,14 @@ export async function startServer(): Promise<RunningServer> {
     ? { databaseUrl: config.databaseUrl }
     : { dataDirectory: config.dataDirectory };
   const connection = await connect(options);
-  let isNew: boolean;
+  let demo: { isNew: boolean; hasDemo: boolean };
   try {
-    isNew = await prepareDemoData(connection.db, config.environment);
+    demo = await prepareDemoData(connection.db, config.environment);
   } catch (error) {
     await connection.close();
     throw error;
   }
-  const hasDemo = (await countDemoAccounts(connection.db)) > 0;
+  const { isNew, hasDemo } = demo;
   const hasOrganization = (await countOrganizations(connection.db)) > 0;
   const app = await buildApp({
     requestQueue: connection.kind === 'pglite' ? embeddedDatabaseQueue : postgresQueue,

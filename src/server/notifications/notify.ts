@@ -135,13 +135,7 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
       kind: notice.kind,
     })),
   );
-  for (const listener of listeners) {
-    try {
-      listener();
-    } catch {
-      // A listener only speeds delivery up; the scheduled run still sends the e-mail.
-    }
-  }
+  announceEmailQueued();
 }
 
 /**
@@ -218,6 +212,10 @@ export async function queueEmail(
   email: { organizationId: string; to: string; subject: string; text: string; isConfidential: boolean },
 ): Promise<void> {
   await tx.insert(outbox).values(email);
+  announceEmailQueued();
+}
+
+function announceEmailQueued(): void {
   for (const listener of listeners) {
     try {
       listener();

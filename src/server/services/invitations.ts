@@ -25,8 +25,9 @@ type Invitee = {
   isDisabled: boolean;
 };
 
-async function findInvitee(tx: Database | Transaction, organizationId: string, userId: string) {
-  const [row] = await tx
+/** Members with what an invitation needs of them; narrowed by the caller's where. */
+function selectInvitees(tx: Database | Transaction) {
+  return tx
     .select({
       userId: users.id,
       organizationId: memberships.organizationId,
@@ -39,8 +40,13 @@ async function findInvitee(tx: Database | Transaction, organizationId: string, u
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId));
+}
+
+async function findInvitee(tx: Database | Transaction, organizationId: string, userId: string) {
+  const [row] = await selectInvitees(tx).where(
+    and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)),
+  );
   if (!row) throw notFound('That person');
   return row satisfies Invitee;
 }
@@ -106,22 +112,16 @@ export async function inviteEveryoneNotYetInvited(
   now: Date,
 ): Promise<{ invited: number }> {
   return db.transaction(async (tx) => {
-    const candidates = await tx
-      .select({ userId: users.id })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          eq(memberships.organizationId, actor.organizationId),
-          isNull(users.passwordHash),
-          isNull(users.disabledAt),
-          sql`${memberships.role} <> 'admin'`,
-          sql`not exists (select 1 from ${invitations} where ${invitations.userId} = ${users.id} and ${invitations.usedAt} is null and ${invitations.expiresAt} > ${now.toISOString()})`,
-        ),
-      );
-    for (const { userId } of candidates) {
-      await issueInvitation(tx, await findInvitee(tx, actor.organizationId, userId), now);
-    }
+    const candidates = await selectInvitees(tx).where(
+      and(
+        eq(memberships.organizationId, actor.organizationId),
+        isNull(users.passwordHash),
+        isNull(users.disabledAt),
+        sql`${memberships.role} <> 'admin'`,
+        sql`not exists (select 1 from ${invitations} where ${invitations.userId} = ${users.id} and ${invitations.usedAt} is null and ${invitations.expiresAt} > ${now.toISOString()})`,
+      ),
+    );
+    for (const invitee of candidates) await issueInvitation(tx, invitee, now);
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
