@@ -1,12 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { lockDataDirectory } from './data-directory-lock.ts';
 import * as schema from './schema.ts';
 
@@ -34,7 +27,13 @@ export type ConnectOptions = (
 export async function connect(options: ConnectOptions): Promise<DatabaseConnection> {
   const { onQuery } = options;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
+  // Each driver is loaded only when chosen: a PostgreSQL server never loads PGlite, nor PGlite pg.
   if ('databaseUrl' in options) {
+    const [{ default: pg }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+      import('drizzle-orm/node-postgres/migrator'),
+    ]);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection the server ends (a restart, a failover, an administrator) is dropped and
     // replaced on next use; without a listener, its error event would stop the whole process.
@@ -47,6 +46,13 @@ export async function connect(options: ConnectOptions): Promise<DatabaseConnecti
   }
   const unlock = options.dataDirectory ? lockDataDirectory(options.dataDirectory) : () => {};
   try {
+    const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] =
+      await Promise.all([
+        import('@electric-sql/pglite'),
+        import('@electric-sql/pglite/contrib/pg_trgm'),
+        import('drizzle-orm/pglite'),
+        import('drizzle-orm/pglite/migrator'),
+      ]);
     // pg_trgm, as on PostgreSQL, so name search uses the same trigram index on both.
     const client = await PGlite.create(options.dataDirectory, { extensions: { pg_trgm } });
     const db = drizzlePglite(client, { schema, logger });

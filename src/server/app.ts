@@ -56,6 +56,8 @@ export type BuildAppOptions = {
   requestQueue?: RequestQueueOptions;
   /** Where the default logger writes (standard output when absent); tests read what gets logged. */
   logStream?: { write(line: string): void };
+  /** The built web app's directory; `dist/web` when absent. */
+  webRoot?: string;
 };
 
 /** Builds the whole HTTP application without listening; server start-up and tests both use it. */
@@ -128,6 +130,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   ]) {
     routes(app, deps);
   }
-  await registerWebApp(app);
+  await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -1,18 +1,39 @@
 import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../app-types.ts';
 import { AppError } from '../errors.ts';
 
-const webRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+/** Where `npm run build:web` writes the web app. */
+export const defaultWebRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /**
- * Serves the built web app from the API's port; any unknown non-API path gets index.html
- * so the browser's router can show it.
+ * Files under assets/ carry a hash of their content in their name, so a browser may keep them for a
+ * year without asking; everything else (index.html above all) names the current assets and must be
+ * revalidated on every visit, which its ETag makes a 304 when nothing changed.
  */
-export async function registerWebApp(app: App): Promise<void> {
-  const isBuilt = existsSync(`${webRoot}/index.html`);
-  if (isBuilt) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+function cacheControlFor(assetsDirectory: string, path: string): string {
+  return path.startsWith(assetsDirectory) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * Serves the built web app from the API's port, sending the build's brotli or gzip copies
+ * (`file.br`, `file.gz`, written by scripts/precompress-plugin.ts) to browsers that accept them;
+ * any unknown non-API path gets index.html so the browser's router can show it.
+ */
+export async function registerWebApp(app: App, root = defaultWebRoot): Promise<void> {
+  const isBuilt = existsSync(`${root}/index.html`);
+  if (isBuilt) {
+    const assetsDirectory = join(resolve(root), 'assets') + sep;
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header('cache-control', cacheControlFor(assetsDirectory, path)),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       throw new AppError(
@@ -22,6 +43,6 @@ export async function registerWebApp(app: App): Promise<void> {
     }
     if (!isBuilt)
       return reply.status(404).type('text/plain').send('The web app is not built; run npm run build:web.');
-    return reply.sendFile('index.html', { maxAge: 0 });
+    return reply.sendFile('index.html');
   });
 }

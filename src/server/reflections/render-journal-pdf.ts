@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
 
 const pageWidth = 595.28;
 const pageHeight = 841.89;
@@ -9,6 +9,8 @@ const margin = 56;
  * wrapped. The standard fonts cover Western European text; other characters print as "?".
  */
 export async function renderJournalPdf(markdown: string, title: string): Promise<Uint8Array> {
+  // pdf-lib is hundreds of modules: loaded on the first PDF, not at every start-up.
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const document = await PDFDocument.create();
   document.setTitle(title);
   document.setProducer('Tend');

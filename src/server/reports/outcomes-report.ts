@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { GroupRef } from '../../core/measurement/outcomes.ts';
 import type { OutcomesView } from '../services/outcomes.ts';
 
@@ -187,6 +187,8 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 }
 
 export async function renderReportPdf(report: Report): Promise<Uint8Array> {
+  // pdf-lib is hundreds of modules: loaded on the first PDF, not at every start-up.
+  const { PDFDocument, rgb, StandardFonts } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle(printable(report.title));
   const font = await pdf.embedFont(StandardFonts.Helvetica);

@@ -1,42 +1,118 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { useMemo } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useParams } from 'react-router';
-import { AuditPage } from '../features/audit/components/audit-page.tsx';
+// The home page is where nearly every visit lands: it comes with the app, without a further round trip.
 import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx';
-import { FeedbackNotes } from '../features/feedback/components/feedback-notes.tsx';
-import { FeedbackPage } from '../features/feedback/components/feedback-page.tsx';
-import { ProgramFeedbackTab } from '../features/feedback/components/program-feedback-tab.tsx';
-import { GroupSpacePage } from '../features/group-space/components/group-space-page.tsx';
-import { GroupsBoard } from '../features/groups/components/groups-board.tsx';
-import { InvitationPage } from '../features/invitation/components/invitation-page.tsx';
-import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
-import { MyGroupsPage } from '../features/meetings/components/my-groups-page.tsx';
-import { NoticesPage } from '../features/notifications/components/notices-page.tsx';
-import { OrganizationSettingsPage } from '../features/organization-settings/components/organization-settings-page.tsx';
-import { OutboxPage } from '../features/outbox/components/outbox-page.tsx';
-import { AssessmentWindowsPage } from '../features/outcomes/components/assessment-windows-page.tsx';
-import { OutcomesPage } from '../features/outcomes/components/outcomes-page.tsx';
-import { ForgotPasswordPage } from '../features/password-reset/components/forgot-password-page.tsx';
-import { ResetPasswordPage } from '../features/password-reset/components/reset-password-page.tsx';
-import { PeoplePage } from '../features/people/components/people-page.tsx';
-import { ProgramPage } from '../features/programs/components/program-page.tsx';
-import { ProgramsPage } from '../features/programs/components/programs-page.tsx';
-import { MyQuestionnairesPage } from '../features/questionnaires/components/my-questionnaires-page.tsx';
-import { MyResultsPage } from '../features/questionnaires/components/my-results-page.tsx';
-import { QuestionnairePage } from '../features/questionnaires/components/questionnaire-page.tsx';
-import { RecognitionPage } from '../features/recognition/components/recognition-page.tsx';
-import { EngagementTable } from '../features/reflections/components/engagement-table.tsx';
-import { JournalPage } from '../features/reflections/components/journal-page.tsx';
-import { ReflectPage } from '../features/reflections/components/reflect-page.tsx';
-import { SharedReflections } from '../features/reflections/components/shared-reflections.tsx';
 import { type Member, useSession } from '../features/session/api/session.ts';
 import { SignInPage } from '../features/session/components/sign-in-page.tsx';
-import { SupervisionPage } from '../features/supervision/components/supervision-page.tsx';
-import { TopicsPage } from '../features/topics/components/topics-page.tsx';
-import { LeadershipPage } from '../features/working-conditions/components/leadership-page.tsx';
-import { SpeakUpPage } from '../features/working-conditions/components/speak-up-page.tsx';
 import { Layout } from './layout.tsx';
+import { Deferred, lazyPage } from './lazy-page.tsx';
 import { isRouteAllowed } from './navigation.ts';
+
+// Every page but sign-in and the home page is fetched when first shown (see lazy-page.tsx).
+const AuditPage = lazyPage(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
+const FeedbackNotes = lazyPage(
+  () => import('../features/feedback/components/feedback-notes.tsx'),
+  'FeedbackNotes',
+);
+const FeedbackPage = lazyPage(
+  () => import('../features/feedback/components/feedback-page.tsx'),
+  'FeedbackPage',
+);
+const ProgramFeedbackTab = lazyPage(
+  () => import('../features/feedback/components/program-feedback-tab.tsx'),
+  'ProgramFeedbackTab',
+);
+const GroupSpacePage = lazyPage(
+  () => import('../features/group-space/components/group-space-page.tsx'),
+  'GroupSpacePage',
+);
+const GroupsBoard = lazyPage(() => import('../features/groups/components/groups-board.tsx'), 'GroupsBoard');
+const InvitationPage = lazyPage(
+  () => import('../features/invitation/components/invitation-page.tsx'),
+  'InvitationPage',
+);
+const MeetingPage = lazyPage(() => import('../features/meetings/components/meeting-page.tsx'), 'MeetingPage');
+const MyGroupsPage = lazyPage(
+  () => import('../features/meetings/components/my-groups-page.tsx'),
+  'MyGroupsPage',
+);
+const NoticesPage = lazyPage(
+  () => import('../features/notifications/components/notices-page.tsx'),
+  'NoticesPage',
+);
+const OrganizationSettingsPage = lazyPage(
+  () => import('../features/organization-settings/components/organization-settings-page.tsx'),
+  'OrganizationSettingsPage',
+);
+const OutboxPage = lazyPage(() => import('../features/outbox/components/outbox-page.tsx'), 'OutboxPage');
+const AssessmentWindowsPage = lazyPage(
+  () => import('../features/outcomes/components/assessment-windows-page.tsx'),
+  'AssessmentWindowsPage',
+);
+const OutcomesPage = lazyPage(
+  () => import('../features/outcomes/components/outcomes-page.tsx'),
+  'OutcomesPage',
+);
+const ForgotPasswordPage = lazyPage(
+  () => import('../features/password-reset/components/forgot-password-page.tsx'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyPage(
+  () => import('../features/password-reset/components/reset-password-page.tsx'),
+  'ResetPasswordPage',
+);
+const PeoplePage = lazyPage(() => import('../features/people/components/people-page.tsx'), 'PeoplePage');
+const ProgramPage = lazyPage(() => import('../features/programs/components/program-page.tsx'), 'ProgramPage');
+const ProgramsPage = lazyPage(
+  () => import('../features/programs/components/programs-page.tsx'),
+  'ProgramsPage',
+);
+const MyQuestionnairesPage = lazyPage(
+  () => import('../features/questionnaires/components/my-questionnaires-page.tsx'),
+  'MyQuestionnairesPage',
+);
+const MyResultsPage = lazyPage(
+  () => import('../features/questionnaires/components/my-results-page.tsx'),
+  'MyResultsPage',
+);
+const QuestionnairePage = lazyPage(
+  () => import('../features/questionnaires/components/questionnaire-page.tsx'),
+  'QuestionnairePage',
+);
+const RecognitionPage = lazyPage(
+  () => import('../features/recognition/components/recognition-page.tsx'),
+  'RecognitionPage',
+);
+const EngagementTable = lazyPage(
+  () => import('../features/reflections/components/engagement-table.tsx'),
+  'EngagementTable',
+);
+const JournalPage = lazyPage(
+  () => import('../features/reflections/components/journal-page.tsx'),
+  'JournalPage',
+);
+const ReflectPage = lazyPage(
+  () => import('../features/reflections/components/reflect-page.tsx'),
+  'ReflectPage',
+);
+const SharedReflections = lazyPage(
+  () => import('../features/reflections/components/shared-reflections.tsx'),
+  'SharedReflections',
+);
+const SupervisionPage = lazyPage(
+  () => import('../features/supervision/components/supervision-page.tsx'),
+  'SupervisionPage',
+);
+const TopicsPage = lazyPage(() => import('../features/topics/components/topics-page.tsx'), 'TopicsPage');
+const LeadershipPage = lazyPage(
+  () => import('../features/working-conditions/components/leadership-page.tsx'),
+  'LeadershipPage',
+);
+const SpeakUpPage = lazyPage(
+  () => import('../features/working-conditions/components/speak-up-page.tsx'),
+  'SpeakUpPage',
+);
 
 function RoleGate({ path, member, children }: { path: string; member: Member; children: React.ReactNode }) {
   return isRouteAllowed(path, member.role) ? children : <Navigate to="/" replace />;
@@ -48,10 +124,26 @@ function ProgramRoute() {
   return (
     <ProgramPage
       programId={programId}
-      groupsTab={<GroupsBoard programId={programId} />}
-      engagementTab={<EngagementTable programId={programId} />}
-      feedbackTab={<ProgramFeedbackTab programId={programId} />}
-      feedbackNotes={<FeedbackNotes programId={programId} />}
+      groupsTab={
+        <Deferred>
+          <GroupsBoard programId={programId} />
+        </Deferred>
+      }
+      engagementTab={
+        <Deferred>
+          <EngagementTable programId={programId} />
+        </Deferred>
+      }
+      feedbackTab={
+        <Deferred>
+          <ProgramFeedbackTab programId={programId} />
+        </Deferred>
+      }
+      feedbackNotes={
+        <Deferred>
+          <FeedbackNotes programId={programId} />
+        </Deferred>
+      }
     />
   );
 }
@@ -64,13 +156,36 @@ function ReflectRoute() {
 /** Composes features: a group's space shows the reflections its members chose to share. */
 function GroupSpaceRoute() {
   const { groupId = '' } = useParams();
-  return <GroupSpacePage groupId={groupId} sharedReflections={<SharedReflections groupId={groupId} />} />;
+  return (
+    <GroupSpacePage
+      groupId={groupId}
+      sharedReflections={
+        <Deferred>
+          <SharedReflections groupId={groupId} />
+        </Deferred>
+      }
+    />
+  );
 }
 
 function signedInRouter(member: Member) {
   return createBrowserRouter([
-    { path: '/invitation', element: <InvitationPage /> },
-    { path: '/reset-password', element: <ResetPasswordPage /> },
+    {
+      path: '/invitation',
+      element: (
+        <Deferred>
+          <InvitationPage />
+        </Deferred>
+      ),
+    },
+    {
+      path: '/reset-password',
+      element: (
+        <Deferred>
+          <ResetPasswordPage />
+        </Deferred>
+      ),
+    },
     {
       element: <Layout member={member} />,
       children: [
@@ -162,9 +277,30 @@ function signedInRouter(member: Member) {
 
 const signedOutRouter = () =>
   createBrowserRouter([
-    { path: '/invitation', element: <InvitationPage /> },
-    { path: '/forgot-password', element: <ForgotPasswordPage /> },
-    { path: '/reset-password', element: <ResetPasswordPage /> },
+    {
+      path: '/invitation',
+      element: (
+        <Deferred>
+          <InvitationPage />
+        </Deferred>
+      ),
+    },
+    {
+      path: '/forgot-password',
+      element: (
+        <Deferred>
+          <ForgotPasswordPage />
+        </Deferred>
+      ),
+    },
+    {
+      path: '/reset-password',
+      element: (
+        <Deferred>
+          <ResetPasswordPage />
+        </Deferred>
+      ),
+    },
     { path: '*', element: <SignInPage /> },
   ]);
 

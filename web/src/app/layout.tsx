@@ -2,6 +2,7 @@ import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, NavLink as RouterLink } from 'react-router';
 import { type Member, useSignOut } from '../features/session/api/session.ts';
+import { Deferred } from './lazy-page.tsx';
 import { navigationFor } from './navigation.ts';
 
 export function Layout({ member }: { member: Member }) {
@@ -43,7 +44,10 @@ export function Layout({ member }: { member: Member }) {
         ))}
       </AppShell.Navbar>
       <AppShell.Main component="main">
-        <Outlet />
+        {/* Pages load their code on first visit; the shell and navigation stay while it arrives. */}
+        <Deferred>
+          <Outlet />
+        </Deferred>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,3 +1,5 @@
+// Chart styles travel with the charts, so pages without a chart do not download them.
+import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Alert, Anchor, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';

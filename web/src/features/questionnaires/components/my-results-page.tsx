@@ -1,3 +1,5 @@
+// Chart styles travel with the charts, so pages without a chart do not download them.
+import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Alert, Anchor, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';

@@ -1,3 +1,5 @@
+// Chart styles travel with the charts, so pages without a chart do not download them.
+import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { ColorSwatch, Group, Paper, Stack, Text } from '@mantine/core';
 import { useId } from 'react';

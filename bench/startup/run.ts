@@ -1,0 +1,144 @@
+/**
+ * Start-up benchmark (part of `npm run bench`; node bench/startup/run.ts [--quick]).
+ * Times `tend help` beside `node -e 0`, and `tend serve` until it prints its address beside a bare
+ * Fastify server started the same way, with each one's resident memory a second after it is ready.
+ * `tend serve` runs on a new embedded database (PGlite) and, when DATABASE_URL is set, on a database
+ * of its own on that PostgreSQL server (dropped afterwards). The first start of each creates the
+ * schema and the demo organisation and is shown apart; the figures are the median of later starts.
+ * Needs the built web app (npm run build:web), since `npm start` serves it.
+ * Targets: help < 300 ms; serve ready < 2 s on PostgreSQL, < 3 s on PGlite; ≤ 200 MB on PostgreSQL.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import {
+  besideReference,
+  freePort,
+  median,
+  projectRoot,
+  residentMegabytes,
+  startProcess,
+  tendCommand,
+} from '../helpers/processes.ts';
+
+const isQuick = process.argv.includes('--quick');
+const starts = isQuick ? 3 : 5;
+const helpRuns = isQuick ? 5 : 11;
+const settleMs = 1000;
+
+if (!existsSync(join(projectRoot, 'dist/web/index.html'))) {
+  console.log('bench/startup skipped: it starts Tend with its web app. Build it first: npm run build:web');
+  process.exit(0);
+}
+
+/** Wall time of a process that runs to its end, spawned as the shell would. */
+function timeRun(args: string[]): number {
+  const startedAt = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
+  return performance.now() - startedAt;
+}
+
+type Start = { readyMs: number; megabytes: number | null };
+
+async function measureStart(args: string[], env: Record<string, string>, readyLine: string): Promise<Start> {
+  const port = await freePort();
+  const started = await startProcess(args, { PORT: String(port), HOST: '127.0.0.1', ...env }, readyLine);
+  try {
+    await sleep(settleMs);
+    return { readyMs: started.readyMs, megabytes: residentMegabytes(started.child.pid) };
+  } finally {
+    await started.stop();
+  }
+}
+
+const bare = () =>
+  measureStart([fileURLToPath(new URL('./bare-fastify.ts', import.meta.url))], {}, 'bare Fastify is running');
+const tendServe = (env: Record<string, string>) =>
+  measureStart(
+    [tendCommand, 'serve'],
+    { LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
+    'Tend is running',
+  );
+
+const formatMegabytes = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
+
+// 1. A command that needs neither server nor database, beside Node doing nothing.
+const helpTimes: number[] = [];
+const nodeTimes: number[] = [];
+for (let run = 0; run < helpRuns; run++) {
+  nodeTimes.push(timeRun(['-e', '0']));
+  helpTimes.push(timeRun([tendCommand, 'help']));
+}
+console.log(
+  `tend help                           ${besideReference(median(helpTimes), median(nodeTimes), 'ms')}  [reference: node -e 0; target < 300 ms]`,
+);
+
+// 2. The server, on each database, beside a bare Fastify server started in turn with it.
+const dataDirectory = mkdtempSync(join(tmpdir(), 'tend-bench-startup-'));
+const serverUrl = process.env.DATABASE_URL;
+const databaseName = `tend_bench_startup_${randomBytes(4).toString('hex')}`;
+let databaseUrl: string | undefined;
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+if (serverUrl) {
+  await admin(`create database ${databaseName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  databaseUrl = url.toString();
+}
+
+try {
+  const firstPglite = await tendServe({ DATA_DIR: dataDirectory });
+  const firstPostgres = databaseUrl ? await tendServe({ DATABASE_URL: databaseUrl }) : undefined;
+  const bareStarts: Start[] = [];
+  const pgliteStarts: Start[] = [];
+  const postgresStarts: Start[] = [];
+  for (let run = 0; run < starts; run++) {
+    bareStarts.push(await bare());
+    pgliteStarts.push(await tendServe({ DATA_DIR: dataDirectory }));
+    if (databaseUrl) postgresStarts.push(await tendServe({ DATABASE_URL: databaseUrl }));
+  }
+  const bareReady = median(bareStarts.map((start) => start.readyMs));
+  const bareMegabytes = median(bareStarts.map((start) => start.megabytes ?? Number.NaN));
+  console.log(
+    `bare Fastify ready (reference)      ${bareReady.toFixed(0)} ms, ${formatMegabytes(bareMegabytes)}`,
+  );
+  const report = (database: string, first: Start | undefined, later: Start[], readyTarget: string) => {
+    if (!first) {
+      console.log(
+        `tend serve on ${database}: skipped; set DATABASE_URL=postgres://user:password@host:5432/db (the user needs CREATEDB)`,
+      );
+      return;
+    }
+    const megabytes = median(later.map((start) => start.megabytes ?? Number.NaN));
+    console.log(
+      `tend serve on ${database.padEnd(10)} ready ${besideReference(median(later.map((start) => start.readyMs)), bareReady, 'ms')}  [reference: bare Fastify; target < ${readyTarget}]`,
+    );
+    console.log(
+      `tend serve on ${database.padEnd(10)} RSS   ${Number.isNaN(megabytes) ? 'n/a' : besideReference(megabytes, bareMegabytes, 'MB')}  [reference: bare Fastify${database === 'PostgreSQL' ? '; target ≤ 200 MB' : ''}]`,
+    );
+    console.log(
+      `  first start on ${database} (creates the schema and the demo organisation): ${first.readyMs.toFixed(0)} ms, ${formatMegabytes(first.megabytes)}`,
+    );
+  };
+  report('PGlite', firstPglite, pgliteStarts, '3 s');
+  report('PostgreSQL', firstPostgres, postgresStarts, '2 s');
+  console.log(`(median of ${starts} starts; memory read ${settleMs} ms after ready)`);
+} finally {
+  rmSync(dataDirectory, { recursive: true, force: true });
+  if (databaseUrl) await admin(`drop database if exists ${databaseName} with (force)`);
+}
