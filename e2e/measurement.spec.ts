@@ -95,8 +95,13 @@ test('a participant answers the WHO-5 and sees their results; the coordinator se
     page.getByRole('button', { name: new RegExp(`^Close now.*Well-being check ${now}$`) }),
   ).toHaveCount(0);
   await page.getByRole('link', { name: 'Outcomes' }).click();
+  // The just-closed window is checked against everything shown before it appears; the page says so
+  // and looks again until it is done, so choose once the page has settled.
+  await expect(page.getByText(/Minimum group size/)).toBeVisible();
+  await expect(page.getByText(/A window closed recently/)).toHaveCount(0, { timeout: 30_000 });
   await page.getByRole('combobox', { name: 'Instrument' }).click();
   await page.getByRole('option', { name: 'WHO-Five Well-Being Index' }).click();
+  await expect(page.getByRole('combobox', { name: 'Instrument' })).toHaveValue('WHO-Five Well-Being Index');
   await page.getByRole('combobox', { name: 'Programs' }).click();
   await page.getByRole('option', { name: title }).click();
   await page.getByRole('combobox', { name: 'Break down by' }).click();

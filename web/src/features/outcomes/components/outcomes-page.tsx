@@ -48,6 +48,8 @@ export function OutcomesPage() {
             label: entry.name,
           }))}
           value={instrumentId}
+          // Choosing from a list still arriving loses the choice; wait for the list.
+          disabled={!instruments.data}
           onChange={(value) => setInstrumentId(value ?? 'proqol-5')}
           allowDeselect={false}
         />
@@ -61,6 +63,7 @@ export function OutcomesPage() {
             })),
           ]}
           value={programId}
+          disabled={!programs.data}
           onChange={(value) => setProgramId(value ?? '')}
           allowDeselect={false}
         />
