@@ -1,0 +1,151 @@
+/**
+ * Fills a Tend database for the API benchmark the way an organisation would: people arrive by roster
+ * import, programs are created and published, people enrol, the engine forms groups and publishes
+ * them, and a group talks in its space. Everything goes through the API except the enrolments of
+ * imported people, who have no password to sign in with; those rows are written as the enrolment
+ * service writes them, while the server is stopped (the embedded database has one owner at a time).
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { demoPassword } from '../../src/core/accounts/password-policy.ts';
+import { type Level, levels } from '../../src/core/accounts/roles.ts';
+import { type ConnectOptions, connect } from '../../src/db/connect.ts';
+import { enrollments, memberships, programs, users } from '../../src/db/schema.ts';
+import { signIn } from './http-session.ts';
+
+export type Seeded = { programIds: string[]; groupId: string; people: number };
+
+const disciplines = ['Medicine', 'Nursing', 'Pharmacy', 'Psychology', 'Social work'];
+const slots = ['mon-12', 'tue-12', 'wed-18', 'thu-08', 'fri-12'];
+const importBatch = 10_000;
+
+let seed = 20_261_206;
+const random = () => {
+  seed = (seed * 16_807) % 2_147_483_647;
+  return seed / 2_147_483_647;
+};
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+const isoDay = (from: Date, days: number) =>
+  new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+function programBody(now: Date, index: number) {
+  return {
+    title: `Resilience in practice ${index + 1}`,
+    description: 'Six small-group meetings.',
+    audience: `Cohort ${index + 1}`,
+    termStart: isoDay(now, 21),
+    termEnd: isoDay(now, 21 + 7 * 14),
+    enrolmentOpens: isoDay(now, -1),
+    enrolmentCloses: isoDay(now, 14),
+    capacity: null,
+    groupSizeMin: 8,
+    groupSizeMax: 10,
+    meetingCount: 6,
+    meetingMinutes: 60,
+    cadenceWeeks: 2,
+    holidays: [],
+    topicIds: ['stress-anxiety-and-burnout', 'self-care-and-boundaries'],
+    reminderHours: 24,
+  };
+}
+
+/** Step 1, server running: people, programs, and the demo participant's own enrolment. */
+export async function seedThroughApi(
+  baseUrl: string,
+  people: number,
+  programCount: number,
+): Promise<string[]> {
+  const now = new Date();
+  const admin = await signIn(baseUrl, 'admin@demo.tend.test', demoPassword);
+  for (let start = 0; start < people; start += importBatch) {
+    const rows = ['name,email,role,level,discipline'];
+    for (let index = start; index < Math.min(people, start + importBatch); index++) {
+      const level: Level = index % 10 === 0 ? 'faculty' : pick(levels.filter((entry) => entry !== 'faculty'));
+      const role = level === 'faculty' ? 'facilitator' : 'participant';
+      rows.push(`Person ${index},person${index}@bench.tend.test,${role},${level},${pick(disciplines)}`);
+    }
+    await admin.request('POST', '/api/users/import', { csv: rows.join('\n') });
+  }
+  const coordinator = await signIn(baseUrl, 'coordinator@demo.tend.test', demoPassword);
+  const programIds: string[] = [];
+  for (let index = 0; index < programCount; index++) {
+    const { id } = await coordinator.request<{ id: string }>(
+      'POST',
+      '/api/programs',
+      programBody(now, index),
+    );
+    await coordinator.request('PATCH', `/api/programs/${id}`, { status: 'published' });
+    programIds.push(id);
+  }
+  const participant = await signIn(baseUrl, 'participant1@demo.tend.test', demoPassword);
+  await participant.request('PUT', `/api/programs/${programIds[0]}/enrollment`, {
+    level: 'student-2',
+    discipline: 'Pharmacy',
+    availability: slots,
+    timeZone: 'UTC',
+    interests: ['burnout'],
+    agreesToGuidelines: true,
+  });
+  return programIds;
+}
+
+/** Step 2, server stopped: the imported people enrol, spread over the programs. */
+export async function seedEnrolments(database: ConnectOptions, programIds: string[]): Promise<void> {
+  const { db, close } = await connect(database);
+  try {
+    const imported = await db
+      .select({ userId: users.id, organizationId: memberships.organizationId, level: memberships.level })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(inArray(memberships.role, ['participant', 'facilitator']));
+    const bench = imported.filter((person) => person.level !== null);
+    const [program] = await db
+      .select()
+      .from(programs)
+      .where(eq(programs.id, programIds[0] as string));
+    if (!program) throw new Error('the benchmark programs are missing');
+    const now = new Date();
+    const rows = bench.map((person, index) => ({
+      id: randomUUID(),
+      organizationId: person.organizationId,
+      programId: programIds[index % programIds.length] as string,
+      userId: person.userId,
+      level: person.level,
+      discipline: pick(disciplines),
+      availability: slots.filter(() => random() < 0.6),
+      timeZone: 'UTC',
+      interests: ['burnout'],
+      isFacilitator: person.level === 'faculty',
+      agreedToGuidelinesAt: now,
+      status: 'enrolled' as const,
+      enrolledAt: now,
+    }));
+    for (let start = 0; start < rows.length; start += 1_000) {
+      await db
+        .insert(enrollments)
+        .values(rows.slice(start, start + 1_000))
+        .onConflictDoNothing();
+    }
+  } finally {
+    await close();
+  }
+}
+
+/** Step 3, server running again: groups formed by the engine and published; a group talks. */
+export async function seedGroups(baseUrl: string, programIds: string[], posts: number): Promise<string> {
+  const coordinator = await signIn(baseUrl, 'coordinator@demo.tend.test', demoPassword);
+  for (const programId of programIds) {
+    await coordinator.request('POST', `/api/programs/${programId}/groups/form`, {});
+    await coordinator.request('POST', `/api/programs/${programId}/groups/publish`);
+  }
+  const participant = await signIn(baseUrl, 'participant1@demo.tend.test', demoPassword);
+  const { groups } = await participant.request<{ groups: { id: string }[] }>('GET', '/api/me/groups');
+  const groupId = groups[0]?.id;
+  if (!groupId) throw new Error('the demo participant was not placed in a group');
+  for (let index = 0; index < posts; index++) {
+    await participant.request('POST', `/api/groups/${groupId}/posts`, {
+      body: `What helped me this week, note ${index + 1}: a short walk between shifts.`,
+    });
+  }
+  return groupId;
+}
