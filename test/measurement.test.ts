@@ -452,5 +452,6 @@ describe('outcomes privacy (property)', () => {
       ),
       { numRuns: 25 },
     );
-  });
+    // 25 cohorts, each written and published through the database: minutes on a busy shared machine.
+  }, 180_000);
 });
