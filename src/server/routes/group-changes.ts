@@ -20,7 +20,12 @@ const MovesSchema = z.object({
     .max(200),
 });
 
-const ProblemSchema = z.object({ rule: z.string(), ruleLabel: z.string(), message: z.string() });
+const ProblemSchema = z.object({
+  groupId: z.string().nullable(),
+  rule: z.string(),
+  ruleLabel: z.string(),
+  message: z.string(),
+});
 
 /** Changes to groups that already meet: moves, placements, facilitator swaps, and telling the unplaced. */
 export function groupChangeRoutes(app: App, { db, now, organizer }: AppDependencies): void {

@@ -79,6 +79,7 @@ async function checkMoves(
     changed: moves.filter((move) => groupOf(move.userId) !== move.toGroupId),
     groupOf,
     problems: check.newViolations.map((violation) => ({
+      groupId: violation.groupId,
       rule: violation.rule,
       ruleLabel: ruleLabels[violation.rule],
       message: nameGroupsIn(violation.message, saved),
