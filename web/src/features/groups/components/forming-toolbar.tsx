@@ -101,7 +101,13 @@ export function FormingToolbar({
           <FormingOptionsPanel value={options} onChange={setOptions} />
         </Paper>
       </Collapse>
-      <Modal opened={isConfirming} onClose={confirming.close} title="Re-form the groups?" size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={isConfirming}
+        onClose={confirming.close}
+        title="Re-form the groups?"
+        size="lg"
+      >
         <Stack>
           {preview.isPending ? (
             <Text size="sm" role="status">

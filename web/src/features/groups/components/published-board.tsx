@@ -159,7 +159,12 @@ export function PublishedBoard({
         onNotice={onNotice}
       />
 
-      <Modal opened={isConfirming} onClose={confirming.close} title="Save these changes?">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={isConfirming}
+        onClose={confirming.close}
+        title="Save these changes?"
+      >
         <Stack>
           <Text size="sm">Saving changes the groups now. Who is told:</Text>
           <List size="sm">

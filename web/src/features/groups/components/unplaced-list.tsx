@@ -133,7 +133,6 @@ export function UnplacedList({
                       <Button
                         size="compact-sm"
                         loading={offer.isPending && offer.variables?.[0]?.userId === person.id}
-                        aria-label={`Offer ${person.name} a place in ${groupName(person.proposedGroupId)}`}
                         onClick={() =>
                           offer.mutate([{ userId: person.id, toGroupId: person.proposedGroupId ?? null }], {
                             onSuccess: () =>
@@ -144,15 +143,11 @@ export function UnplacedList({
                         }
                       >
                         Offer a place in {groupName(person.proposedGroupId)}
+                        <VisuallyHidden> to {person.name}</VisuallyHidden>
                       </Button>
                     ) : null}
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      aria-label={`Choose a group for ${person.name}`}
-                      onClick={() => setChoosingFor(person)}
-                    >
-                      Choose a group…
+                    <Button size="compact-sm" variant="default" onClick={() => setChoosingFor(person)}>
+                      Choose a group<VisuallyHidden> for {person.name}</VisuallyHidden>
                     </Button>
                   </Group>
                 </Group>
@@ -197,7 +192,13 @@ function PlacementModal({
   const proposal = usePlacementProposal(programId, person?.id ?? null);
   const isInGroup = overview.groups.some((group) => group.members.some((member) => member.id === person?.id));
   return (
-    <Modal opened={person !== null} onClose={onClose} title={`Place ${person?.name ?? ''}`} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={person !== null}
+      onClose={onClose}
+      title={`Place ${person?.name ?? ''}`}
+      size="lg"
+    >
       <Stack>
         {proposal.isPending ? <Text size="sm">Checking every group…</Text> : null}
         {proposal.error ? (
