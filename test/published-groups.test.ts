@@ -162,7 +162,7 @@ describe('groups stay editable after publishing', () => {
     expect(fullCandidate.violations.join(' ')).toMatch(/11 members; groups need 8–10/);
     expect(typeof proposal.candidates[0].scoreChange).toBe('number');
 
-    const { notices } = await noticesFrom(async () => {
+    const { notices, mails } = await noticesFrom(async () => {
       const placed = await coordinator.request('POST', `/api/programs/${programId}/groups/changes`, {
         moves: [{ userId: late?.id, toGroupId: proposal.proposedGroupId }],
       });
@@ -170,6 +170,7 @@ describe('groups stay editable after publishing', () => {
       expect(placed.json().unassigned).toHaveLength(0);
     });
     expect(notices.map((notice) => notice.userId)).toEqual([late?.id]);
+    expectNamesNobody([...notices.flatMap((n) => [n.title, n.body]), ...mails.map((m) => m.text)]);
     const mine = (await people.get('participant17@demo.tend.test')?.request('GET', '/api/me/groups'))?.json();
     expect(mine.groups.map((group: { id: string }) => group.id)).toEqual([roomy.id]);
     expect(mine.groups[0].meetings.length).toBeGreaterThan(0);
