@@ -43,7 +43,7 @@ describe('changing published groups', () => {
   });
 
   it('names no group for someone free only when no group meets, with a reason that names nobody', () => {
-    const { input, assignment } = publishedTerm([late('y', ['sat-8'])]);
+    const { input, assignment } = publishedTerm([late('y', ['sat-08'])]);
     const proposal = proposePlacement(input, assignment, 'y');
     expect(proposal.proposedGroupId).toBeNull();
     expect(proposal.reason).toBe('no-group-at-their-hours');
