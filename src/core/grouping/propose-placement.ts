@@ -5,7 +5,7 @@
  * engine proposes the group with room where they cost the least.
  */
 import { evaluateGrouping } from './evaluate-grouping.ts';
-import type { GroupAssignment, GroupingInput, HardRule, RuleViolation } from './model.ts';
+import type { GroupAssignment, GroupingEvaluation, GroupingInput, HardRule, RuleViolation } from './model.ts';
 
 export type GroupMove = { userId: string; toGroupId: string | null };
 
@@ -46,8 +46,9 @@ export function checkChange(
   input: GroupingInput,
   before: GroupAssignment,
   after: GroupAssignment,
+  /** The evaluation of `before`, when the caller already has it (one per proposal, not one per group). */
+  was: GroupingEvaluation = evaluateGrouping(input, before),
 ): ChangeCheck {
-  const was = evaluateGrouping(input, before);
   const will = evaluateGrouping(input, after);
   // A message carries the rule, the group and the numbers or people involved, so "still 7 of 8" is
   // the same message and "now 6 of 8" a new one.

@@ -3,6 +3,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { previewGroupChanges, saveGroupChanges } from '../services/group-changes.ts';
 import { proposePlacementFor, tellUnplacedNow } from '../services/group-placements.ts';
+import { GroupsSchema } from './groups.ts';
 import { errorResponses, ProgramIdParamsSchema } from './schemas.ts';
 
 const MovesSchema = z.object({
@@ -65,7 +66,7 @@ export function groupChangeRoutes(app: App, { db, now, organizer }: AppDependenc
           'Move people in published groups (place, fill a gap, swap a facilitator); refused when a rule would break; tells those affected',
         params: ProgramIdParamsSchema,
         body: MovesSchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: GroupsSchema, ...errorResponses },
       },
     },
     async (request) =>

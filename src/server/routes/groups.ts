@@ -42,7 +42,7 @@ const PersonSchema = z.object({
   discipline: z.string().nullable(),
   isFacilitator: z.boolean(),
 });
-const GroupsSchema = z.object({
+export const GroupsSchema = z.object({
   status: z.enum(['draft', 'published']),
   groups: z.array(
     z.object({
