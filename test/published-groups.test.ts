@@ -262,30 +262,49 @@ describe('groups stay editable after publishing', () => {
 });
 
 describe('the unplaced are told', () => {
-  it('tells a person nobody can take why, privately, and lists them for the coordinator', async () => {
-    const lateId = await enrolLate('participant18@demo.tend.test', ['sat-8']);
+  it('tells a late enrollee nobody can take why, privately, at once, and lists them for the coordinator', async () => {
+    let lateId = '';
+    const { notices, mails } = await noticesFrom(async () => {
+      lateId = await enrolLate('participant18@demo.tend.test', ['sat-8']);
+    });
+    // Their own notices only: "you joined", then why they are in no group.
+    expect(new Set(notices.map((notice) => notice.userId))).toEqual(new Set([lateId]));
+    const told = notices.find((notice) => notice.title.startsWith('Not in a group yet'));
+    expect(told?.body).toMatch(/because no group meets at an hour you said you are free/);
+    expect(told?.body).toMatch(/widen your availability/);
+    expect(told?.body).toMatch(/waiting list/);
+    expect(told?.body).toMatch(/another program/);
+    expect(new Set(mails.map((mail) => mail.to))).toEqual(new Set(await emailsOf([lateId])));
+    expectNamesNobody([...notices.flatMap((n) => [n.title, n.body]), ...mails.map((m) => m.text)]);
+
     const listed = (await overview()).unassigned.find((person) => person.id === lateId);
-    expect(listed).toBeDefined();
     expect(listed?.proposedGroupId).toBeNull();
-    expect(listed?.isTold).toBe(false);
+    expect(listed?.isTold).toBe(true);
+    // The coordinator sees the engine's reason, in the same terms.
     expect(listed?.reason).toMatch(/not free/);
 
-    const { notices, mails } = await noticesFrom(async () => {
-      const told = await coordinator.request('POST', `/api/programs/${programId}/groups/unplaced/notices`);
-      expect(told.statusCode).toBe(200);
-    });
-    expect(notices.map((notice) => notice.userId)).toEqual([listed?.id]);
-    expect(notices[0]?.body).toMatch(/because no group meets at an hour you said you are free/);
-    expect(notices[0]?.body).toMatch(/widen your availability/);
-    expect(notices[0]?.body).toMatch(/waiting list/);
-    expect(notices[0]?.body).toMatch(/another program/);
-    expect(mails.map((mail) => mail.to)).toEqual(await emailsOf([listed?.id as string]));
-    expectNamesNobody([...notices.flatMap((n) => [n.title, n.body]), ...mails.map((m) => m.text)]);
-    expect((await overview()).unassigned.find((person) => person.id === listed?.id)?.isTold).toBe(true);
-
-    // Told once: asking again tells nobody new.
+    // Told once: asking to tell the unplaced again tells nobody new.
     const again = await coordinator.request('POST', `/api/programs/${programId}/groups/unplaced/notices`);
+    expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ told: 0 });
+  });
+
+  it('tells someone the coordinator takes out of every group why, and nobody else', async () => {
+    const { groups } = await overview();
+    const roomy = groups.find((group) => group.members.length > 8) as Group;
+    const person = roomy.members.find((member) => !member.isFacilitator) as Member;
+    const { notices } = await noticesFrom(async () => {
+      const response = await coordinator.request('POST', `/api/programs/${programId}/groups/changes`, {
+        moves: [{ userId: person.id, toGroupId: null }],
+      });
+      expect(response.statusCode).toBe(200);
+    });
+    expect(notices.map((notice) => notice.userId)).toEqual([person.id]);
+    expect(notices[0]?.title).toMatch(/^Not in a group yet/);
+    expectNamesNobody(notices.flatMap((n) => [n.title, n.body]));
+    const listed = (await overview()).unassigned.find((entry) => entry.id === person.id);
+    // Room is where they were: the coordinator can offer it back in one click.
+    expect(listed?.proposedGroupId).toBe(roomy.id);
   });
 });
 

@@ -90,6 +90,23 @@ export async function tellUnplacedPeople(
   return untold.length;
 }
 
+/**
+ * A person enrolling after the groups were published is in no group; when no group can take them
+ * either, they hear why at once instead of waiting for a group that will not come.
+ */
+export async function tellLateEnrolleeIfNoGroupCanTake(
+  tx: Transaction,
+  program: ProgramRow,
+  userId: string,
+): Promise<void> {
+  const saved = await readAssignment(tx, program.id);
+  if (!saved.some((group) => group.status === 'published')) return;
+  if (saved.some((group) => group.memberIds.includes(userId))) return;
+  const { input } = await buildGroupingInput(tx, program);
+  if (proposePlacement(input, toAssignment(saved), userId).proposedGroupId !== null) return;
+  await tellUnplacedPeople(tx, program, [userId]);
+}
+
 /** Tells everyone now in no group who has not heard yet (late enrollees, people a coordinator took out). */
 export async function tellUnplacedNow(db: Database, member: SignedInMember, programId: string) {
   return db.transaction(async (tx) => {
