@@ -4,7 +4,7 @@
  * stages them with an undo and saves them together. A saved change never breaks a rule anew, and
  * tells only the people whose group or meeting changed, naming nobody else.
  */
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import {
   applyMoves,
   checkChange,
@@ -13,7 +13,7 @@ import {
 } from '../../core/grouping/propose-placement.ts';
 import { describeWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { groupMembers, meetings } from '../../db/schema.ts';
+import { groupMembers, meetings, programs } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
@@ -123,6 +123,8 @@ export async function saveGroupChanges(
   organizer: InvitationOrganizer,
 ) {
   await db.transaction(async (tx) => {
+    // One change at a time per program: two coordinators saving at once cannot both fill one place.
+    await tx.execute(sql`select id from ${programs} where id = ${programId} for update`);
     const checked = await checkMoves(tx, member, programId, moves);
     const [problem] = checked.problems;
     if (problem) {
@@ -162,7 +164,7 @@ export async function saveGroupChanges(
       checked.groupOf,
     );
     const takenOut = checked.changed.filter((move) => move.toGroupId === null).map((move) => move.userId);
-    await tellUnplacedPeople(tx, checked.program, takenOut);
+    await tellUnplacedPeople(tx, checked.program, takenOut, { isRetold: true });
   });
   return describeGroups(db, member, programId);
 }

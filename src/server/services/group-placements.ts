@@ -70,8 +70,10 @@ export async function tellUnplacedPeople(
   tx: Database | Transaction,
   program: ProgramRow,
   userIds: readonly string[],
+  options: { isRetold?: boolean } = {},
 ): Promise<number> {
-  const told = await findTold(tx, program.id, userIds);
+  // Someone taken out of their group hears it even if they heard "not in a group" once before.
+  const told = options.isRetold ? new Set<string>() : await findTold(tx, program.id, userIds);
   const untold = userIds.filter((id) => !told.has(id));
   if (untold.length === 0) return 0;
   const { input } = await buildGroupingInput(tx, program);
