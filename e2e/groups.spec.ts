@@ -106,7 +106,13 @@ test('a coordinator forms groups, moves and pins people with live feedback, re-f
   // Re-form with another seed: the pinned person stays in the same group.
   await page.getByRole('button', { name: 'Options' }).click();
   await page.getByLabel('Seed').fill('42');
-  await page.getByRole('button', { name: 'Re-form' }).click();
+  await page.getByRole('button', { name: 'Re-form…' }).click();
+  // Re-forming asks first, listing who would move; the pinned person is not among them.
+  const reform = page.getByRole('dialog', { name: 'Re-form the groups?' });
+  await expect(reform).toContainText(/would move|Nobody would move/, { timeout: 30_000 });
+  await expect(reform).not.toContainText(`${member.name}:`);
+  await expectNoSeriousA11yViolations(page);
+  await reform.getByRole('button', { name: /^Re-form/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Formed 2 groups' })).toBeVisible({
     timeout: 30_000,
   });
@@ -122,8 +128,9 @@ test('a coordinator forms groups, moves and pins people with live feedback, re-f
   await dialog.getByRole('button', { name: 'Publish and tell members' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The groups are published' })).toBeVisible();
   await expect(page.getByText('These groups are published')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Re-form' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^Move .* to…$/ })).toHaveCount(0);
+  // Published groups stay editable: one person at a time, and re-forming only after a confirmation.
+  await expect(page.getByRole('button', { name: /^Move .* to…$/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Re-form…' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // A participant sees only their own group.

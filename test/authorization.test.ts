@@ -76,6 +76,17 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'POST /api/programs/:programId/groups/evaluate': { expect: coordinatorOnly, body: { groups: [] } },
   'PUT /api/programs/:programId/groups': { expect: coordinatorOnly, body: { groups: [] } },
   'POST /api/programs/:programId/groups/publish': { expect: coordinatorOnly },
+  'POST /api/programs/:programId/groups/form/preview': { expect: coordinatorOnly, body: {} },
+  'POST /api/programs/:programId/groups/changes/preview': {
+    expect: coordinatorOnly,
+    body: { moves: [{ userId: someId, toGroupId: null }] },
+  },
+  'POST /api/programs/:programId/groups/changes': {
+    expect: coordinatorOnly,
+    body: { moves: [{ userId: someId, toGroupId: null }] },
+  },
+  'GET /api/programs/:programId/groups/placements/:userId': { expect: coordinatorOnly },
+  'POST /api/programs/:programId/groups/unplaced/notices': { expect: coordinatorOnly },
   'GET /api/me/groups': { expect: signedIn },
   'GET /api/meetings/:meetingId': { expect: signedIn },
   'PATCH /api/meetings/:meetingId': { expect: runsMeetings, body: { place: 'Room 2' } },

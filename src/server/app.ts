@@ -23,6 +23,7 @@ import { auditEventRoutes } from './routes/audit-events.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { groupChangeRoutes } from './routes/group-changes.ts';
 import { groupSpaceRoutes } from './routes/group-space.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     auditEventRoutes,
     programRoutes,
     groupRoutes,
+    groupChangeRoutes,
     meetingRoutes,
     topicRoutes,
     notificationRoutes,

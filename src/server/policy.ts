@@ -43,6 +43,8 @@ export const permissions = {
   'groups.evaluate': ['coordinator'],
   'groups.save': ['coordinator'],
   'groups.publish': ['coordinator'],
+  'groups.change': ['coordinator'],
+  'groups.tell-unplaced': ['coordinator'],
   'my-groups.read': 'signed-in',
   'meetings.read': 'signed-in',
   'meetings.update': ['facilitator', 'coordinator'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
+import { previewReform } from '../services/group-reform.ts';
 import {
   describeGroups,
   evaluateEditedGroups,
@@ -41,7 +42,7 @@ const PersonSchema = z.object({
   discipline: z.string().nullable(),
   isFacilitator: z.boolean(),
 });
-const GroupsSchema = z.object({
+export const GroupsSchema = z.object({
   status: z.enum(['draft', 'published']),
   groups: z.array(
     z.object({
@@ -50,12 +51,19 @@ const GroupsSchema = z.object({
       slot: z.string().nullable(),
       commonSlots: z.array(z.string()),
       members: z.array(PersonSchema.extend({ isPinned: z.boolean() })),
-      score: ScoreSchema,
+      facilitatorCount: z.number().describe('Facilitators among the members (members counts them)'),
+      score: ScoreSchema.describe('Penalty points: lower is better, 0 is ideal'),
       explanation: z.string(),
       violations: z.array(z.string()),
     }),
   ),
-  unassigned: z.array(PersonSchema.extend({ reason: z.string() })),
+  unassigned: z.array(
+    PersonSchema.extend({
+      reason: z.string(),
+      proposedGroupId: z.string().nullable().describe('A published group that can take them now'),
+      isTold: z.boolean().describe('They were told privately why they are in no group'),
+    }),
+  ),
   score: ScoreSchema,
   violations: z.array(z.string()),
   isValid: z.boolean(),
@@ -75,6 +83,25 @@ const WeightsSchema = z
     history: z.number().min(0).max(100),
   })
   .partial();
+
+const FormingBodySchema = z.object({
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
+  weights: WeightsSchema.default({}),
+  historyMode: z.enum(['new-combinations', 'stable']).default('new-combinations'),
+  facilitatorsPerGroup: z
+    .object({ min: z.number().int().min(0).max(5), max: z.number().int().min(1).max(5) })
+    .refine((range) => range.min <= range.max, 'min must not exceed max')
+    .default({ min: 1, max: 2 }),
+  keepManualMoves: z
+    .boolean()
+    .default(true)
+    .describe('Keep people where a coordinator put them by hand; false re-forms everyone'),
+});
 
 export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): void {
   app.get(
@@ -99,19 +126,11 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
         tags: ['groups'],
         summary: 'Form draft groups from the enrolled people (pinned people stay in their groups)',
         params: ProgramIdParamsSchema,
-        body: z.object({
-          seed: z
-            .number()
-            .int()
-            .min(0)
-            .max(2 ** 31 - 1)
-            .default(1),
-          weights: WeightsSchema.default({}),
-          historyMode: z.enum(['new-combinations', 'stable']).default('new-combinations'),
-          facilitatorsPerGroup: z
-            .object({ min: z.number().int().min(0).max(5), max: z.number().int().min(1).max(5) })
-            .refine((range) => range.min <= range.max, 'min must not exceed max')
-            .default({ min: 1, max: 2 }),
+        body: FormingBodySchema.extend({
+          confirmMoves: z
+            .boolean()
+            .default(false)
+            .describe('Required to re-form published groups: people move and meetings are replanned'),
         }),
         response: { 200: GroupsSchema, ...errorResponses },
       },
@@ -120,6 +139,34 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
       formProgramGroups(db, requireMember(request), request.params.programId, request.body, now()),
   );
 
+  app.post(
+    '/api/programs/:programId/groups/form/preview',
+    {
+      config: { action: 'groups.form' },
+      schema: {
+        tags: ['groups'],
+        summary: 'Who would move if the groups were re-formed with these options (nothing is saved)',
+        params: ProgramIdParamsSchema,
+        body: FormingBodySchema,
+        response: {
+          200: z.object({
+            isPublished: z.boolean(),
+            moves: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                from: z.string().nullable(),
+                to: z.string().nullable(),
+              }),
+            ),
+            unplacedCount: z.number(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => previewReform(db, requireMember(request), request.params.programId, request.body),
+  );
   app.post(
     '/api/programs/:programId/groups/evaluate',
     {

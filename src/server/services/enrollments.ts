@@ -7,6 +7,7 @@ import { enrollments, groupMembers, groups, memberships, programs, users } from 
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications/notify.ts';
+import { tellLateEnrolleeIfNoGroupCanTake } from './group-placements.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { findProgram, isEnrolmentOpen, organizationToday, type ProgramRow } from './programs.ts';
 
@@ -173,6 +174,7 @@ export async function enrol(
         link: `/programs/${programId}`,
       });
     }
+    if (status === 'enrolled') await tellLateEnrolleeIfNoGroupCanTake(tx, program, member.userId);
     const position = status === 'waitlisted' ? await waitlistPosition(tx, programId, member.userId) : null;
     return { status: status as 'enrolled' | 'waitlisted', position };
   });

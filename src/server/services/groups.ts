@@ -1,190 +1,23 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { evaluateGrouping } from '../../core/grouping/evaluate-grouping.ts';
-import type {
-  ConflictOfInterest,
-  GroupAssignment,
-  GroupingInput,
-  GroupingWeights,
-  HistoryMode,
-  Participant,
-} from '../../core/grouping/model.ts';
+import type { GroupAssignment, GroupingInput } from '../../core/grouping/model.ts';
 import type { WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import { planMeetings } from '../../core/scheduling/recurrence.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import {
-  enrollments,
-  groupMembers,
-  groups,
-  meetings,
-  programs,
-  supervisions,
-  users,
-} from '../../db/schema.ts';
+import { groupMembers, groups, meetings, programs } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
 import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
 import { notify } from '../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
+import { describeUnplaced, tellUnplacedPeople } from './group-placements.ts';
+import { buildGroupingInput, type FormingOptions, nameGroupsIn, readAssignment } from './grouping-input.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { findProgram, type ProgramRow } from './programs.ts';
 import { resolveTopicIds } from './topics.ts';
 
-export type FormingOptions = {
-  seed: number;
-  weights: Partial<GroupingWeights>;
-  historyMode: HistoryMode;
-  facilitatorsPerGroup: { min: number; max: number };
-};
-
-/** The engine's input for a program: its enrolled people, their conflicts, pins and past groupmates. */
-async function buildGroupingInput(
-  db: Database | Transaction,
-  program: ProgramRow,
-  options: Partial<FormingOptions> = {},
-): Promise<{ input: GroupingInput; names: Map<string, string> }> {
-  const people = await db
-    .select({
-      userId: enrollments.userId,
-      name: users.name,
-      level: enrollments.level,
-      discipline: enrollments.discipline,
-      availability: enrollments.availability,
-      interests: enrollments.interests,
-      isFacilitator: enrollments.isFacilitator,
-      avoidUserIds: enrollments.avoidUserIds,
-    })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.userId))
-    .where(and(eq(enrollments.programId, program.id), eq(enrollments.status, 'enrolled')))
-    .orderBy(asc(users.name));
-  const ids = people.map((person) => person.userId);
-  const pins =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ userId: groupMembers.userId, groupId: groupMembers.groupId })
-          .from(groupMembers)
-          .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-          .where(and(eq(groups.programId, program.id), eq(groupMembers.isPinned, true)));
-  const pinnedGroup = new Map(pins.map((pin) => [pin.userId, pin.groupId]));
-  const previousGroupmates = await findPreviousGroupmates(db, program, ids);
-
-  const conflicts: ConflictOfInterest[] = [];
-  if (ids.length > 0) {
-    const supervising = await db
-      .select({ supervisorId: supervisions.supervisorId, superviseeId: supervisions.superviseeId })
-      .from(supervisions)
-      .where(and(inArray(supervisions.supervisorId, ids), inArray(supervisions.superviseeId, ids)));
-    for (const pair of supervising) {
-      conflicts.push({ participantIds: [pair.supervisorId, pair.superviseeId], kind: 'supervision' });
-    }
-  }
-  const enrolled = new Set(ids);
-  for (const person of people) {
-    for (const other of person.avoidUserIds) {
-      if (enrolled.has(other)) conflicts.push({ participantIds: [person.userId, other], kind: 'request' });
-    }
-  }
-
-  const participants: Participant[] = people.map((person) => ({
-    id: person.userId,
-    name: person.name,
-    level: person.level ?? (person.isFacilitator ? 'faculty' : 'practitioner'),
-    ...(person.discipline ? { discipline: person.discipline } : {}),
-    availability: person.availability as WeeklySlot[],
-    interests: person.interests,
-    isFacilitator: person.isFacilitator,
-    ...(pinnedGroup.has(person.userId) ? { pinnedGroupId: pinnedGroup.get(person.userId) } : {}),
-    previousGroupmateIds: previousGroupmates.get(person.userId) ?? [],
-  }));
-  return {
-    input: {
-      participants,
-      conflicts,
-      rules: {
-        groupSize: { min: program.groupSizeMin, max: program.groupSizeMax },
-        ...(options.facilitatorsPerGroup ? { facilitatorsPerGroup: options.facilitatorsPerGroup } : {}),
-      },
-      ...(options.weights ? { weights: options.weights } : {}),
-      ...(options.historyMode ? { historyMode: options.historyMode } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    },
-    names: new Map(people.map((person) => [person.userId, person.name])),
-  };
-}
-
-/** Who shared a published group with whom in the organisation's earlier programs. */
-async function findPreviousGroupmates(
-  db: Database | Transaction,
-  program: ProgramRow,
-  ids: string[],
-): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>();
-  if (ids.length === 0) return result;
-  const rows = await db
-    .select({ groupId: groupMembers.groupId, userId: groupMembers.userId })
-    .from(groupMembers)
-    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .innerJoin(programs, eq(programs.id, groups.programId))
-    .where(
-      and(
-        eq(programs.organizationId, program.organizationId),
-        ne(programs.id, program.id),
-        eq(groups.status, 'published'),
-        inArray(groupMembers.userId, ids),
-      ),
-    );
-  const byGroup = new Map<string, string[]>();
-  for (const row of rows) byGroup.set(row.groupId, [...(byGroup.get(row.groupId) ?? []), row.userId]);
-  for (const members of byGroup.values()) {
-    for (const member of members) {
-      result.set(member, [...(result.get(member) ?? []), ...members.filter((other) => other !== member)]);
-    }
-  }
-  return result;
-}
-
-async function readAssignment(db: Database | Transaction, programId: string) {
-  const rows = await db
-    .select({
-      id: groups.id,
-      name: groups.name,
-      slot: groups.slot,
-      status: groups.status,
-      userId: groupMembers.userId,
-      isPinned: groupMembers.isPinned,
-    })
-    .from(groups)
-    .leftJoin(groupMembers, eq(groupMembers.groupId, groups.id))
-    .where(eq(groups.programId, programId))
-    .orderBy(asc(groups.name));
-  const byId = new Map<
-    string,
-    {
-      id: string;
-      name: string;
-      slot: WeeklySlot | null;
-      status: string;
-      memberIds: string[];
-      pinnedIds: string[];
-    }
-  >();
-  for (const row of rows) {
-    const group = byId.get(row.id) ?? {
-      id: row.id,
-      name: row.name,
-      slot: row.slot as WeeklySlot | null,
-      status: row.status,
-      memberIds: [],
-      pinnedIds: [],
-    };
-    if (row.userId) group.memberIds.push(row.userId);
-    if (row.userId && row.isPinned) group.pinnedIds.push(row.userId);
-    byId.set(row.id, group);
-  }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
-}
+export type { FormingOptions } from './grouping-input.ts';
 
 /** The program's groups as a coordinator sees them: members, slot, score, explanation and every broken rule. */
 export async function describeGroups(db: Database, member: SignedInMember, programId: string) {
@@ -202,10 +35,20 @@ export async function describeGroups(db: Database, member: SignedInMember, progr
     discipline: levelOf.get(id)?.discipline ?? null,
     isFacilitator: levelOf.get(id)?.isFacilitator ?? false,
   });
+  const status: 'draft' | 'published' =
+    saved.length > 0 && saved.every((group) => group.status === 'published') ? 'published' : 'draft';
+  const assignment: GroupAssignment = {
+    groups: saved.map((group) => ({ id: group.id, memberIds: group.memberIds, slot: group.slot })),
+  };
+  // Once groups meet, the unplaced are a list to act on: why, in the engine's words, and the group
+  // that could take them now.
+  const unplaced =
+    status === 'published'
+      ? await describeUnplaced(db, program, input, assignment, evaluation.unassignedIds)
+      : new Map();
+  const named = (message: string) => nameGroupsIn(message, saved);
   return {
-    status: (saved.length > 0 && saved.every((group) => group.status === 'published')
-      ? 'published'
-      : 'draft') as 'draft' | 'published',
+    status,
     groups: evaluation.groups.map((group) => {
       const stored = saved.find((candidate) => candidate.id === group.id);
       return {
@@ -217,18 +60,27 @@ export async function describeGroups(db: Database, member: SignedInMember, progr
           ...person,
           isPinned: stored?.pinnedIds.includes(person.id) ?? false,
         })),
+        facilitatorCount: group.facilitatorIds.length,
         score: group.score,
         explanation: group.explanation,
-        violations: group.violations.map((violation) => violation.message),
+        violations: group.violations.map((violation) => named(violation.message)),
       };
     }),
-    unassigned: evaluation.unassignedIds.map((id) => ({
-      ...describePerson(id),
-      reason:
-        program.lastGrouping?.unplaced.find((entry) => entry.id === id)?.message ?? 'Not in a group yet.',
-    })),
+    unassigned: evaluation.unassignedIds.map((id) => {
+      const placement = unplaced.get(id);
+      return {
+        ...describePerson(id),
+        reason: named(
+          placement?.reason ??
+            program.lastGrouping?.unplaced.find((entry) => entry.id === id)?.message ??
+            'Not in a group yet.',
+        ),
+        proposedGroupId: placement?.proposedGroupId ?? null,
+        isTold: placement?.isTold ?? false,
+      };
+    }),
     score: evaluation.score,
-    violations: evaluation.violations.map((violation) => violation.message),
+    violations: evaluation.violations.map((violation) => named(violation.message)),
     isValid: evaluation.isValid,
     diagnoses: program.lastGrouping?.diagnoses ?? [],
     levelMix: program.lastGrouping?.levelMix ?? null,
@@ -246,12 +98,13 @@ async function replaceGroups(
     pinnedIds: string[];
     facilitatorIds: string[];
   }[],
+  isReformConfirmed = false,
 ) {
   const existing = await readAssignment(tx, program.id);
-  if (existing.some((group) => group.status === 'published')) {
+  if (!isReformConfirmed && existing.some((group) => group.status === 'published')) {
     throw new AppError(
       'PROGRAM_NOT_DRAFT',
-      'The groups are published; move people one at a time instead of re-forming.',
+      'The groups are published: move, place or swap people one at a time, or re-form after confirming who would move (confirmMoves: true).',
     );
   }
   await tx.delete(groups).where(eq(groups.programId, program.id));
@@ -278,16 +131,27 @@ async function replaceGroups(
   }
 }
 
-/** Runs the engine (in a worker thread) over the program's enrolled people and keeps the result as draft groups. */
+export type ReformingChoices = {
+  /** Keep people where a coordinator put them by hand (their pins); false re-forms everyone. */
+  keepManualMoves: boolean;
+  /** Re-forming published groups moves people and replans meetings: only with this confirmation. */
+  confirmMoves: boolean;
+};
+
+/**
+ * Runs the engine (in a worker thread) over the program's enrolled people and keeps the result as
+ * draft groups. Over published groups only when confirmed: they become drafts again, their planned
+ * meetings go with them, and publishing again replans them and tells every member.
+ */
 export async function formProgramGroups(
   db: Database,
   member: SignedInMember,
   programId: string,
-  options: FormingOptions,
+  options: FormingOptions & ReformingChoices,
   now: Date,
 ) {
   const program = await findProgram(db, member.organizationId, programId);
-  const { input } = await buildGroupingInput(db, program, options);
+  const input = await buildFormingInput(db, program, options);
   const result = await formGroupsInWorker(input);
   const pinned = new Set(
     input.participants.filter((person) => person.pinnedGroupId).map((person) => person.id),
@@ -303,6 +167,7 @@ export async function formProgramGroups(
         facilitatorIds: group.facilitatorIds,
         pinnedIds: group.memberIds.filter((id) => pinned.has(id)),
       })),
+      options.confirmMoves,
     );
     await tx
       .update(programs)
@@ -324,6 +189,20 @@ export async function formProgramGroups(
     });
   });
   return describeGroups(db, member, programId);
+}
+
+/** The engine's input for forming: saved manual moves stay as pins unless the coordinator lets them go. */
+export async function buildFormingInput(
+  db: Database,
+  program: ProgramRow,
+  options: FormingOptions & Pick<ReformingChoices, 'keepManualMoves'>,
+): Promise<GroupingInput> {
+  const { input } = await buildGroupingInput(db, program, options);
+  if (options.keepManualMoves) return input;
+  return {
+    ...input,
+    participants: input.participants.map(({ pinnedGroupId: _pin, ...person }) => person),
+  };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -465,6 +344,12 @@ export async function publishGroups(
           : undefined,
       });
     }
+    // Everyone left out hears why, privately, at the moment the others hear their group.
+    await tellUnplacedPeople(
+      tx,
+      program,
+      described.unassigned.map((person) => person.id),
+    );
     await recordAuditEvent(tx, {
       organizationId: member.organizationId,
       actorUserId: member.userId,

@@ -28,11 +28,19 @@ export type GroupsOverview = {
     slot: string | null;
     commonSlots: string[];
     members: (GroupPerson & { isPinned: boolean })[];
+    /** Facilitators among the members: the member count includes them. */
+    facilitatorCount?: number;
     score: ScoreBreakdown;
     explanation: string;
     violations: string[];
   }[];
-  unassigned: (GroupPerson & { reason: string })[];
+  unassigned: (GroupPerson & {
+    reason: string;
+    /** Published groups only: a group that can take them now. */
+    proposedGroupId?: string | null;
+    /** Published groups only: they were told privately why they are in no group. */
+    isTold?: boolean;
+  })[];
   score: ScoreBreakdown;
   violations: string[];
   isValid: boolean;
@@ -88,7 +96,7 @@ export type GroupingEvaluation = {
   isValid: boolean;
 };
 
-const groupsKey = (programId: string) => ['groups', programId];
+export const groupsKey = (programId: string) => ['groups', programId];
 
 export function useGroups(programId: string) {
   return useQuery({
@@ -112,7 +120,10 @@ export function useGroupsEvaluation(programId: string, edited: EditedGroup[] | n
   });
 }
 
-function useGroupsMutation<Input>(programId: string, request: (input: Input) => Promise<GroupsOverview>) {
+export function useGroupsMutation<Input>(
+  programId: string,
+  request: (input: Input) => Promise<GroupsOverview>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
@@ -125,8 +136,10 @@ function useGroupsMutation<Input>(programId: string, request: (input: Input) => 
 }
 
 export function useFormGroups(programId: string) {
-  return useGroupsMutation(programId, (options: FormingOptions) =>
-    apiRequest<GroupsOverview>('POST', `/api/programs/${programId}/groups/form`, options),
+  return useGroupsMutation(
+    programId,
+    (options: FormingOptions & { keepManualMoves: boolean; confirmMoves: boolean }) =>
+      apiRequest<GroupsOverview>('POST', `/api/programs/${programId}/groups/form`, options),
   );
 }
 

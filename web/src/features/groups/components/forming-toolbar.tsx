@@ -1,36 +1,66 @@
-import { Alert, Button, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Collapse, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { type GroupsOverview, useFormGroups } from '../api/groups.ts';
+import { useReformPreview } from '../api/published-groups.ts';
 import { defaultFormingOptions, FormingOptionsPanel, findOptionsProblem } from './forming-options-panel.tsx';
 
-/** "Form groups" the first time, "Re-form" after, with the engine's options one click away. */
+/**
+ * "Form groups" the first time; "Re-form…" after, always through a confirmation that lists who
+ * would move (published groups can only be re-formed that way). People moved or pinned by hand
+ * stay where they are unless the coordinator unticks that.
+ */
 export function FormingToolbar({
   programId,
   hasGroups,
+  isPublished,
   blockedBecause,
   onFormed,
 }: {
   programId: string;
   hasGroups: boolean;
+  isPublished: boolean;
   /** Why forming is not possible now (e.g. unsaved edits), or null. */
   blockedBecause: string | null;
   onFormed: (overview: GroupsOverview) => void;
 }) {
   const formGroups = useFormGroups(programId);
+  const preview = useReformPreview(programId);
   const [options, setOptions] = useState(defaultFormingOptions);
+  const [keepManualMoves, setKeepManualMoves] = useState(true);
   const [isShowingOptions, optionsPanel] = useDisclosure(false);
+  const [isConfirming, confirming] = useDisclosure(false);
   const optionsProblem = findOptionsProblem(options);
+
+  function form() {
+    formGroups.mutate(
+      { ...options, keepManualMoves, confirmMoves: isPublished },
+      {
+        onSuccess: (overview) => {
+          confirming.close();
+          onFormed(overview);
+        },
+      },
+    );
+  }
+
+  function askToReform() {
+    formGroups.reset();
+    confirming.open();
+    preview.mutate({ ...options, keepManualMoves });
+  }
+
   return (
     <Stack gap="xs">
       <Group>
         <Button
-          onClick={() => formGroups.mutate(options, { onSuccess: onFormed })}
-          loading={formGroups.isPending}
+          onClick={hasGroups ? askToReform : form}
+          loading={formGroups.isPending && !isConfirming}
           disabled={blockedBecause !== null || optionsProblem !== null}
           aria-describedby="forming-help"
+          variant={isPublished ? 'default' : 'filled'}
         >
-          {hasGroups ? 'Re-form' : 'Form groups'}
+          {hasGroups ? 'Re-form…' : 'Form groups'}
         </Button>
         <Button
           variant="default"
@@ -40,11 +70,20 @@ export function FormingToolbar({
         >
           {isShowingOptions ? 'Hide options' : 'Options'}
         </Button>
+        {hasGroups ? (
+          <Checkbox
+            label="Keep people moved or pinned by hand where they are"
+            checked={keepManualMoves}
+            onChange={(event) => setKeepManualMoves(event.currentTarget.checked)}
+          />
+        ) : null}
         <Text size="sm" c={blockedBecause ? 'red.9' : 'gray.7'} id="forming-help">
           {blockedBecause ??
-            (hasGroups
-              ? 'Re-forming replaces the draft groups; pinned people stay in their groups.'
-              : 'Forms small groups that mix levels, each with a facilitator and a weekly hour everyone shares.')}
+            (isPublished
+              ? 'Re-forming published groups moves people and replans meetings; you see who would move first.'
+              : hasGroups
+                ? 'Re-forming replaces the draft groups; you see who would move first.'
+                : 'Forms small groups that mix levels, each with a facilitator and a weekly hour everyone shares.')}
         </Text>
       </Group>
       {formGroups.isPending ? (
@@ -52,7 +91,7 @@ export function FormingToolbar({
           Forming groups; this can take a few seconds…
         </Text>
       ) : null}
-      {formGroups.error ? (
+      {formGroups.error && !isConfirming ? (
         <Alert color="red" role="alert">
           {formGroups.error.message}
         </Alert>
@@ -62,6 +101,73 @@ export function FormingToolbar({
           <FormingOptionsPanel value={options} onChange={setOptions} />
         </Paper>
       </Collapse>
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={isConfirming}
+        onClose={confirming.close}
+        title="Re-form the groups?"
+        size="lg"
+      >
+        <Stack>
+          {preview.isPending ? (
+            <Text size="sm" role="status">
+              Working out who would move…
+            </Text>
+          ) : null}
+          {preview.error ? (
+            <Alert color="red" role="alert">
+              {preview.error.message}
+            </Alert>
+          ) : null}
+          {preview.data ? (
+            <>
+              <Text size="sm">
+                {preview.data.moves.length === 0
+                  ? 'Nobody would move.'
+                  : `${preview.data.moves.length} ${preview.data.moves.length === 1 ? 'person' : 'people'} would move:`}
+              </Text>
+              <List size="sm" style={{ maxHeight: 240, overflowY: 'auto' }}>
+                {preview.data.moves.map((move) => (
+                  <List.Item key={move.id}>
+                    {move.name}: {move.from ?? 'no group'} → {move.to ?? 'no group'}
+                  </List.Item>
+                ))}
+              </List>
+              {preview.data.isPublished ? (
+                <Alert color="yellow" title="These groups are published">
+                  Re-forming makes them drafts again: their planned meetings are removed, and publishing again
+                  replans the meetings and tells every member their group.
+                </Alert>
+              ) : null}
+              <Text size="sm">
+                {keepManualMoves
+                  ? 'People moved or pinned by hand stay where they are.'
+                  : 'People moved or pinned by hand may move too.'}
+              </Text>
+            </>
+          ) : null}
+          {formGroups.error ? (
+            <Alert color="red" role="alert">
+              {formGroups.error.message}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={confirming.close}>
+              Cancel
+            </Button>
+            <Button
+              color={preview.data?.isPublished ? 'red' : undefined}
+              loading={formGroups.isPending}
+              disabled={!preview.data}
+              onClick={form}
+            >
+              {preview.data && preview.data.moves.length > 0
+                ? `Re-form and move ${preview.data.moves.length} ${preview.data.moves.length === 1 ? 'person' : 'people'}`
+                : 'Re-form'}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }

@@ -15,7 +15,8 @@ export type MoveHandlers = {
   isEditable: boolean;
   moveTargets: MoveTarget[];
   onMove: (personId: string, toGroupId: string | null, via: MoveMethod) => void;
-  onTogglePin: (personId: string) => void;
+  /** Null where pins do not apply (published groups: every saved move is kept). */
+  onTogglePin: ((personId: string) => void) | null;
 };
 
 export const dropTargetStyle = (isOver: boolean) =>
@@ -26,6 +27,16 @@ export const dropTargetStyle = (isOver: boolean) =>
         backgroundColor: 'var(--mantine-color-tend-0)',
       }
     : undefined;
+
+/** Sizes say whether the facilitators are counted: the group-size rule counts them. */
+export function describeGroupSize(memberCount: number, facilitatorCount: number): string {
+  const participants = memberCount - facilitatorCount;
+  return (
+    `${memberCount} ${memberCount === 1 ? 'member' : 'members'} including ${facilitatorCount} ` +
+    `${facilitatorCount === 1 ? 'facilitator' : 'facilitators'} (${participants} ` +
+    `${participants === 1 ? 'participant' : 'participants'})`
+  );
+}
 
 export function GroupCard({
   group,
@@ -56,7 +67,7 @@ export function GroupCard({
             title="Penalty points: lower is better, 0 is ideal"
             style={{ flexShrink: 0 }}
           >
-            {group.score ? `Score ${formatScore(group.score.total)}` : 'Scoring…'}
+            {group.score ? `Penalty ${formatScore(group.score.total)} · lower is better` : 'Scoring…'}
           </Badge>
         </Group>
         <Text size="sm" fw={500}>
@@ -92,8 +103,7 @@ export function GroupCard({
           </Text>
         )}
         <Text size="sm" fw={500}>
-          {group.members.length} {group.members.length === 1 ? 'member' : 'members'}, {facilitatorCount}{' '}
-          {facilitatorCount === 1 ? 'facilitator' : 'facilitators'}
+          {describeGroupSize(group.members.length, facilitatorCount)}
         </Text>
         {group.members.length === 0 ? (
           <Text size="sm" c="gray.7">
@@ -116,7 +126,7 @@ export function GroupCard({
                 moveTargets={moveTargets.filter((target) => target.id !== group.id)}
                 isEditable={isEditable}
                 onMove={(toGroupId) => onMove(member.id, toGroupId, 'menu')}
-                onTogglePin={() => onTogglePin(member.id)}
+                onTogglePin={onTogglePin ? () => onTogglePin(member.id) : null}
               />
             ))}
           </Box>

@@ -37,6 +37,7 @@ import { FormingToolbar } from './forming-toolbar.tsx';
 import { GroupCard, type MoveMethod } from './group-card.tsx';
 import type { MoveTarget } from './member-row.tsx';
 import { PublishSection } from './publish-section.tsx';
+import { PublishedBoard } from './published-board.tsx';
 import { UnassignedPanel } from './unassigned-panel.tsx';
 
 // A lighter background than Mantine's light red, so the red title keeps a WCAG AA contrast.
@@ -180,15 +181,12 @@ function Board({ programId, overview }: { programId: string; overview: GroupsOve
       {overview.levelMix && !isPublished ? (
         <Text size="sm">Mix of levels: {overview.levelMix.replace(/^level mix: /, '')}.</Text>
       ) : null}
-      {isPublished ? (
-        <Alert color="blue" title="These groups are published">
-          Every member has been told their group and meeting time, and the meetings are planned. The groups
-          are shown read-only; participants see only their own group.
-        </Alert>
-      ) : (
+      {isPublished ? <PublishedBoard programId={programId} overview={overview} onNotice={setNotice} /> : null}
+      {isPublished ? null : (
         <FormingToolbar
           programId={programId}
           hasGroups={overview.groups.length > 0}
+          isPublished={false}
           blockedBecause={isDirty ? 'Save or discard your changes before re-forming.' : null}
           onFormed={(formed) => {
             setEdited(null);
@@ -206,7 +204,7 @@ function Board({ programId, overview }: { programId: string; overview: GroupsOve
         <Text>No groups yet. Form groups from the people enrolled in this program.</Text>
       ) : null}
 
-      {view.groups.length > 0 ? (
+      {view.groups.length > 0 && !isPublished ? (
         <Summary
           view={view}
           savedTotal={overview.score.total}
@@ -250,7 +248,7 @@ function Board({ programId, overview }: { programId: string; overview: GroupsOve
       ) : null}
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {view.groups.map((group) => (
+        {(isPublished ? [] : view.groups).map((group) => (
           <GroupCard
             key={group.id}
             group={group}
@@ -262,7 +260,7 @@ function Board({ programId, overview }: { programId: string; overview: GroupsOve
         ))}
       </SimpleGrid>
 
-      {view.groups.length > 0 || view.unassigned.length > 0 ? (
+      {!isPublished && (view.groups.length > 0 || view.unassigned.length > 0) ? (
         <UnassignedPanel
           people={view.unassigned}
           isEditable={!isPublished && view.groups.length > 0}
@@ -271,7 +269,19 @@ function Board({ programId, overview }: { programId: string; overview: GroupsOve
         />
       ) : null}
 
-      {!isPublished ? (
+      {isPublished ? (
+        <FormingToolbar
+          programId={programId}
+          hasGroups
+          isPublished
+          blockedBecause={null}
+          onFormed={() =>
+            setNotice(
+              'Re-formed: the groups are drafts again. Publish them to plan the meetings and tell every member.',
+            )
+          }
+        />
+      ) : (
         <PublishSection
           programId={programId}
           blockedBecause={publishBlockedBecause}
@@ -282,7 +292,7 @@ function Board({ programId, overview }: { programId: string; overview: GroupsOve
             )
           }
         />
-      ) : null}
+      )}
     </Stack>
   );
 }

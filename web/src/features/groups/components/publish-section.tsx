@@ -34,7 +34,12 @@ export function PublishSection({
           {blockedBecause ?? 'Every rule is met: the groups are ready to publish.'}
         </Text>
       </Group>
-      <Modal opened={isConfirming} onClose={confirming.close} title="Publish these groups?">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={isConfirming}
+        onClose={confirming.close}
+        title="Publish these groups?"
+      >
         <Stack>
           <Text size="sm">When you publish the {groupCount} groups:</Text>
           <List size="sm">
