@@ -40,7 +40,7 @@ export function FormingToolbar({
         >
           {isShowingOptions ? 'Hide options' : 'Options'}
         </Button>
-        <Text size="sm" c={blockedBecause ? 'red.9' : 'gray.7'} id="forming-help">
+        <Text size="sm" c={blockedBecause ? 'var(--mantine-color-error)' : 'dimmed'} id="forming-help">
           {blockedBecause ??
             (hasGroups
               ? 'Re-forming replaces the draft groups; pinned people stay in their groups.'
