@@ -11,12 +11,22 @@ const shellCache = 'tend-shell-v1';
 const assetCache = 'tend-assets-v1';
 const shell = ['/', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 
+/** The built scripts and styles index.html loads (hashed names this file cannot know in advance). */
+async function shellAssets(cache) {
+  const page = await cache.match('/');
+  if (!page) return [];
+  const html = await page.text();
+  return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(shellCache)
-      .then((cache) => cache.addAll(shell))
-      .then(() => self.skipWaiting()),
+    (async () => {
+      const cache = await caches.open(shellCache);
+      await cache.addAll(shell);
+      await (await caches.open(assetCache)).addAll(await shellAssets(cache));
+      await self.skipWaiting();
+    })(),
   );
 });
 
@@ -42,7 +52,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          if (response.ok) {
+          if (response.ok && response.headers.get('content-type')?.includes('text/html')) {
             const copy = response.clone();
             caches.open(shellCache).then((cache) => cache.put('/', copy));
           }

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import { Anchor, type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
@@ -44,6 +44,10 @@ const resolveCssVariables: CSSVariablesResolver = (current) => ({
     '--mantine-color-error': current.colors.red[4] ?? '#ff8787',
   },
 });
+
+// TanStack Query assumes it starts online; opened offline (from the service worker), requests wait
+// for the connection instead of failing, and go out when it is back.
+onlineManager.setOnline(navigator.onLine);
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
