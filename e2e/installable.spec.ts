@@ -69,8 +69,15 @@ test('on a phone the app registers its worker, names each page, subscribes to pu
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(`${baseURL}/`);
 
-    await page.goto('/notices');
-    await expect(page).toHaveTitle('Notices and calendar — Tend');
+    for (const [path, title] of [
+      ['/journal', 'Journal — Tend'],
+      ['/my-groups', 'My groups — Tend'],
+      ['/speak-up', 'Speak up — Tend'],
+      ['/notices', 'Notices and calendar — Tend'],
+    ]) {
+      await page.goto(path ?? '/');
+      await expect(page).toHaveTitle(title ?? '');
+    }
     await expect(page.getByRole('button', { name: 'Get notifications on this device' })).toBeEnabled();
     await expectNoSeriousA11yViolations(page);
 
@@ -109,6 +116,11 @@ test('on a phone the app registers its worker, names each page, subscribes to pu
   } finally {
     await pushService.close();
   }
+});
+
+test('the sign-in page is named too', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('Sign in — Tend');
 });
 
 test('dark mode follows the device and keeps contrast', async ({ page }) => {

@@ -123,6 +123,7 @@ test('attend → follow-up e-mail → reflect (the draft survives a reload and a
   await signIn(page, reflector);
   await page.goto(link.pathname);
   await expect(page.getByRole('heading', { name: /^Reflect:/ })).toBeVisible();
+  await expect(page).toHaveTitle('Reflect — Tend');
   const answer = `Mapped my warning signs before a night shift ${Date.now()}`;
   await page.getByLabel('Your answer').fill(answer);
   await page.getByRole('radio', { name: 'Tried' }).check();

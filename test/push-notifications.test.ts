@@ -75,6 +75,13 @@ describe('Web Push', () => {
     expect(isVapidSignedBy(message?.headers.authorization, vapidPublicKey, pushService.origin)).toBe(true);
     // Sent once: a second run finds nothing waiting.
     expect(await deliver()).toMatchObject({ sent: 0 });
+    // The same words are the in-app notice every member gets; the leader who posted gets none.
+    const notices = (await participant.request('GET', '/api/notifications')).json().notifications;
+    expect(notices).toContainEqual(expect.objectContaining({ kind: 'leadership-action', link: '/speak-up' }));
+    const leaderNotices = (await leader.request('GET', '/api/notifications')).json().notifications;
+    expect(leaderNotices.filter((notice: { kind: string }) => notice.kind === 'leadership-action')).toEqual(
+      [],
+    );
   });
 
   it('pushes meeting notices and follow-ups, but not notices of other kinds', async () => {

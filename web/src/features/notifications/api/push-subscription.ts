@@ -51,10 +51,13 @@ export function useSubscribeThisDevice() {
         );
       }
       const registration = await navigator.serviceWorker.ready;
-      const subscription = await registration.pushManager.subscribe({
-        userVisibleOnly: true,
-        applicationServerKey: decodeBase64Url(vapidPublicKey),
-      });
+      const subscription = await registration.pushManager
+        .subscribe({ userVisibleOnly: true, applicationServerKey: decodeBase64Url(vapidPublicKey) })
+        .catch((error: Error) => {
+          throw new Error(
+            `This browser could not set up notifications (${error.message}). Notices still appear here and by e-mail.`,
+          );
+        });
       return apiRequest<PushDevices>('PUT', '/api/me/push-subscriptions', subscription.toJSON());
     },
     onSuccess: (devices) => {
