@@ -35,6 +35,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The journeys sign in dozens of demo people from one address within a minute.
       SIGN_IN_REQUESTS_PER_MINUTE: '1000',
+      // The browsers' push services, and the local one e2e/installable.spec.ts runs in its own process.
+      PUSH_SERVICE_HOSTS: 'fcm.googleapis.com,updates.push.services.mozilla.com,127.0.0.1',
     },
   },
 });

@@ -123,6 +123,7 @@ test('attend → follow-up e-mail → reflect (the draft survives a reload and a
   await signIn(page, reflector);
   await page.goto(link.pathname);
   await expect(page.getByRole('heading', { name: /^Reflect:/ })).toBeVisible();
+  await expect(page).toHaveTitle('Reflect — Tend');
   const answer = `Mapped my warning signs before a night shift ${Date.now()}`;
   await page.getByLabel('Your answer').fill(answer);
   await page.getByRole('radio', { name: 'Tried' }).check();
@@ -135,6 +136,16 @@ test('attend → follow-up e-mail → reflect (the draft survives a reload and a
   await expect(page.getByLabel('Your answer')).toHaveValue(answer);
   await expect(page.getByRole('radio', { name: 'Tried' })).toBeChecked();
   await expect(page.getByText('Draft restored. Draft saved on this device.')).toBeVisible();
+
+  // Offline, the app still opens (the service worker serves it) and says so; back online, the draft is there.
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
+  await page.context().setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText(
+    'Drafts you started are kept on this device',
+  );
+  await page.context().setOffline(false);
+  await expect(page.getByLabel('Your answer')).toHaveValue(answer);
 
   // The connection drops as they save: the draft stays, and it is saved once the connection is back.
   await page.context().setOffline(true);

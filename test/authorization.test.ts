@@ -98,6 +98,13 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'POST /api/notifications/read': { expect: signedIn, body: { all: true } },
   'GET /api/me/notification-preferences': { expect: signedIn },
   'PUT /api/me/notification-preferences': { expect: signedIn, body: { isEmailEnabled: true } },
+  // Web Push: each person adds and removes only their own devices.
+  'GET /api/me/push-subscriptions': { expect: signedIn },
+  'PUT /api/me/push-subscriptions': { expect: signedIn, body: { endpoint: 'https://intranet.example/x' } },
+  'DELETE /api/me/push-subscriptions': {
+    expect: signedIn,
+    body: { endpoint: 'https://fcm.googleapis.com/x' },
+  },
   'POST /api/me/calendar-feed': { expect: signedIn },
   'DELETE /api/me/calendar-feed': { expect: signedIn },
   'GET /api/calendar/:token': { expect: everyone },

@@ -131,7 +131,11 @@ describe('a person reading their notices', () => {
 describe('e-mail preferences', () => {
   it('are on until turned off, and then no e-mail is queued while notices still arrive', async () => {
     const initial = await participant.request('GET', '/api/me/notification-preferences');
-    expect(initial.json()).toEqual({ isEmailEnabled: true, calendarFeed: null });
+    expect(initial.json()).toEqual({
+      isEmailEnabled: true,
+      push: { meetings: true, followUps: true, actions: true },
+      calendarFeed: null,
+    });
 
     const turnedOff = await participant.request('PUT', '/api/me/notification-preferences', {
       isEmailEnabled: false,

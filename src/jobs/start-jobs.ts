@@ -7,6 +7,8 @@ import { type DeliveryReport, deliverOutbox } from '../server/mail/deliver-outbo
 import { loadMailSettings, type MailSettings } from '../server/mail/mail-settings.ts';
 import { createMailTransport, type MailTransport } from '../server/mail/transport.ts';
 import { onEmailQueued, setNotificationLinkBase } from '../server/notifications/notify.ts';
+import { deliverPushMessages, type PushDeliveryReport } from '../server/push/deliver-push.ts';
+import { onPushQueued } from '../server/push/queue-push.ts';
 import { type FeedbackRequestReport, sendFeedbackRequests } from '../server/services/feedback-requests.ts';
 import { type InvitationReminderReport, remindPendingInvitations } from '../server/services/invitations.ts';
 import { refreshOutcomeSnapshots, type SnapshotReport } from '../server/services/outcomes.ts';
@@ -17,6 +19,7 @@ import { type FollowUpReport, sendReflectionFollowUps } from './reflection-follo
 /** What each job returns when it runs. */
 export type JobResults = {
   'deliver-outbox': DeliveryReport;
+  'deliver-push': PushDeliveryReport;
   'meeting-reminders': ReminderReport;
   'feedback-requests': FeedbackRequestReport;
   'reflection-follow-ups': FollowUpReport;
@@ -26,9 +29,10 @@ export type JobResults = {
 };
 export type JobName = keyof JobResults;
 
-/** When each job runs (cron, UTC). deliver-outbox also runs about a second after notify queues e-mail. */
+/** When each job runs (cron, UTC). deliver-outbox and deliver-push also run about a second after notify queues. */
 export const jobSchedules: Record<JobName, string> = {
   'deliver-outbox': '* * * * *',
+  'deliver-push': '* * * * *',
   'meeting-reminders': '*/5 * * * *',
   'feedback-requests': '*/5 * * * *',
   'reflection-follow-ups': '*/5 * * * *',
@@ -85,6 +89,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const handlers: { [Name in JobName]: () => Promise<JobResults[Name]> } = {
     'deliver-outbox': () =>
       transport ? deliverOutbox(db, transport, now()) : Promise.resolve({ sent: 0, failed: 0 }),
+    'deliver-push': () => deliverPushMessages(db, { publicUrl: config.publicUrl, now: now() }),
     'meeting-reminders': () => sendMeetingReminders(db, now()),
     'feedback-requests': () => sendFeedbackRequests(db, now()),
     'reflection-follow-ups': () => sendReflectionFollowUps(db, now()),
@@ -126,6 +131,19 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     await boss.schedule(name, jobSchedules[name]);
   }
 
+  let pushTimer: NodeJS.Timeout | undefined;
+  const stopListeningForPush = onPushQueued(() => {
+    if (isStopped || pushTimer) return;
+    pushTimer = setTimeout(() => {
+      pushTimer = undefined;
+      if (isStopped) return;
+      boss
+        .send('deliver-push')
+        .catch((error: Error) => log.error({ err: toLoggedError(error) }, 'could not queue push delivery'));
+    }, deliverySoonMs);
+    pushTimer.unref();
+  });
+
   let deliveryTimer: NodeJS.Timeout | undefined;
   const stopListening = onEmailQueued(() => {
     if (!transport || isStopped || deliveryTimer) return;
@@ -148,7 +166,9 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       if (isStopped) return;
       isStopped = true;
       stopListening();
+      stopListeningForPush();
       clearTimeout(deliveryTimer);
+      clearTimeout(pushTimer);
       await boss.stop({ graceful: true, timeout: 30_000 });
       await Promise.all(running.values());
       if (ownsTransport) transport?.close();

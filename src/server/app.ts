@@ -37,6 +37,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { passwordResetRoutes } from './routes/password-resets.ts';
 import { programRoutes } from './routes/programs.ts';
+import { pushSubscriptionRoutes } from './routes/push-subscriptions.ts';
 import { recognitionRoutes } from './routes/recognitions.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     meetingRoutes,
     topicRoutes,
     notificationRoutes,
+    pushSubscriptionRoutes,
     calendarRoutes,
     outboxRoutes,
     feedbackRoutes,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { knownPushServiceHosts } from '../core/push/push-endpoint.ts';
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,6 +35,15 @@ const ConfigSchema = z.object({
       'TRUST_PROXY must be false, a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges',
     )
     .default('false'),
+  /** Comma-separated hosts push subscriptions may point at; the browsers' push services when unset. */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9.[\]:-]+(\s*,\s*[a-z0-9.[\]:-]+)*$/i,
+      'PUSH_SERVICE_HOSTS must be a comma-separated list of host names',
+    )
+    .optional(),
   SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce
     .number()
     .int()
@@ -63,6 +73,8 @@ export type Config = {
   };
   /** Fastify's trustProxy: which forwarding proxies to believe about the client's address. */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+  /** Hosts (and their subdomains) a push subscription's endpoint may be on. */
+  pushServiceHosts: readonly string[];
 };
 
 /** `false`/empty: the socket's address; a number: that many proxy hops; else the listed proxies. */
@@ -104,5 +116,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       failureWindowMs: env.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    pushServiceHosts: env.PUSH_SERVICE_HOSTS
+      ? env.PUSH_SERVICE_HOSTS.split(',').map((host) => host.trim().toLowerCase())
+      : knownPushServiceHosts,
   };
 }

@@ -56,6 +56,10 @@ export const permissions = {
   'notifications.mark-read': 'signed-in',
   'notification-preferences.read': 'signed-in',
   'notification-preferences.update': 'signed-in',
+  /** Web Push: a person adds and removes their own devices only. */
+  'push-subscriptions.read-own': 'signed-in',
+  'push-subscriptions.subscribe': 'signed-in',
+  'push-subscriptions.unsubscribe': 'signed-in',
   'calendar-feed.create': 'signed-in',
   'calendar-feed.delete': 'signed-in',
   /** The secret token in the feed's address is what authorises it. */

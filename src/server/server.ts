@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { addressOf, loadMailSettings, nameOf } from './mail/mail-settings.ts';
 import { embeddedDatabaseQueue, postgresQueue } from './plugins/request-queue.ts';
+import { ensurePushKeys } from './push/push-keys.ts';
 import {
   countDemoAccounts,
   demoEmailDomain,
@@ -59,6 +60,8 @@ export async function startServer(): Promise<RunningServer> {
   }
   const { isNew, hasDemo } = demo;
   const hasOrganization = (await countOrganizations(connection.db)) > 0;
+  // Made at first start, not on a person's first subscribe: every server then pushes with the same key.
+  await ensurePushKeys(connection.db);
   const app = await buildApp({
     requestQueue: connection.kind === 'pglite' ? embeddedDatabaseQueue : postgresQueue,
     db: connection.db,

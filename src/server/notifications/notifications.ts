@@ -68,17 +68,43 @@ export async function markNotificationsRead(
   return { unreadCount: await countUnread(db, owner) };
 }
 
-export async function isEmailEnabledFor(db: Database, userId: string): Promise<boolean> {
+export type NoticeChannels = {
+  isEmailEnabled: boolean;
+  /** Push notifications by category; each on until the person turns it off. */
+  push: { meetings: boolean; followUps: boolean; actions: boolean };
+};
+
+export async function findNoticeChannels(db: Database, userId: string): Promise<NoticeChannels> {
   const [row] = await db
-    .select({ isEmailEnabled: notificationPreferences.isEmailEnabled })
+    .select()
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
-  return row?.isEmailEnabled ?? true;
+  return {
+    isEmailEnabled: row?.isEmailEnabled ?? true,
+    push: {
+      meetings: row?.isPushMeetingsEnabled ?? true,
+      followUps: row?.isPushFollowUpsEnabled ?? true,
+      actions: row?.isPushActionsEnabled ?? true,
+    },
+  };
 }
 
-export async function setEmailEnabled(db: Database, userId: string, isEmailEnabled: boolean): Promise<void> {
+/** Changes only the channels named; the others keep their setting. */
+export async function setNoticeChannels(
+  db: Database,
+  userId: string,
+  changes: { isEmailEnabled?: boolean | undefined; push?: Partial<NoticeChannels['push']> | undefined },
+): Promise<NoticeChannels> {
+  const set = {
+    ...(changes.isEmailEnabled === undefined ? {} : { isEmailEnabled: changes.isEmailEnabled }),
+    ...(changes.push?.meetings === undefined ? {} : { isPushMeetingsEnabled: changes.push.meetings }),
+    ...(changes.push?.followUps === undefined ? {} : { isPushFollowUpsEnabled: changes.push.followUps }),
+    ...(changes.push?.actions === undefined ? {} : { isPushActionsEnabled: changes.push.actions }),
+  };
+  if (Object.keys(set).length === 0) return findNoticeChannels(db, userId);
   await db
     .insert(notificationPreferences)
-    .values({ userId, isEmailEnabled })
-    .onConflictDoUpdate({ target: notificationPreferences.userId, set: { isEmailEnabled } });
+    .values({ userId, ...set })
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set });
+  return findNoticeChannels(db, userId);
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { notificationPreferences, notifications, outbox, users } from '../../db/schema.ts';
+import { queuePushMessages } from '../push/queue-push.ts';
 
 /** What a notice is about; the web app picks an icon and the e-mail its wording by it. */
 export const notificationKinds = [
@@ -19,6 +20,7 @@ export const notificationKinds = [
   'supervision',
   'assessment-reminder',
   'password-changed',
+  'leadership-action',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -78,9 +80,10 @@ export function onEmailQueued(listener: () => void): () => void {
 }
 
 /**
- * Tells people something, inside the caller's transaction: one in-app notice each and, unless they
- * turned e-mail off (or their account is disabled), one e-mail in the outbox. Writes nothing else
- * and never waits for anything outside the transaction.
+ * Tells people something, inside the caller's transaction: one in-app notice each; a push message
+ * for each of their devices when the kind is pushed and they left it on; and, unless they turned
+ * e-mail off (or their account is disabled), one e-mail in the outbox. Writes nothing else and never
+ * waits for anything outside the transaction.
  */
 export async function notify(tx: Database | Transaction, notice: Notice): Promise<void> {
   const userIds = [...new Set(notice.userIds)];
@@ -106,6 +109,11 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
       body: notice.body,
       link: notice.link ?? null,
     })),
+  );
+  await queuePushMessages(
+    tx,
+    notice,
+    recipients.map((recipient) => recipient.userId),
   );
 
   if (notice.isEmailed === false) return;

@@ -11,7 +11,8 @@ export const defaultWebRoot = fileURLToPath(new URL('../../../dist/web', import.
 /**
  * Files under assets/ carry a hash of their content in their name, so a browser may keep them for a
  * year without asking; everything else (index.html above all) names the current assets and must be
- * revalidated on every visit, which its ETag makes a 304 when nothing changed.
+ * revalidated on every visit, which its ETag makes a 304 when nothing changed. The service worker
+ * (sw.js) and the manifest are among them: a cached old worker would keep serving an old app.
  */
 function cacheControlFor(assetsDirectory: string, path: string): string {
   return path.startsWith(assetsDirectory) ? 'public, max-age=31536000, immutable' : 'no-cache';

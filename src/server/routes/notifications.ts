@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { App, AppDependencies } from '../app-types.ts';
 import { findCalendarFeed } from '../calendar/calendar-feeds.ts';
 import {
-  isEmailEnabledFor,
+  findNoticeChannels,
   listNotifications,
   markNotificationsRead,
-  setEmailEnabled,
+  setNoticeChannels,
 } from '../notifications/notifications.ts';
 import { setNotificationLinkBase } from '../notifications/notify.ts';
 import { requireMember } from '../plugins/authentication.ts';
@@ -32,8 +32,15 @@ const MarkReadSchema = z
     'send either the notice ids or all: true',
   );
 
+const PushChoicesSchema = z.object({
+  meetings: z.boolean().describe('Meetings: reminders, changes, cancellations, your group'),
+  followUps: z.boolean().describe('Follow-up reflections due'),
+  actions: z.boolean().describe("Leadership's actions on reported working conditions"),
+});
+
 const PreferencesSchema = z.object({
   isEmailEnabled: z.boolean(),
+  push: PushChoicesSchema.describe('Push notifications on your devices, by what they are about'),
   calendarFeed: z.object({ createdAt: z.string() }).nullable().describe('Your calendar subscription, if any'),
 });
 
@@ -79,16 +86,14 @@ export function notificationRoutes(app: App, { db, config, now }: AppDependencie
       config: { action: 'notification-preferences.read' },
       schema: {
         tags: ['notifications'],
-        summary: 'Whether you get e-mail, and whether you have a calendar subscription',
+        summary:
+          'Whether you get e-mail and push notifications, and whether you have a calendar subscription',
         response: { 200: PreferencesSchema, ...errorResponses },
       },
     },
     async (request) => {
       const { userId } = requireMember(request);
-      return {
-        isEmailEnabled: await isEmailEnabledFor(db, userId),
-        calendarFeed: await findCalendarFeed(db, userId),
-      };
+      return { ...(await findNoticeChannels(db, userId)), calendarFeed: await findCalendarFeed(db, userId) };
     },
   );
 
@@ -98,18 +103,22 @@ export function notificationRoutes(app: App, { db, config, now }: AppDependencie
       config: { action: 'notification-preferences.update' },
       schema: {
         tags: ['notifications'],
-        summary: 'Turn e-mail on or off; notices in Tend stay either way',
-        body: z.object({ isEmailEnabled: z.boolean() }),
+        summary: 'Turn e-mail or kinds of push notification on or off; notices in Tend stay either way',
+        body: z
+          .object({ isEmailEnabled: z.boolean(), push: PushChoicesSchema.partial().strict() })
+          .partial()
+          .strict()
+          .refine(
+            (changes) => changes.isEmailEnabled !== undefined || changes.push !== undefined,
+            'send isEmailEnabled, push, or both',
+          ),
         response: { 200: PreferencesSchema, ...errorResponses },
       },
     },
     async (request) => {
       const { userId } = requireMember(request);
-      await setEmailEnabled(db, userId, request.body.isEmailEnabled);
-      return {
-        isEmailEnabled: request.body.isEmailEnabled,
-        calendarFeed: await findCalendarFeed(db, userId),
-      };
+      const channels = await setNoticeChannels(db, userId, request.body);
+      return { ...channels, calendarFeed: await findCalendarFeed(db, userId) };
     },
   );
 }

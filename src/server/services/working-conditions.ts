@@ -1,4 +1,4 @@
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, ne } from 'drizzle-orm';
 import { effectiveCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
 import { addDays } from '../../core/scheduling/local-date.ts';
 import {
@@ -16,10 +16,13 @@ import type { Database } from '../../db/connect.ts';
 import {
   type leadershipActionStatuses,
   leadershipActions,
+  memberships,
+  users,
   workingConditionReports,
 } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
+import { notify } from '../notifications/notify.ts';
 import type { AnonymousReportLimiter } from './anonymous-report-limiter.ts';
 import { recordAuditEvent } from './audit.ts';
 import { findOrganizationSettings } from './organization.ts';
@@ -186,6 +189,7 @@ export async function createLeadershipAction(
       action: 'leadership-action.create',
       targetId: row.id,
     });
+    await tellMembersOfAction(tx, member, row.title);
     return presentAction(row);
   });
 }
@@ -213,5 +217,36 @@ export async function updateLeadershipAction(
       targetId: row.id,
     });
     return presentAction(row);
+  });
+}
+
+/**
+ * Everyone who can report working conditions hears that leadership answered, in the app and on their
+ * devices; not by e-mail, since every action would otherwise mail the whole organisation.
+ */
+async function tellMembersOfAction(
+  tx: Parameters<typeof notify>[0],
+  leader: SignedInMember,
+  title: string,
+): Promise<void> {
+  const members = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organizationId, leader.organizationId),
+        ne(memberships.userId, leader.userId),
+        isNull(users.disabledAt),
+      ),
+    );
+  await notify(tx, {
+    organizationId: leader.organizationId,
+    userIds: members.map((row) => row.userId),
+    kind: 'leadership-action',
+    title: 'Leadership is acting on reported working conditions',
+    body: `New action: ${title}`,
+    link: '/speak-up',
+    isEmailed: false,
   });
 }

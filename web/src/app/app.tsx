@@ -314,6 +314,16 @@ function SessionRouter({ member }: { member: Member | null }) {
 
 export function App() {
   const session = useSession();
+  // Opened without a connection (the service worker served the app): say so; it carries on once back.
+  if (session.isPending && session.fetchStatus === 'paused') {
+    return (
+      <Center h="100vh" p="md">
+        <Alert color="yellow" role="status" title="You are offline">
+          Tend opens as soon as the connection is back. Drafts you started are kept on this device.
+        </Alert>
+      </Center>
+    );
+  }
   if (session.isPending) {
     return (
       <Center h="100vh">

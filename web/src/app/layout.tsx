@@ -1,13 +1,16 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Outlet, NavLink as RouterLink } from 'react-router';
+import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
 import { type Member, useSignOut } from '../features/session/api/session.ts';
+import { usePageTitle } from '../lib/page-title.ts';
 import { Deferred } from './lazy-page.tsx';
 import { navigationFor } from './navigation.ts';
+import { titleForPath } from './page-titles.ts';
 
 export function Layout({ member }: { member: Member }) {
   const [isOpen, { toggle, close }] = useDisclosure();
   const signOut = useSignOut();
+  usePageTitle(titleForPath(useLocation().pathname));
   return (
     <AppShell
       header={{ height: 60 }}

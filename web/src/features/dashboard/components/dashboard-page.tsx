@@ -12,7 +12,7 @@ function CountTable({
   return (
     <Card withBorder>
       <Table captionSide="top">
-        <Table.Caption c="gray.8" fw={600}>
+        <Table.Caption c="dimmed" fw={600}>
           {caption}
         </Table.Caption>
         <Table.Thead>
@@ -42,7 +42,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={1}>Dashboard</Title>
-      <Text c="gray.7">{organization.name}</Text>
+      <Text c="dimmed">{organization.name}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {nextSteps.map((step) => (
           <Card key={step.title} withBorder>

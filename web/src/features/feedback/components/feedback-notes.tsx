@@ -26,7 +26,7 @@ export function FeedbackNotes({ programId }: { programId: string }) {
               </Text>
               {note.weDid}
             </Text>
-            <Text size="xs" c="gray.7">
+            <Text size="xs" c="dimmed">
               {new Date(note.postedAt).toLocaleDateString()}
             </Text>
           </Card>

@@ -25,7 +25,7 @@ import { FeedbackNotes } from './feedback-notes.tsx';
 
 function Hidden({ explanation }: { explanation: string }) {
   return (
-    <Text span size="sm" c="gray.7">
+    <Text span size="sm" c="dimmed">
       {explanation}
     </Text>
   );

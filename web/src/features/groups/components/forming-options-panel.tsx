@@ -123,7 +123,7 @@ export function FormingOptionsPanel({
         <Button variant="default" size="xs" onClick={() => onChange(defaultFormingOptions)}>
           Reset to defaults
         </Button>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           Defaults: levels 3, other goals 1, previous groupmates kept apart, 1–2 facilitators per group.
         </Text>
       </Group>

@@ -77,7 +77,7 @@ export function FormingToolbar({
             onChange={(event) => setKeepManualMoves(event.currentTarget.checked)}
           />
         ) : null}
-        <Text size="sm" c={blockedBecause ? 'red.9' : 'gray.7'} id="forming-help">
+        <Text size="sm" c={blockedBecause ? 'var(--mantine-color-error)' : 'dimmed'} id="forming-help">
           {blockedBecause ??
             (isPublished
               ? 'Re-forming published groups moves people and replans meetings; you see who would move first.'

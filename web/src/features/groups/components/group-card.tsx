@@ -73,11 +73,11 @@ export function GroupCard({
         <Text size="sm" fw={500}>
           {group.slot ? `Meets ${describeSlot(group.slot)}` : 'No hour that every member shares'}
         </Text>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           {group.explanation ?? 'Updating the explanation…'}
         </Text>
         {group.score ? (
-          <Text size="xs" c="gray.7">
+          <Text size="xs" c="dimmed">
             Penalty points:{' '}
             {scoreParts.map((part) => `${part} ${formatScore(group.score?.[part] ?? 0)}`).join(' · ')}
           </Text>
@@ -98,7 +98,7 @@ export function GroupCard({
             </List>
           </Box>
         ) : (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Meets every rule.
           </Text>
         )}
@@ -106,7 +106,7 @@ export function GroupCard({
           {describeGroupSize(group.members.length, facilitatorCount)}
         </Text>
         {group.members.length === 0 ? (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Nobody yet{isEditable ? ': drag a person here or use their “Move to…” menu.' : '.'}
           </Text>
         ) : (

@@ -241,7 +241,7 @@ function Board({ programId, overview }: { programId: string; overview: GroupsOve
       ) : null}
 
       {!isPublished && view.groups.length > 0 ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           To move someone, drag them onto another group, or use their “Move to…” menu. Pin people to keep them
           in their group when you re-form.
         </Text>

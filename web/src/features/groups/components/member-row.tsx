@@ -56,7 +56,7 @@ export function MemberRow({
             </Badge>
           ) : null}
           {level ? (
-            <Text size="xs" c="gray.7">
+            <Text size="xs" c="dimmed">
               {level}
               {person.discipline ? ` · ${person.discipline}` : ''}
             </Text>
@@ -68,7 +68,7 @@ export function MemberRow({
           ) : null}
         </Group>
         {note ? (
-          <Text size="xs" c="gray.7">
+          <Text size="xs" c="dimmed">
             {note}
           </Text>
         ) : null}
@@ -104,7 +104,7 @@ export function MemberRow({
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Label c="gray.7">Move {person.name} to</Menu.Label>
+              <Menu.Label c="dimmed">Move {person.name} to</Menu.Label>
               {moveTargets.map((target) => (
                 <Menu.Item key={target.id ?? 'none'} onClick={() => onMove(target.id)}>
                   {target.name}

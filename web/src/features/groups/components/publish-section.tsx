@@ -30,7 +30,11 @@ export function PublishSection({
         >
           Publish groups
         </Button>
-        <Text size="sm" id="publish-groups-status" c={blockedBecause ? 'red.9' : 'gray.7'}>
+        <Text
+          size="sm"
+          id="publish-groups-status"
+          c={blockedBecause ? 'var(--mantine-color-error)' : 'dimmed'}
+        >
           {blockedBecause ?? 'Every rule is met: the groups are ready to publish.'}
         </Text>
       </Group>

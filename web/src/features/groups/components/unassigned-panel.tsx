@@ -25,7 +25,7 @@ export function UnassignedPanel({
           Unassigned ({people.length})
         </Title>
         {people.length === 0 ? (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Everyone enrolled is in a group.
           </Text>
         ) : (

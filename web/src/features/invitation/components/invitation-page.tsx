@@ -2,8 +2,10 @@ import { Alert, Button, Container, Loader, Paper, PasswordInput, Stack, Text, Ti
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiRequest, fieldErrors } from '../../../lib/api-client.ts';
+import { usePageTitle } from '../../../lib/page-title.ts';
 
 export function InvitationPage() {
+  usePageTitle('Accept your invitation');
   // The token travels in the URL fragment so it never reaches a server log.
   const token = window.location.hash.slice(1);
   const [password, setPassword] = useState('');

@@ -212,7 +212,7 @@ export function MeetingPage() {
                   {prompt.text}
                   {prompt.suggestedMinutes ? ` (about ${prompt.suggestedMinutes} min)` : ''}
                   {prompt.facilitatorNote ? (
-                    <Text size="sm" c="gray.7">
+                    <Text size="sm" c="dimmed">
                       Note: {prompt.facilitatorNote}
                     </Text>
                   ) : null}

@@ -11,8 +11,11 @@ export type Notice = {
   readAt: string | null;
 };
 
+export type PushChoices = { meetings: boolean; followUps: boolean; actions: boolean };
+
 export type NotificationPreferences = {
   isEmailEnabled: boolean;
+  push: PushChoices;
   calendarFeed: { createdAt: string } | null;
 };
 
@@ -49,6 +52,15 @@ export function useSetEmailEnabled() {
   return useMutation({
     mutationFn: (isEmailEnabled: boolean) =>
       apiRequest<NotificationPreferences>('PUT', '/api/me/notification-preferences', { isEmailEnabled }),
+    onSuccess: (preferences) => queryClient.setQueryData(preferencesKey, preferences),
+  });
+}
+
+export function useSetPushChoices() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (push: Partial<PushChoices>) =>
+      apiRequest<NotificationPreferences>('PUT', '/api/me/notification-preferences', { push }),
     onSuccess: (preferences) => queryClient.setQueryData(preferencesKey, preferences),
   });
 }

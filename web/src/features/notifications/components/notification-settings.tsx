@@ -19,8 +19,9 @@ import {
   useRevokeCalendarFeed,
   useSetEmailEnabled,
 } from '../api/notifications.ts';
+import { PushSettings } from './push-settings.tsx';
 
-/** E-mail on or off, and the private calendar subscription address (shown once, copyable, revocable). */
+/** E-mail on or off, push notifications, and the private calendar subscription address (shown once, copyable, revocable). */
 export function NotificationSettings() {
   const preferences = useNotificationPreferences();
   const setEmailEnabled = useSetEmailEnabled();
@@ -51,6 +52,8 @@ export function NotificationSettings() {
             onChange={(event) => setEmailEnabled.mutate(event.currentTarget.checked)}
           />
         ) : null}
+
+        <PushSettings />
 
         <Stack gap="xs">
           <Title order={3} size="h4">

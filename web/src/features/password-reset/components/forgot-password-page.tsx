@@ -2,9 +2,11 @@ import { Alert, Anchor, Button, Container, Paper, Stack, Text, TextInput, Title 
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { usePageTitle } from '../../../lib/page-title.ts';
 import { useRequestPasswordReset } from '../api/password-reset.ts';
 
 export function ForgotPasswordPage() {
+  usePageTitle('Forgot your password');
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState('');
   const errors = fieldErrors(request.error);

@@ -2,9 +2,11 @@ import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, Ti
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { usePageTitle } from '../../../lib/page-title.ts';
 import { useCompletePasswordReset } from '../api/password-reset.ts';
 
 export function ResetPasswordPage() {
+  usePageTitle('Choose a new password');
   // The token travels in the URL fragment so it never reaches a server log.
   const token = window.location.hash.slice(1);
   const complete = useCompletePasswordReset();

@@ -38,10 +38,30 @@ export function useSignIn() {
   });
 }
 
+/**
+ * Signing out of a shared device also stops its push notifications: the next person to pick it up must
+ * not see the last one's notices on the lock screen. Best effort; sign-out goes ahead regardless.
+ */
+async function stopPushOnThisDevice(): Promise<void> {
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    const subscription = await registration?.pushManager?.getSubscription();
+    if (!subscription) return;
+    await apiRequest('DELETE', '/api/me/push-subscriptions', { endpoint: subscription.endpoint });
+    await subscription.unsubscribe();
+  } catch {
+    // Offline or unsupported: the device stays subscribed until someone else subscribes on it or its push
+    // service drops it.
+  }
+}
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<void>('DELETE', '/api/session'),
+    mutationFn: async () => {
+      await stopPushOnThisDevice();
+      await apiRequest<void>('DELETE', '/api/session');
+    },
     onSuccess: () => queryClient.resetQueries(),
   });
 }

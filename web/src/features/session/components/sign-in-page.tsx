@@ -13,9 +13,11 @@ import {
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { usePageTitle } from '../../../lib/page-title.ts';
 import { useSignIn } from '../api/session.ts';
 
 export function SignInPage() {
+  usePageTitle('Sign in');
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,7 +33,7 @@ export function SignInPage() {
       <Title order={1} ta="center">
         Tend
       </Title>
-      <Text c="gray.7" ta="center" mb="lg">
+      <Text c="dimmed" ta="center" mb="lg">
         Resilience programs for health professionals and learners
       </Text>
       <Paper withBorder p="lg" radius="md">

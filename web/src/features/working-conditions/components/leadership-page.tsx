@@ -34,7 +34,7 @@ import { CountsChart } from './counts-chart.tsx';
 function Count({ count }: { count: ReportCount }) {
   if (count.status === 'released') return <>{count.reports}</>;
   return (
-    <Text span c="gray.7" title={count.explanation}>
+    <Text span c="dimmed" title={count.explanation}>
       –
     </Text>
   );
@@ -238,7 +238,7 @@ export function LeadershipPage() {
             {category.label}
           </Title>
           {category.comments.status === 'withheld' ? (
-            <Text size="sm" c="gray.7">
+            <Text size="sm" c="dimmed">
               {category.comments.message}
             </Text>
           ) : (
