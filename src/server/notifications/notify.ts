@@ -19,6 +19,7 @@ export const notificationKinds = [
   'supervision',
   'assessment-reminder',
   'password-changed',
+  'message',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
