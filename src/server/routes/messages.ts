@@ -5,15 +5,12 @@ import { sendMessage } from '../services/messages.ts';
 import { errorResponses, ProgramIdParamsSchema } from './schemas.ts';
 import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
-const AudienceSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({ kind: z.literal('group'), groupId: z.uuid('must be a group id') }),
-    z.object({ kind: z.literal('enrolled') }),
-    z.object({ kind: z.literal('unplaced') }),
-  ],
-  'must be {kind: "group", groupId}, {kind: "enrolled"} or {kind: "unplaced"}',
-);
+const AudienceSchema = z.object({
+  kind: z
+    .enum(['group', 'enrolled', 'unplaced'], 'must be group, enrolled or unplaced')
+    .describe('One group (name it in groupId), everyone enrolled, or the enrolled not yet in a group'),
+  groupId: z.uuid('must be a group id').optional().describe('The group, when kind is group'),
+});
 
 export function messageRoutes(app: App, { db }: AppDependencies): void {
   app.post(

@@ -8,10 +8,7 @@ import { recordAuditEvent } from './audit.ts';
 import { relationTo } from './meetings.ts';
 
 /** Who a message goes to: one group, everyone enrolled in the program, or the enrolled not in a group. */
-export type MessageAudience =
-  | { kind: 'group'; groupId: string }
-  | { kind: 'enrolled' }
-  | { kind: 'unplaced' };
+export type MessageAudience = { kind: 'group' | 'enrolled' | 'unplaced'; groupId?: string | undefined };
 
 export type Message = { audience: MessageAudience; subject: string; body: string };
 
@@ -35,6 +32,11 @@ export async function sendMessage(
   let recipientIds: string[];
   let heading: string;
   if (audience.kind === 'group') {
+    if (!audience.groupId) {
+      throw new AppError('VALIDATION_FAILED', 'Choose the group to message.', {
+        fields: { 'body.audience.groupId': 'is required when messaging a group' },
+      });
+    }
     const [group] = await db
       .select({ id: groups.id, name: groups.name })
       .from(groups)
@@ -133,7 +135,7 @@ export async function sendMessage(
       organizationId: member.organizationId,
       actorUserId: member.userId,
       action: `messages.sent:${audience.kind}`,
-      targetId: audience.kind === 'group' ? audience.groupId : programId,
+      targetId: audience.groupId ?? programId,
     });
   });
   return { recipients: userIds.length };
