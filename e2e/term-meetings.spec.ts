@@ -84,8 +84,10 @@ test('a term after publishing: attendance when the meeting happens, a place, mes
   await region.getByLabel('Usual video link').fill('https://video.example.org/circle');
   await region.getByRole('button', { name: 'Save the place' }).click();
   await expect(region.getByText('Saved; the group has been told.')).toBeVisible();
-  await region.getByLabel('Subject').fill('Bring a snack');
-  await region.getByLabel('Message').fill('We meet a little longer next week.');
+  await region.getByRole('textbox', { name: 'Subject', exact: true }).fill('Bring a snack');
+  await region
+    .getByRole('textbox', { name: 'Message', exact: true })
+    .fill('We meet a little longer next week.');
   await region.getByRole('button', { name: 'Send to the group' }).click();
   await expect(region.getByText(/^Sent to \d+ people, each on their own\.$/)).toBeVisible();
   await expectNoSeriousA11yViolations(facilitator);
@@ -93,8 +95,8 @@ test('a term after publishing: attendance when the meeting happens, a place, mes
   // The coordinator messages everyone enrolled, after confirming, and exports the groups.
   await page.goto(`/programs/${programId}`);
   await page.getByRole('tab', { name: 'Messages' }).click();
-  await page.getByLabel('Subject').fill('Term dates');
-  await page.getByLabel('Message').fill('The last meeting is in April.');
+  await page.getByRole('textbox', { name: 'Subject', exact: true }).fill('Term dates');
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('The last meeting is in April.');
   await page.getByRole('button', { name: 'Send…' }).click();
   await page.getByRole('button', { name: 'Yes, send it' }).click();
   await expect(page.getByText(/^Sent to 9 people\.$/)).toBeVisible();
