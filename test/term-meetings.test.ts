@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetings, notifications, outbox, users } from '../src/db/schema.ts';
+import { sendMeetingReminders } from '../src/jobs/meeting-reminders.ts';
 import { sendReflectionFollowUps } from '../src/jobs/reflection-follow-ups.ts';
 import {
   createGroupWithMeetings,
@@ -239,6 +240,11 @@ describe("a group's place and video link", () => {
     ).body.replace(/\r?\n[ \t]/g, '');
     expect(ics).toContain('LOCATION:Room 2.01');
     expect(ics).toContain('Video link: https://video.example.org/circle');
+
+    // The reminder before the first meeting names the group's room.
+    await sendMeetingReminders(context.connection.db, hoursFrom(context.clock.now, 30));
+    const reminder = (await noticesTo(member)).find((notice) => notice.kind === 'meeting-reminder');
+    expect(reminder?.body).toContain('in Room 2.01; the video link is in Tend');
   });
 
   it('cannot be set by a member of the group, nor seen or set by someone outside it', async () => {

@@ -74,8 +74,9 @@ export async function changeMeeting(
       .set({
         startsAt,
         endsAt,
-        ...(changes.place !== undefined ? { place: changes.place } : {}),
-        ...(changes.videoUrl !== undefined ? { videoUrl: changes.videoUrl } : {}),
+        // An empty place or link means "the group's", as null does.
+        ...(changes.place !== undefined ? { place: changes.place?.trim() || null } : {}),
+        ...(changes.videoUrl !== undefined ? { videoUrl: changes.videoUrl || null } : {}),
         ...(changes.isCancelled ? { cancelledAt: now } : {}),
         revision: meeting.revision + 1,
       })
