@@ -86,6 +86,9 @@ describe('messages', () => {
     const received = await messagesTo(fixture.memberIds);
     expect(received.map((notice) => notice.userId).sort()).toEqual(fixture.memberIds.slice(1).sort());
     expect(received[0]?.title).toContain('Bring a snack');
+    expect(received[0]?.body).toMatch(
+      /^We meet a little longer next week\.\n\n— From your group’s facilitator, to everyone in /,
+    );
     const mails = await context.connection.db
       .select()
       .from(outbox)

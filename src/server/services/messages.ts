@@ -31,6 +31,8 @@ export async function sendMessage(
   const { audience } = message;
   let recipientIds: string[];
   let heading: string;
+  // Who it went to, as a group of people and never by name, so a recipient knows why they got it.
+  let audienceText: string;
   if (audience.kind === 'group') {
     if (!audience.groupId) {
       throw new AppError('VALIDATION_FAILED', 'Choose the group to message.', {
@@ -62,6 +64,7 @@ export async function sendMessage(
       .where(eq(groupMembers.groupId, group.id));
     recipientIds = rows.map((row) => row.userId);
     heading = `${group.name} (${program.title})`;
+    audienceText = `everyone in ${group.name}`;
   } else {
     if (member.role !== 'coordinator') {
       throw new AppError(
@@ -95,6 +98,10 @@ export async function sendMessage(
       );
     recipientIds = rows.map((row) => row.userId);
     heading = program.title;
+    audienceText =
+      audience.kind === 'unplaced'
+        ? `everyone enrolled in ${program.title} who is not in a group yet`
+        : `everyone enrolled in ${program.title}`;
   }
   // Withdrawn people are not in the audience: a group's roster still lists nobody who withdrew.
   const enrolled = new Set(
@@ -128,7 +135,7 @@ export async function sendMessage(
       userIds,
       kind: 'message',
       title: `${heading}: ${message.subject}`,
-      body: message.body,
+      body: `${message.body}\n\n— From ${member.role === 'coordinator' ? 'the program coordinator' : 'your group’s facilitator'}, to ${audienceText}.`,
       link: audience.kind === 'group' ? '/my-groups' : `/programs/${programId}`,
     });
     await recordAuditEvent(tx, {
