@@ -6,6 +6,7 @@ import {
   expect,
   expectNoSeriousA11yViolations,
   expectOk,
+  holdMeeting,
   pageAs,
   signIn,
   test,
@@ -46,14 +47,15 @@ test('attendees give feedback after a meeting; the coordinator sees results and 
     'publish groups',
   );
 
-  // The facilitator takes attendance: the meeting is held, and everyone present is asked for feedback.
   const facilitator = clients.get('facilitator2@demo.tend.test') as APIRequestContext;
   const { groups } = await expectOk<MyGroups>(await facilitator.get('/api/me/groups'), 'read my groups');
   const meetingId = groups.find((entry) => entry.programId === programId)?.meetings[0]?.id ?? '';
-  const meeting = await expectOk<{ roster: { id: string }[] }>(
+  const meeting = await expectOk<{ roster: { id: string }[]; meetingMinutes?: number }>(
     await facilitator.get(`/api/meetings/${meetingId}`),
     'read the meeting',
   );
+  // The meeting is held (it ended ten minutes ago); attendance is taken, and those present are asked.
+  await holdMeeting(meetingId, (meeting.meetingMinutes ?? 60) + 10);
   await expectOk(
     await change(facilitator, 'PUT', `/api/meetings/${meetingId}/attendance`, {
       records: meeting.roster.map((person) => ({ userId: person.id, status: 'present' })),

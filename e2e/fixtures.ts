@@ -116,3 +116,31 @@ export async function enrol(
 
 export const test = base;
 export { expect };
+
+/** The e2e server's control port (scripts/e2e-server.ts): its SMTP peer's mail, jobs with a chosen clock. */
+export function controlUrl(path: string): string {
+  return `http://127.0.0.1:${process.env.E2E_CONTROL_PORT}${path}`;
+}
+
+/** The meeting's day comes: the e2e server moves it to have started `minutesAgo` minutes ago. */
+export async function holdMeeting(
+  meetingId: string,
+  minutesAgo: number,
+): Promise<{ startsAt: string; endsAt: string }> {
+  const response = await fetch(
+    controlUrl(`/meetings/hold?id=${encodeURIComponent(meetingId)}&startedMinutesAgo=${minutesAgo}`),
+    { method: 'POST' },
+  );
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as { startsAt: string; endsAt: string };
+}
+
+/** Runs the feedback-request job now, as the scheduler would every five minutes. */
+export async function runFeedbackRequests(): Promise<{ meetings: number; asked: number }> {
+  const at = new Date().toISOString();
+  const response = await fetch(controlUrl(`/jobs/feedback-requests?at=${encodeURIComponent(at)}`), {
+    method: 'POST',
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { meetings: number; asked: number };
+}

@@ -1,4 +1,13 @@
-import { apiAs, change, expect, expectNoSeriousA11yViolations, pageAs, signIn, test } from './fixtures.ts';
+import {
+  apiAs,
+  change,
+  expect,
+  expectNoSeriousA11yViolations,
+  holdMeeting,
+  pageAs,
+  signIn,
+  test,
+} from './fixtures.ts';
 
 test('a term from start to finish: program, enrolment, groups, calendar, attendance, withdrawal', async ({
   page,
@@ -87,6 +96,12 @@ test('a term from start to finish: program, enrolment, groups, calendar, attenda
   await expect(facilitator.getByRole('heading', { name: 'Discussion prompts' })).toBeVisible();
   await expect(facilitator.getByRole('heading', { name: 'Facilitator briefing' })).toBeVisible();
   await expectNoSeriousA11yViolations(facilitator);
+  // Before the meeting, attendance waits for it; once it has started, it is taken.
+  await expect(facilitator.getByText(/^Attendance opens when the meeting starts/)).toBeVisible();
+  await expect(facilitator.getByRole('button', { name: 'Save attendance' })).toHaveCount(0);
+  const meetingId = new URL(facilitator.url()).pathname.split('/').pop() ?? '';
+  await holdMeeting(meetingId, 15);
+  await facilitator.reload();
   await facilitator.getByRole('button', { name: 'Save attendance' }).click();
   await expect(facilitator.getByText('Attendance saved.')).toBeVisible();
 

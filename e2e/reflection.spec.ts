@@ -7,6 +7,7 @@ import {
   expect,
   expectNoSeriousA11yViolations,
   expectOk,
+  holdMeeting,
   isoDate,
   pageAs,
   signIn,
@@ -91,7 +92,8 @@ test('attend → follow-up e-mail → reflect (the draft survives a reload and a
   const me = await (await reflectorApi.get('/api/session')).json();
   const myName: string = me.member.name;
 
-  // The meeting is held: the coordinator takes attendance (two present, one absent).
+  // The meeting was held two hours ago: the coordinator takes attendance (two present, one absent).
+  const held = await holdMeeting(meeting.id, 120);
   const { enrollments } = (await (
     await coordinator.get(`/api/programs/${programId}/enrollments`)
   ).json()) as {
@@ -110,7 +112,7 @@ test('attend → follow-up e-mail → reflect (the draft survives a reload and a
   );
 
   // The follow-up job runs the day after the meeting; the e-mail reaches the SMTP peer.
-  const dayAfter = new Date(new Date(meeting.endsAt).getTime() + 25 * 3_600_000).toISOString();
+  const dayAfter = new Date(new Date(held.endsAt).getTime() + 25 * 3_600_000).toISOString();
   const run = await coordinator.post(
     `${control}/jobs/reflection-follow-ups?at=${encodeURIComponent(dayAfter)}`,
   );

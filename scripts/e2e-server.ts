@@ -3,6 +3,9 @@
 // spec reads the e-mail received and runs a job with a clock of its choosing:
 //   GET  /mail                           → [{ to, raw }] every message received so far
 //   POST /jobs/reflection-follow-ups?at= → runs the follow-up job as if it were `at` (ISO time)
+//   POST /jobs/feedback-requests?at=     → runs the feedback-request job as if it were `at`
+//   POST /meetings/hold?id=&startedMinutesAgo= → the meeting's day comes: it is moved to have started
+//                                          that many minutes ago (same length), as time passing would
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,9 @@ const sink = await startSmtpSink();
 process.env.SMTP_URL = sink.url;
 const { startServer } = await import('../src/server/server.ts');
 const { sendReflectionFollowUps } = await import('../src/jobs/reflection-follow-ups.ts');
+const { sendFeedbackRequests } = await import('../src/server/services/feedback-requests.ts');
+const { meetings } = await import('../src/db/schema.ts');
+const { eq } = await import('drizzle-orm');
 const { db, jobs } = await startServer();
 
 const controlPort = Number(process.env.E2E_CONTROL_PORT);
@@ -40,6 +46,31 @@ if (controlPort) {
         // The e-mail goes out through the real delivery job, as in production.
         .then(async (report) => answer(200, { ...report, delivery: await jobs.runNow('deliver-outbox') }))
         .catch((error: Error) => answer(500, { error: error.message }));
+    } else if (request.method === 'POST' && url.pathname === '/jobs/feedback-requests') {
+      const at = new Date(url.searchParams.get('at') ?? '');
+      if (Number.isNaN(at.getTime())) {
+        answer(400, { error: 'at must be an ISO time' });
+        return;
+      }
+      sendFeedbackRequests(db, at)
+        .then((report) => answer(200, report))
+        .catch((error: Error) => answer(500, { error: error.message }));
+    } else if (request.method === 'POST' && url.pathname === '/meetings/hold') {
+      const id = url.searchParams.get('id') ?? '';
+      const minutesAgo = Number(url.searchParams.get('startedMinutesAgo') ?? '');
+      if (!/^[0-9a-f-]{36}$/.test(id) || !Number.isFinite(minutesAgo)) {
+        answer(400, { error: 'id must be a meeting id and startedMinutesAgo a number' });
+        return;
+      }
+      const hold = async () => {
+        const [meeting] = await db.select().from(meetings).where(eq(meetings.id, id));
+        if (!meeting) return answer(404, { error: 'no such meeting' });
+        const startsAt = new Date(Date.now() - minutesAgo * 60_000);
+        const endsAt = new Date(startsAt.getTime() + meeting.endsAt.getTime() - meeting.startsAt.getTime());
+        await db.update(meetings).set({ startsAt, endsAt }).where(eq(meetings.id, id));
+        answer(200, { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
+      };
+      hold().catch((error: Error) => answer(500, { error: error.message }));
     } else {
       answer(404, { error: 'unknown control request' });
     }

@@ -91,6 +91,12 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/meetings/:meetingId': { expect: signedIn },
   'PATCH /api/meetings/:meetingId': { expect: runsMeetings, body: { place: 'Room 2' } },
   'PUT /api/meetings/:meetingId/attendance': { expect: runsMeetings, body: { records: [] } },
+  'PUT /api/groups/:groupId/place': { expect: runsMeetings, body: { place: 'Room 2', videoUrl: null } },
+  'POST /api/programs/:programId/messages': {
+    expect: runsMeetings,
+    body: { audience: { kind: 'group', groupId: someId }, subject: 'Hello', body: 'See you Tuesday.' },
+  },
+  'GET /api/programs/:programId/exports/:export': { expect: coordinatorOnly },
   'GET /api/topics': { expect: runsMeetings },
   'POST /api/topics': { expect: coordinatorOnly, body: { topic: {} } },
   'PUT /api/topics/:topicId': { expect: coordinatorOnly, body: { topic: {} } },
@@ -264,6 +270,7 @@ describe('a second organisation', () => {
       programId: fixture.programId,
       groupId: fixture.groupId,
       meetingId: fixture.meetingIds[0],
+      export: 'roster.csv',
     });
     const second = await setUpOrganization(
       db,

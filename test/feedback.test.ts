@@ -230,8 +230,9 @@ describe('asking attendees for feedback', () => {
     }
   });
 
-  it('asks the people marked present as soon as attendance is taken, and the job adds nobody later', async () => {
-    const fixture = await groupMeetingHoursAgo([1], 'Asked at attendance');
+  it('asks the people marked present only after the meeting ends, even when attendance is taken during it', async () => {
+    // Started half an hour ago, ends in half an hour.
+    const fixture = await groupMeetingHoursAgo([-0.5], 'Asked after the end');
     const meetingId = fixture.meetingIds[0] ?? '';
     const [, present = '', absent = ''] = fixture.memberIds;
     const facilitator = await signedInClient(context.app, 'facilitator');
@@ -242,12 +243,27 @@ describe('asking attendees for feedback', () => {
       ],
     });
     expect(taken.statusCode).toBe(200);
+    await sendFeedbackRequests(context.connection.db, context.clock.now);
+    expect(await noticesOf(present, meetingId)).toHaveLength(0);
+
+    await sendFeedbackRequests(context.connection.db, hoursFrom(context.clock.now, 1));
     expect(await noticesOf(present, meetingId)).toHaveLength(1);
     expect(await noticesOf(absent, meetingId)).toHaveLength(0);
-    await facilitator.request('PUT', `/api/meetings/${meetingId}/attendance`, {
-      records: [{ userId: present, status: 'present' }],
-    });
     await sendFeedbackRequests(context.connection.db, hoursFrom(context.clock.now, 3));
+    expect(await noticesOf(present, meetingId)).toHaveLength(1);
+  });
+
+  it('asks the people marked present at once when attendance is taken after the meeting ended', async () => {
+    const fixture = await groupMeetingHoursAgo([-3], 'Asked at attendance');
+    const meetingId = fixture.meetingIds[0] ?? '';
+    const [, present = '', absent = ''] = fixture.memberIds;
+    const facilitator = await signedInClient(context.app, 'facilitator');
+    await facilitator.request('PUT', `/api/meetings/${meetingId}/attendance`, {
+      records: [
+        { userId: present, status: 'present' },
+        { userId: absent, status: 'absent' },
+      ],
+    });
     expect(await noticesOf(present, meetingId)).toHaveLength(1);
     expect(await noticesOf(absent, meetingId)).toHaveLength(0);
   });

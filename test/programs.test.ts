@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications, outbox } from '../src/db/schema.ts';
+import { meetings, notifications, outbox } from '../src/db/schema.ts';
 import {
   createPublishedProgram,
   daysFrom,
@@ -311,6 +311,17 @@ describe('groups, meetings and attendance', () => {
     expect(asFacilitator.topic.discussionPrompts.length).toBeGreaterThanOrEqual(4);
 
     const memberId = group.members.find((m: { isFacilitator: boolean }) => !m.isFacilitator).id;
+    const early = await facilitator.request('PUT', `/api/meetings/${meetingId}/attendance`, {
+      records: [{ userId: memberId, status: 'present' }],
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/^Attendance opens when the meeting starts at /);
+    // The day comes (here: the meeting is brought forward to have started half an hour ago).
+    const startedAt = new Date(context.clock.now.getTime() - 30 * 60_000);
+    await context.connection.db
+      .update(meetings)
+      .set({ startsAt: startedAt, endsAt: new Date(startedAt.getTime() + 3_600_000) })
+      .where(eq(meetings.id, meetingId));
     const attendance = await facilitator.request('PUT', `/api/meetings/${meetingId}/attendance`, {
       records: [{ userId: memberId, status: 'present' }],
     });

@@ -227,8 +227,9 @@ describe('follow-up reflection jobs', () => {
   });
 
   it('send each follow-up once when two servers run the job at the same moment', async () => {
-    await takeAttendance(circle, 1, Object.fromEntries(attendees.map((name) => [name, 'present' as const])));
+    // The second meeting was held a day ago; its attendance is taken now.
     context.clock.now = hoursFrom(meetingEnd, 15 * dayHours + 0.1);
+    await takeAttendance(circle, 1, Object.fromEntries(attendees.map((name) => [name, 'present' as const])));
     const other = await startRunner();
     const [one, two] = await Promise.all([
       running[0]!.runNow('reflection-follow-ups'),

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { makeTightCohort } from '../core/grouping/test-rosters.ts';
 import { loadHighsSolver } from '../server/grouping/highs-solver.ts';
@@ -47,6 +48,22 @@ async function run(argv: string[], files: Record<string, string>) {
 const roster = `${header}\n${people.join('\n')}\n`;
 
 describe('tend groups form', () => {
+  it('writes names that look like formulas as text, and slots and ids unchanged', async () => {
+    const hostile = roster
+      .replace(',Di,', ',"-2+3+HYPERLINK(""https://evil.example"",""x"")",')
+      .replace(',Cy,', ',=cmd(),')
+      .replace(',Ed,', ',-1+HYPERLINK(x),');
+    const { code, stdout } = await run(['roster.csv', '--min', '6', '--max', '9', '--effort', '0.1'], {
+      'roster.csv': hostile,
+    });
+    expect(code).toBe(0);
+    const rows = parse(stdout, { columns: true }) as Record<string, string>[];
+    const nameOf = (id: string) => rows.find((row) => row.id === id)?.name;
+    expect(nameOf('s2')).toBe('\'-2+3+HYPERLINK("https://evil.example","x")');
+    expect(nameOf('s1')).toBe("'=cmd()");
+    expect(nameOf('s3')).toBe("'-1+HYPERLINK(x)");
+  });
+
   it('writes groups as CSV and explains them on stderr', async () => {
     const { code, stdout, stderr } = await run(
       ['roster.csv', '--min', '6', '--max', '9', '--effort', '0.1'],

@@ -9,6 +9,7 @@ import type {
   Participant,
 } from '../core/grouping/model.ts';
 import { describeWeeklySlot } from '../core/grouping/weekly-slot.ts';
+import { formatCsv } from '../core/text/format-csv.ts';
 import { applyPrevious, InputError, readRoster } from './read-roster.ts';
 
 export type CommandIo = {
@@ -82,10 +83,6 @@ function parseWeights(value: string): Partial<GroupingWeights> {
   return weights;
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 function formatGroupsCsv(result: GroupingResult, participants: readonly Participant[]): string {
   const byId = new Map(participants.map((participant) => [participant.id, participant]));
   const lines = [
@@ -131,7 +128,7 @@ function formatGroupsCsv(result: GroupingResult, participants: readonly Particip
       entry.message,
     ]);
   }
-  return `${lines.map((line) => line.map(csvCell).join(',')).join('\n')}\n`;
+  return formatCsv(lines, { lineEnding: 'lf' });
 }
 
 function formatSummary(result: GroupingResult, peopleCount: number): string {

@@ -25,6 +25,8 @@ export type OrganizationSettings = {
   commentMinimum?: number;
   /** Units a working-condition report can name; Tend's default list when absent. */
   units?: string[];
+  /** Days after a meeting's end that attendance can still be taken (default 7). */
+  attendanceWindowDays?: number;
 };
 
 export const organizations = pgTable('organizations', {
@@ -259,6 +261,10 @@ export const groups = pgTable(
     name: text('name').notNull(),
     /** The weekly slot every member is free, in the organisation's time zone. */
     slot: text('slot'),
+    /** Where the group meets, for members only; a meeting's own place or link overrides it. */
+    place: text('place'),
+    /** An https link to the group's video call; a meeting's own link overrides it. */
+    videoUrl: text('video_url'),
     explanation: text('explanation').notNull().default(''),
     score: jsonb('score').$type<Record<string, number>>(),
     status: text('status', { enum: groupStatuses }).notNull().default('draft'),

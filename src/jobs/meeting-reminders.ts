@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
+import { resolveMeetingPlace } from '../core/scheduling/meeting-place.ts';
 import type { Database, Transaction } from '../db/connect.ts';
 import { groups, meetings, programs } from '../db/schema.ts';
 import { lockMeetingForNotices, membersNotYetNotified } from '../server/notifications/meeting-audience.ts';
@@ -60,6 +61,8 @@ async function remindOfMeeting(tx: Transaction, meetingId: string, now: Date): P
   const recipients = await membersNotYetNotified(tx, context, { kind: reminderKind, link });
   if (recipients.length === 0) return 0;
 
+  // The group's place and link, unless this meeting has its own.
+  const { place, videoUrl } = resolveMeetingPlace(meeting, group);
   const when = describeTime(meeting.startsAt, organization.settings.timeZone, organization.settings.locale);
   await notify(tx, {
     organizationId: meeting.organizationId,
@@ -68,8 +71,8 @@ async function remindOfMeeting(tx: Transaction, meetingId: string, now: Date): P
     title: `Reminder: ${group.name} meets ${when}`,
     body:
       `Meeting ${meeting.sequence} of ${group.name} (${program.title}) starts ${when}` +
-      (meeting.place ? `, in ${meeting.place}` : '') +
-      (meeting.videoUrl ? '; the video link is in Tend' : '') +
+      (place ? `, in ${place}` : '') +
+      (videoUrl ? '; the video link is in Tend' : '') +
       '.',
     link,
   });

@@ -24,6 +24,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { groupChangeRoutes } from './routes/group-changes.ts';
+import { groupPlaceRoutes } from './routes/group-places.ts';
 import { groupSpaceRoutes } from './routes/group-space.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -31,11 +32,13 @@ import { instrumentRoutes } from './routes/instruments.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
 import { meetingRoutes } from './routes/meetings.ts';
+import { messageRoutes } from './routes/messages.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organizationSettingsRoutes } from './routes/organization-settings.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { passwordResetRoutes } from './routes/password-resets.ts';
+import { programExportRoutes } from './routes/program-exports.ts';
 import { programRoutes } from './routes/programs.ts';
 import { pushSubscriptionRoutes } from './routes/push-subscriptions.ts';
 import { recognitionRoutes } from './routes/recognitions.ts';
@@ -116,6 +119,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     groupRoutes,
     groupChangeRoutes,
     meetingRoutes,
+    groupPlaceRoutes,
+    messageRoutes,
+    programExportRoutes,
     topicRoutes,
     notificationRoutes,
     pushSubscriptionRoutes,

@@ -49,6 +49,12 @@ export const permissions = {
   'meetings.read': 'signed-in',
   'meetings.update': ['facilitator', 'coordinator'],
   'attendance.record': ['facilitator', 'coordinator'],
+  /** Facilitators set their own groups' place; the service checks the group. */
+  'group-place.update': ['facilitator', 'coordinator'],
+  /** Facilitators message their own group only; coordinators any audience. Checked by the service. */
+  'messages.send': ['facilitator', 'coordinator'],
+  /** Groups, roster and attendance counts (through the disclosure gate); never reflections or scores. */
+  'programs.export': ['coordinator'],
   'topics.list': ['facilitator', 'coordinator'],
   'topics.create': ['coordinator'],
   'topics.update': ['coordinator'],

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { proqol5 } from '../instruments/proqol-5.ts';
 import { who5 } from '../instruments/who-5.ts';
-import { buildOutcomes, formatCsv, type OutcomeResponse, outcomesToCsvRows } from './outcomes.ts';
+import { formatCsv } from '../text/format-csv.ts';
+import { buildOutcomes, type OutcomeResponse, outcomesToCsvRows } from './outcomes.ts';
 
 const windows = [
   { id: 'w1', title: 'Baseline', opensAt: '2027-01-01T00:00:00Z' },
@@ -152,7 +153,10 @@ describe('buildOutcomes', () => {
     const csv = formatCsv(outcomesToCsvRows(who5, outcomes));
     expect(csv).not.toContain('Small program');
     expect(csv).toContain('trend,Baseline,');
-    expect(formatCsv([['=cmd()', '-3.5', 'a,b']])).toBe('\'=cmd(),-3.5,"a,b"\r\n');
+    // A figure stays a number even when negative; text that looks like a formula does not.
+    expect(formatCsv([['=cmd()', -3.5, '-1+HYPERLINK("x")', 'a,b']])).toBe(
+      '\'=cmd(),-3.5,"\'-1+HYPERLINK(""x"")","a,b"\r\n',
+    );
     expect(csv.split('\r\n')[0]).toMatch(/^section,window,/);
   });
 });

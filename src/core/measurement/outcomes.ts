@@ -1,4 +1,5 @@
 import type { Instrument } from '../instruments/instrument.ts';
+import type { CsvCell } from '../text/format-csv.ts';
 import type { ChangeFigures, TrendFigures } from './outcome-cells.ts';
 import type { PublishedCell, PublishedOutcomeView } from './outcome-publication.ts';
 import { publishOutcomes } from './outcome-publication.ts';
@@ -179,7 +180,7 @@ export function buildOutcomes(input: {
 }
 
 /** Every figure a released outcomes view holds, one row each, for a CSV file. Hidden cells give no row. */
-export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): string[][] {
+export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): CsvCell[][] {
   const header = [
     'section',
     'window',
@@ -205,9 +206,10 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): s
   const nameOf = (subscaleId: string) =>
     instrument.subscales.find((subscale) => subscale.id === subscaleId)?.name ?? subscaleId;
   const groupOf = (group: GroupRef) => (group ? group.label : 'All');
+  // Figures stay numbers (rounded, never text), so the CSV writer leaves a negative change a number.
   const number = (value: number | null | undefined, digits = 2) =>
-    value === null || value === undefined ? '' : value.toFixed(digits);
-  const rows: string[][] = [header];
+    value === null || value === undefined ? null : Number(value.toFixed(digits));
+  const rows: CsvCell[][] = [header];
   for (const point of outcomes.trend) {
     if (point.result.status !== 'released') continue;
     for (const subscale of point.result.subscales) {
@@ -219,7 +221,7 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): s
         groupOf(point.group),
         nameOf(subscale.subscaleId),
         '',
-        String(point.result.n),
+        point.result.n,
         '',
         number(subscale.mean),
         number(subscale.standardDeviation),
@@ -245,8 +247,8 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): s
         groupOf(distribution.group),
         nameOf(distribution.subscaleId),
         band.label,
-        String(distribution.result.n),
-        String(band.count),
+        distribution.result.n,
+        band.count,
         '',
         '',
         '',
@@ -270,7 +272,7 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): s
         groupOf(entry.group),
         nameOf(subscale.subscaleId),
         '',
-        String(entry.result.n),
+        entry.result.n,
         '',
         '',
         '',
@@ -298,8 +300,8 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): s
           groupOf(entry.group),
           nameOf(subscale.subscaleId),
           label,
-          String(entry.result.n),
-          String(count),
+          entry.result.n,
+          count,
           '',
           '',
           '',
@@ -314,13 +316,4 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): s
     }
   }
   return rows;
-}
-
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
-export function formatCsv(rows: readonly (readonly string[])[]): string {
-  const quoteCell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `${rows.map((row) => row.map(quoteCell).join(',')).join('\r\n')}\r\n`;
 }

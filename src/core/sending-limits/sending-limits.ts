@@ -12,6 +12,7 @@ export const sendingKinds = [
   'supervision-message',
   'feedback-response',
   'meeting-change',
+  'group-message',
 ] as const;
 
 export type SendingKind = (typeof sendingKinds)[number];
@@ -54,6 +55,11 @@ export const defaultSendingLimits: SendingLimits = {
     { limit: 30, windowMs: hour },
     { limit: 200, windowMs: day },
   ],
+  // A message can reach a whole program: a few an hour is plenty for a coordinator.
+  'group-message': [
+    { limit: 10, windowMs: hour },
+    { limit: 40, windowMs: day },
+  ],
 };
 
 /** What people call each kind in a sentence: "You sent 10 recognitions in the last 10 minutes." */
@@ -65,6 +71,7 @@ export const sendingNouns: Record<SendingKind, string> = {
   'supervision-message': 'supervision requests and changes',
   'feedback-response': '"you said, we did" notes',
   'meeting-change': 'meeting changes',
+  'group-message': 'messages to groups',
 };
 
 export type SendingDecision =

@@ -88,7 +88,13 @@ export async function renderCalendarFeed(
   if (!feed) return null;
 
   const rows = await db
-    .select({ meeting: meetings, groupName: groups.name, programTitle: programs.title })
+    .select({
+      meeting: meetings,
+      groupName: groups.name,
+      groupPlace: groups.place,
+      groupVideoUrl: groups.videoUrl,
+      programTitle: programs.title,
+    })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(programs, eq(programs.id, groups.programId))
@@ -119,7 +125,7 @@ export async function renderCalendarFeed(
     calendar.createEvent(
       describeMeetingEvent(
         row.meeting,
-        { name: row.groupName },
+        { name: row.groupName, place: row.groupPlace, videoUrl: row.groupVideoUrl },
         { title: row.programTitle },
         `${base}/meetings/${row.meeting.id}`,
       ),

@@ -1,11 +1,13 @@
 import { type ICalEventData, ICalEventStatus } from 'ical-generator';
+import { resolveMeetingPlace } from '../../core/scheduling/meeting-place.ts';
 import type { meetings } from '../../db/schema.ts';
 
 export type CalendarMeeting = Pick<
   typeof meetings.$inferSelect,
   'id' | 'sequence' | 'startsAt' | 'endsAt' | 'place' | 'videoUrl' | 'revision' | 'cancelledAt'
 >;
-export type CalendarGroup = { name: string };
+/** A group's own place and link are used for every meeting that does not set its own. */
+export type CalendarGroup = { name: string; place?: string | null; videoUrl?: string | null };
 export type CalendarProgram = { title: string };
 
 /** The UID every calendar knows a meeting by: the same in invitations and in the subscription feed. */
@@ -23,8 +25,9 @@ export function describeMeetingEvent(
   program: CalendarProgram,
   meetingUrl: string | undefined,
 ): ICalEventData {
+  const { place, videoUrl } = resolveMeetingPlace(meeting, group);
   const lines = [`Meeting ${meeting.sequence} of ${group.name} in ${program.title}.`];
-  if (meeting.videoUrl) lines.push(`Video link: ${meeting.videoUrl}`);
+  if (videoUrl) lines.push(`Video link: ${videoUrl}`);
   if (meetingUrl) lines.push(`In Tend: ${meetingUrl}`);
   return {
     id: meetingUid(meeting.id),
@@ -33,7 +36,7 @@ export function describeMeetingEvent(
     end: meeting.endsAt,
     summary: `${group.name} (${program.title})`,
     description: lines.join('\n'),
-    location: meeting.place ?? meeting.videoUrl ?? null,
+    location: place ?? videoUrl ?? null,
     url: meetingUrl ?? null,
     status: meeting.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   };

@@ -21,6 +21,7 @@ export const notificationKinds = [
   'assessment-reminder',
   'password-changed',
   'leadership-action',
+  'message',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { changeMeeting, describeMeeting, listMyGroups, recordAttendance } from '../services/meetings.ts';
-import { errorResponses, MeetingIdParamsSchema } from './schemas.ts';
+import { recordAttendance } from '../services/attendance.ts';
+import { changeMeeting } from '../services/meeting-changes.ts';
+import { describeMeeting, listMyGroups } from '../services/meetings.ts';
+import { errorResponses, MeetingIdParamsSchema, VideoUrlSchema } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
 export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies): void {
@@ -30,7 +32,7 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
         response: { 200: z.any(), ...errorResponses },
       },
     },
-    async (request) => describeMeeting(db, requireMember(request), request.params.meetingId),
+    async (request) => describeMeeting(db, requireMember(request), request.params.meetingId, now()),
   );
 
   app.patch(
@@ -39,7 +41,8 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
       config: { action: 'meetings.update', sendingLimit: 'meeting-change' },
       schema: {
         tags: ['meetings'],
-        summary: 'Move one meeting, or set its place or video link; the group is notified',
+        summary:
+          'Move one meeting, set its own place or video link, or cancel it; the group is told what changed and why',
         params: MeetingIdParamsSchema,
         body: z
           .object({
@@ -51,11 +54,18 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
               offset: true,
               message: 'must be a date-time such as 2027-01-12T18:00:00Z',
             }),
-            place: ShortTextSchema.max(200).nullable(),
-            videoUrl: z.url('must be a link starting with https://').max(500).nullable(),
+            place: ShortTextSchema.max(200).nullable().describe("A room; null uses the group's"),
+            videoUrl: VideoUrlSchema.nullable().describe("An https link; null uses the group's"),
+            isCancelled: z
+              .literal(true, 'must be true to cancel the meeting')
+              .describe('Cancels the meeting'),
+            reason: ShortTextSchema.max(500).describe('Why, told to the members in the notice'),
           })
           .partial()
-          .refine((changes) => Object.keys(changes).length > 0, 'name at least one field to change'),
+          .refine(
+            ({ reason: _reason, ...changes }) => Object.keys(changes).length > 0,
+            'name at least one field to change',
+          ),
         response: { 200: z.any(), ...errorResponses },
       },
     },
@@ -69,7 +79,8 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
       config: { action: 'attendance.record' },
       schema: {
         tags: ['meetings'],
-        summary: 'Take attendance for a meeting',
+        summary:
+          "Take attendance for a meeting, from its start until the organisation's attendance window after its end",
         params: MeetingIdParamsSchema,
         body: z.object({
           records: z

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { highestCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
 import { lowestMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
+import {
+  defaultAttendanceWindowDays,
+  longestAttendanceWindowDays,
+} from '../../core/scheduling/attendance-window.ts';
 import { unitListLimit, unitListProblems } from '../../core/working-conditions/unit-list.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
@@ -39,6 +43,14 @@ const ReportingSettingsSchema = z.object({
         context.addIssue({ code: 'custom', message, path: [index] });
     })
     .describe('Units people choose from when reporting a working condition ("Not stated" is always added)'),
+  attendanceWindowDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(0, 'must be 0 or more days')
+    .max(longestAttendanceWindowDays, `must be at most ${longestAttendanceWindowDays} days`)
+    .describe(
+      `Days after a meeting's end that its attendance can still be taken; default ${defaultAttendanceWindowDays}`,
+    ),
 });
 
 export function organizationSettingsRoutes(app: App, { db }: AppDependencies): void {
@@ -48,7 +60,8 @@ export function organizationSettingsRoutes(app: App, { db }: AppDependencies): v
       config: { action: 'organization-settings.read' },
       schema: {
         tags: ['organization'],
-        summary: 'The minimum reporting size, comment minimum, support resources and working-condition units',
+        summary:
+          'The minimum reporting size, comment minimum, support resources, working-condition units and attendance window',
         response: { 200: ReportingSettingsSchema, ...errorResponses },
       },
     },
@@ -61,7 +74,7 @@ export function organizationSettingsRoutes(app: App, { db }: AppDependencies): v
       config: { action: 'organization-settings.update' },
       schema: {
         tags: ['organization'],
-        summary: `Change the minimum reporting size (at least ${lowestMinimumGroupSize}), comment minimum, support resources or units`,
+        summary: `Change the minimum reporting size (at least ${lowestMinimumGroupSize}), comment minimum, support resources, units or attendance window`,
         body: ReportingSettingsSchema.partial(),
         response: { 200: ReportingSettingsSchema, ...errorResponses },
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { breakdowns, formatCsv, outcomesToCsvRows } from '../../core/measurement/outcomes.ts';
+import { breakdowns, outcomesToCsvRows } from '../../core/measurement/outcomes.ts';
+import { formatCsv } from '../../core/text/format-csv.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { composeOutcomesReport, renderReportHtml, renderReportPdf } from '../reports/outcomes-report.ts';

@@ -45,4 +45,10 @@ export const errorResponses = {
 
 export const IsoDateSchema = z.iso.date('must be a date as yyyy-mm-dd');
 export const ProgramIdParamsSchema = z.object({ programId: z.uuid('must be a program id') });
+export const GroupIdParamsSchema = z.object({ groupId: z.uuid('must be a group id') });
+
+/** A video-call link: https only, so a link in a notice never opens an unencrypted or script page. */
+export const VideoUrlSchema = z
+  .url({ protocol: /^https$/, message: 'must be a link starting with https://' })
+  .max(500, 'must be at most 500 characters');
 export const MeetingIdParamsSchema = z.object({ meetingId: z.uuid('must be a meeting id') });

@@ -1,5 +1,6 @@
-import { and, eq, exists, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { isFeedbackOpen } from '../../core/feedback/feedback-form.ts';
+import { hasMeetingEnded } from '../../core/scheduling/attendance-window.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { attendance, groupMembers, groups, meetings, programs } from '../../db/schema.ts';
 import { lockMeetingForNotices, membersNotYetNotified } from '../notifications/meeting-audience.ts';
@@ -17,9 +18,9 @@ export function feedbackLink(meetingId: string): string {
 const askWithinMs = 7 * 86_400_000;
 
 /**
- * Meetings whose attendees should be asked for feedback now: held (ended, or attendance taken —
- * taking attendance is what marks a meeting as held), not cancelled, in a published group, ended at
- * most a week ago.
+ * Meetings whose attendees should be asked for feedback now: ended (never before — a meeting that has
+ * not happened cannot be judged, even if attendance was taken while it ran), not cancelled, in a
+ * published group, ended at most a week ago.
  */
 export async function findMeetingsAwaitingFeedbackRequests(db: Database, now: Date): Promise<string[]> {
   const rows = await db
@@ -33,22 +34,14 @@ export async function findMeetingsAwaitingFeedbackRequests(db: Database, now: Da
         ne(programs.status, 'draft'),
         isNull(meetings.cancelledAt),
         gt(meetings.endsAt, new Date(now.getTime() - askWithinMs)),
-        or(
-          lte(meetings.endsAt, now),
-          exists(
-            db
-              .select({ one: sql`1` })
-              .from(attendance)
-              .where(and(eq(attendance.meetingId, meetings.id), eq(attendance.status, 'present'))),
-          ),
-        ),
+        lte(meetings.endsAt, now),
       ),
     );
   return rows.map((row) => row.id);
 }
 
 /**
- * Asks a held meeting's attendees for feedback, once each. Attendees are the group's members who
+ * Asks an ended meeting's attendees for feedback, once each. Attendees are the group's members who
  * were marked present; when no attendance was taken, every member who was not marked otherwise.
  * Facilitators, withdrawn people and disabled accounts are not asked. The meeting row is locked
  * while the notices are written, and people who already have a notice for it are skipped, so the
@@ -62,6 +55,7 @@ export async function requestFeedbackForMeeting(
   const context = await lockMeetingForNotices(tx, meetingId);
   if (!context) return 0;
   const { meeting, group, program, organization } = context;
+  if (!hasMeetingEnded(meeting, now)) return 0;
   if (!isFeedbackOpen(program.termEnd, organizationToday(now, organization.settings.timeZone))) return 0;
 
   const records = await tx
@@ -69,8 +63,8 @@ export async function requestFeedbackForMeeting(
     .from(attendance)
     .where(eq(attendance.meetingId, meetingId));
   const present = records.filter((record) => record.status === 'present').map((record) => record.userId);
-  // Attendance taken: only those present are asked. Not taken: the meeting must be over, and all are.
-  if (records.length > 0 ? present.length === 0 : meeting.endsAt.getTime() > now.getTime()) return 0;
+  // Attendance taken: only those present are asked. Not taken: every member is.
+  if (records.length > 0 && present.length === 0) return 0;
 
   const link = feedbackLink(meeting.id);
   const recipients = await membersNotYetNotified(
@@ -98,7 +92,7 @@ export async function requestFeedbackForMeeting(
 
 export type FeedbackRequestReport = { meetings: number; asked: number };
 
-/** The job: asks the attendees of every recently held meeting, each meeting in its own transaction. */
+/** The job: asks the attendees of every recently ended meeting, each meeting in its own transaction. */
 export async function sendFeedbackRequests(db: Database, now: Date): Promise<FeedbackRequestReport> {
   const report: FeedbackRequestReport = { meetings: 0, asked: 0 };
   for (const meetingId of await findMeetingsAwaitingFeedbackRequests(db, now)) {

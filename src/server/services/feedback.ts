@@ -67,7 +67,9 @@ async function loadAttendedMeeting(db: Database, member: SignedInMember, meeting
   if (record && record.status !== 'present') {
     throw new AppError('FORBIDDEN', 'You were not at this meeting, so there is nothing to give feedback on.');
   }
-  const hasHappened = row.meeting.startsAt.getTime() <= now.getTime() || record?.status === 'present';
+  // Only the meeting's start opens feedback: a meeting that has not begun has nothing to judge, even if
+  // someone was marked present before it was moved later.
+  const hasHappened = row.meeting.startsAt.getTime() <= now.getTime();
   return { ...row, hasHappened };
 }
 

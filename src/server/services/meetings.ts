@@ -1,18 +1,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { formatMeetingTime } from '../../core/scheduling/format-meeting-time.ts';
-import { findMeetingMoveProblems } from '../../core/scheduling/term.ts';
+import { decideAttendanceWindow } from '../../core/scheduling/attendance-window.ts';
+import { resolveMeetingPlace } from '../../core/scheduling/meeting-place.ts';
 import type { Database } from '../../db/connect.ts';
 import { attendance, enrollments, groupMembers, groups, meetings, programs, users } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
-import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
-import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
+import { notFound } from '../errors.ts';
 import { canRunMeeting, canSeeMeeting, type GroupRelation } from '../policy.ts';
-import { requestFeedbackForMeeting } from './feedback-requests.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { findTopic } from './topics.ts';
 
-async function relationTo(db: Database, userId: string, groupId: string): Promise<GroupRelation> {
+export async function relationTo(db: Database, userId: string, groupId: string): Promise<GroupRelation> {
   const [row] = await db
     .select({ isFacilitator: groupMembers.isFacilitator })
     .from(groupMembers)
@@ -21,7 +18,7 @@ async function relationTo(db: Database, userId: string, groupId: string): Promis
   return row.isFacilitator ? 'facilitator' : 'member';
 }
 
-async function loadMeeting(db: Database, member: SignedInMember, meetingId: string) {
+export async function loadMeeting(db: Database, member: SignedInMember, meetingId: string) {
   const [row] = await db
     .select({ meeting: meetings, group: groups, program: programs })
     .from(meetings)
@@ -35,7 +32,7 @@ async function loadMeeting(db: Database, member: SignedInMember, meetingId: stri
   return { ...row, relation };
 }
 
-async function listGroupMembers(db: Database, groupId: string) {
+export async function listGroupMembers(db: Database, groupId: string) {
   return db
     .select({ id: users.id, name: users.name, isFacilitator: groupMembers.isFacilitator })
     .from(groupMembers)
@@ -44,7 +41,10 @@ async function listGroupMembers(db: Database, groupId: string) {
     .orderBy(sql`${groupMembers.isFacilitator} desc`, asc(users.name));
 }
 
-function presentMeeting(meeting: typeof meetings.$inferSelect) {
+function presentMeeting(
+  meeting: typeof meetings.$inferSelect,
+  group: Pick<typeof groups.$inferSelect, 'place' | 'videoUrl'>,
+) {
   return {
     id: meeting.id,
     groupId: meeting.groupId,
@@ -52,8 +52,8 @@ function presentMeeting(meeting: typeof meetings.$inferSelect) {
     topicId: meeting.topicId,
     startsAt: meeting.startsAt.toISOString(),
     endsAt: meeting.endsAt.toISOString(),
-    place: meeting.place,
-    videoUrl: meeting.videoUrl,
+    // The group's place and link unless this meeting has its own; only members reach this.
+    ...resolveMeetingPlace(meeting, group),
     isCancelled: meeting.cancelledAt !== null,
   };
 }
@@ -92,6 +92,8 @@ export async function listMyGroups(db: Database, member: SignedInMember) {
         programId: group.programId,
         programTitle,
         slot: group.slot,
+        place: group.place,
+        videoUrl: group.videoUrl,
         isFacilitator,
         members: (await listGroupMembers(db, group.id)).map(({ id, name, isFacilitator: facilitates }) => ({
           id,
@@ -99,7 +101,7 @@ export async function listMyGroups(db: Database, member: SignedInMember) {
           isFacilitator: facilitates,
         })),
         meetings: groupMeetings.map((meeting, index) => ({
-          ...presentMeeting(meeting),
+          ...presentMeeting(meeting, group),
           topicTitle: topicTitles[index] ?? null,
         })),
       };
@@ -108,8 +110,10 @@ export async function listMyGroups(db: Database, member: SignedInMember) {
 }
 
 /** The facilitator's view: the topic's briefing and prompts in order, the roster and attendance so far. */
-export async function describeMeeting(db: Database, member: SignedInMember, meetingId: string) {
+export async function describeMeeting(db: Database, member: SignedInMember, meetingId: string, now: Date) {
   const { meeting, group, program, relation } = await loadMeeting(db, member, meetingId);
+  const { attendanceWindowDays } = await findOrganizationSettings(db, member.organizationId);
+  const window = decideAttendanceWindow(meeting, now, attendanceWindowDays);
   const runs = canRunMeeting(member.role, relation);
   const topic = await findTopic(db, member.organizationId, meeting.topicId);
   const roster = await listGroupMembers(db, group.id);
@@ -120,12 +124,19 @@ export async function describeMeeting(db: Database, member: SignedInMember, meet
         .where(eq(attendance.meetingId, meetingId))
     : [];
   return {
-    ...presentMeeting(meeting),
+    ...presentMeeting(meeting, group),
+    ownPlace: runs ? { place: meeting.place, videoUrl: meeting.videoUrl } : null,
     groupName: group.name,
     programId: program.id,
     programTitle: program.title,
     meetingMinutes: program.meetingMinutes,
     canRun: runs,
+    /** 'not-yet' before the start, 'open' until the window after the end closes, then 'closed'. */
+    attendanceWindow: {
+      state: window.state,
+      opensAt: meeting.startsAt.toISOString(),
+      closesAt: window.closesAt.toISOString(),
+    },
     // Briefing notes and facilitator notes are for the people who run the meeting.
     topic: topic
       ? runs
@@ -141,120 +152,6 @@ export async function describeMeeting(db: Database, member: SignedInMember, meet
       attendance: records.find((record) => record.userId === person.id)?.status ?? null,
     })),
   };
-}
-
-export type MeetingChanges = {
-  startsAt?: string;
-  endsAt?: string;
-  place?: string | null;
-  videoUrl?: string | null;
-};
-
-/** Moves one meeting or changes its place or link, and tells everyone in the group. */
-export async function changeMeeting(
-  db: Database,
-  member: SignedInMember,
-  meetingId: string,
-  changes: MeetingChanges,
-  now: Date,
-  organizer: InvitationOrganizer,
-) {
-  const { meeting, group, program, relation } = await loadMeeting(db, member, meetingId);
-  if (!canRunMeeting(member.role, relation)) {
-    throw new AppError('FORBIDDEN', 'Only the group’s facilitator or a coordinator can change this meeting.');
-  }
-  const startsAt = changes.startsAt ? new Date(changes.startsAt) : meeting.startsAt;
-  const endsAt = changes.endsAt
-    ? new Date(changes.endsAt)
-    : new Date(startsAt.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()));
-  const isMoved =
-    startsAt.getTime() !== meeting.startsAt.getTime() || endsAt.getTime() !== meeting.endsAt.getTime();
-  const { timeZone } = await findOrganizationSettings(db, member.organizationId);
-  if (isMoved) {
-    const problems = findMeetingMoveProblems({ startsAt, endsAt, now, termEnd: program.termEnd, timeZone });
-    if (problems.length > 0) {
-      throw new AppError('MEETING_MOVE_INVALID', problems.map((problem) => problem.message).join(' '), {
-        fields: Object.fromEntries(problems.map((problem) => [`body.${problem.field}`, problem.message])),
-      });
-    }
-  }
-  await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(meetings)
-      .set({
-        startsAt,
-        endsAt,
-        ...(changes.place !== undefined ? { place: changes.place } : {}),
-        ...(changes.videoUrl !== undefined ? { videoUrl: changes.videoUrl } : {}),
-        revision: meeting.revision + 1,
-      })
-      .where(eq(meetings.id, meetingId))
-      .returning();
-    const everyone = await tx
-      .select({ userId: groupMembers.userId })
-      .from(groupMembers)
-      .where(eq(groupMembers.groupId, group.id));
-    await notify(tx, {
-      organizationId: member.organizationId,
-      userIds: everyone.map((row) => row.userId).filter((id) => id !== member.userId),
-      kind: 'meeting-changed',
-      title: isMoved
-        ? `${group.name} (${program.title}): a meeting moved`
-        : `${group.name} (${program.title}): meeting details changed`,
-      body: isMoved
-        ? `Meeting ${meeting.sequence} is now ${formatMeetingTime(startsAt, endsAt, timeZone)}; your calendar subscription is updated.`
-        : `Meeting ${meeting.sequence}: the place or video link changed.`,
-      link: `/meetings/${meetingId}`,
-      // The same UID with a higher SEQUENCE: calendar clients replace the old invitation.
-      calendar: updated
-        ? (recipient) => buildMeetingInvitation(updated, group, program, organizer, recipient.email)
-        : undefined,
-    });
-  });
-  return describeMeeting(db, member, meetingId);
-}
-
-export type AttendanceRecord = { userId: string; status: 'present' | 'absent' | 'excused' };
-
-export async function recordAttendance(
-  db: Database,
-  member: SignedInMember,
-  meetingId: string,
-  records: AttendanceRecord[],
-  now: Date,
-) {
-  const { group, relation } = await loadMeeting(db, member, meetingId);
-  if (!canRunMeeting(member.role, relation)) {
-    throw new AppError('FORBIDDEN', 'Only the group’s facilitator or a coordinator can take attendance.');
-  }
-  const roster = new Set((await listGroupMembers(db, group.id)).map((person) => person.id));
-  const strangers = records.filter((record) => !roster.has(record.userId));
-  if (strangers.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `${strangers.length} of these people are not in ${group.name}; reload the roster.`,
-    );
-  }
-  await db.transaction(async (tx) => {
-    for (const record of records) {
-      await tx
-        .insert(attendance)
-        .values({
-          meetingId,
-          userId: record.userId,
-          status: record.status,
-          recordedBy: member.userId,
-          recordedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [attendance.meetingId, attendance.userId],
-          set: { status: record.status, recordedBy: member.userId, recordedAt: now },
-        });
-    }
-    // Taking attendance marks the meeting as held: those present are asked for feedback at once.
-    await requestFeedbackForMeeting(tx, meetingId, now);
-  });
-  return describeMeeting(db, member, meetingId);
 }
 
 function rate(present: number, recorded: number): number | null {

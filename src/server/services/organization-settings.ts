@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { commentMinimumProblem, effectiveCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
 import { lowestMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
 import { defaultCommentMinimum } from '../../core/evaluation/release-comments.ts';
+import { defaultAttendanceWindowDays } from '../../core/scheduling/attendance-window.ts';
 import { defaultUnits } from '../../core/working-conditions/report-form.ts';
 import type { Database } from '../../db/connect.ts';
 import { type OrganizationSettings, organizations } from '../../db/schema.ts';
@@ -14,6 +15,7 @@ export type ReportingSettings = Pick<
   OrganizationSettings,
   'minimumReportingGroupSize' | 'supportResources'
 > & {
+  attendanceWindowDays: number;
   commentMinimum: number;
   units: string[];
 };
@@ -41,6 +43,7 @@ function reportingSettingsOf(settings: OrganizationSettings): ReportingSettings 
     supportResources: settings.supportResources,
     commentMinimum: effectiveCommentMinimum(settings),
     units: settings.units && settings.units.length > 0 ? settings.units : [...defaultUnits],
+    attendanceWindowDays: settings.attendanceWindowDays ?? defaultAttendanceWindowDays,
   };
 }
 

@@ -18,6 +18,9 @@ export type MyGroup = {
   programId: string;
   programTitle: string;
   slot: string | null;
+  /** Where the group usually meets; a meeting's own place overrides it. */
+  place: string | null;
+  videoUrl: string | null;
   isFacilitator: boolean;
   members: { id: string; name: string; isFacilitator: boolean }[];
   meetings: MeetingSummary[];
@@ -39,6 +42,10 @@ export type MeetingDetail = Omit<MeetingSummary, 'topicTitle'> & {
   programTitle: string;
   meetingMinutes: number;
   canRun: boolean;
+  /** The meeting's own place and link (null: the group's), for those who run it. */
+  ownPlace: { place: string | null; videoUrl: string | null } | null;
+  /** Attendance can be taken from the start until the window after the end closes. */
+  attendanceWindow: { state: 'not-yet' | 'open' | 'closed'; opensAt: string; closesAt: string };
   topic: Topic | null;
   roster: {
     id: string;
@@ -70,8 +77,32 @@ export function useChangeMeeting(meetingId: string) {
       endsAt?: string;
       place?: string | null;
       videoUrl?: string | null;
+      isCancelled?: true;
+      reason?: string;
     }) => apiRequest<MeetingDetail>('PATCH', `/api/meetings/${meetingId}`, changes),
-    onSuccess: (meeting) => queryClient.setQueryData(['meeting', meetingId], meeting),
+    onSuccess: (meeting) => {
+      queryClient.setQueryData(['meeting', meetingId], meeting);
+      void queryClient.invalidateQueries({ queryKey: ['my-groups'] });
+    },
+  });
+}
+
+export function useSetGroupPlace(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (place: { place: string | null; videoUrl: string | null }) =>
+      apiRequest<{ groupId: string }>('PUT', `/api/groups/${groupId}/place`, place),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['my-groups'] }),
+  });
+}
+
+export function useMessageGroup(programId: string, groupId: string) {
+  return useMutation({
+    mutationFn: (message: { subject: string; body: string }) =>
+      apiRequest<{ recipients: number }>('POST', `/api/programs/${programId}/messages`, {
+        audience: { kind: 'group', groupId },
+        ...message,
+      }),
   });
 }
 

@@ -1,156 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  List,
-  Loader,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Alert, Anchor, Card, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { fieldErrors } from '../../../lib/api-client.ts';
 import { describeDateTime } from '../../../lib/format.ts';
-import { type MeetingDetail, useChangeMeeting, useMeeting, useRecordAttendance } from '../api/meetings.ts';
+import { useMeeting } from '../api/meetings.ts';
+import { AttendanceForm } from './attendance-form.tsx';
+import { ChangeMeetingForm } from './change-meeting-form.tsx';
 import { MeetingTimer } from './meeting-timer.tsx';
-
-type Status = 'present' | 'absent' | 'excused';
-
-function toLocalInput(iso: string): string {
-  const date = new Date(iso);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
-
-function AttendanceForm({ meeting }: { meeting: MeetingDetail }) {
-  const record = useRecordAttendance(meeting.id);
-  const [statuses, setStatuses] = useState<Record<string, Status>>(() =>
-    Object.fromEntries(meeting.roster.map((person) => [person.id, person.attendance ?? 'present'])),
-  );
-  return (
-    <Card withBorder>
-      <Title order={2} size="h3" mb="xs">
-        Attendance
-      </Title>
-      <Table>
-        <Table.Tbody>
-          {meeting.roster.map((person) => (
-            <Table.Tr key={person.id}>
-              <Table.Th scope="row" fw={400}>
-                {person.name}
-                {person.isFacilitator ? ' (facilitator)' : ''}
-              </Table.Th>
-              <Table.Td>
-                <SegmentedControl
-                  aria-label={`Attendance of ${person.name}`}
-                  size="xs"
-                  value={statuses[person.id] ?? 'present'}
-                  onChange={(status) => setStatuses({ ...statuses, [person.id]: status as Status })}
-                  data={[
-                    { value: 'present', label: 'Present' },
-                    { value: 'absent', label: 'Absent' },
-                    { value: 'excused', label: 'Excused' },
-                  ]}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {record.error ? (
-        <Alert color="red" role="alert">
-          {record.error.message}
-        </Alert>
-      ) : null}
-      {record.isSuccess ? (
-        <Alert color="tend" role="status" mt="xs">
-          Attendance saved.
-        </Alert>
-      ) : null}
-      <Button
-        mt="sm"
-        loading={record.isPending}
-        onClick={() =>
-          record.mutate(Object.entries(statuses).map(([userId, status]) => ({ userId, status })))
-        }
-      >
-        Save attendance
-      </Button>
-    </Card>
-  );
-}
-
-function MoveMeetingForm({ meeting }: { meeting: MeetingDetail }) {
-  const change = useChangeMeeting(meeting.id);
-  const [startsAt, setStartsAt] = useState(toLocalInput(meeting.startsAt));
-  const [place, setPlace] = useState(meeting.place ?? '');
-  const [videoUrl, setVideoUrl] = useState(meeting.videoUrl ?? '');
-  const errors = fieldErrors(change.error);
-  const minutes = (new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime()) / 60_000;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const start = new Date(startsAt);
-    change.mutate({
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + minutes * 60_000).toISOString(),
-      place: place || null,
-      videoUrl: videoUrl || null,
-    });
-  }
-  return (
-    <Card withBorder>
-      <form onSubmit={submit} noValidate aria-label="Move or change this meeting">
-        <Stack>
-          <Title order={2} size="h3">
-            Time and place
-          </Title>
-          <Text size="sm">Everyone in the group is told about a change.</Text>
-          {change.error && Object.keys(errors).length === 0 ? (
-            <Alert color="red" role="alert">
-              {change.error.message}
-            </Alert>
-          ) : null}
-          {change.isSuccess ? (
-            <Alert color="tend" role="status">
-              Saved; the group has been told.
-            </Alert>
-          ) : null}
-          <TextInput
-            label="Starts"
-            type="datetime-local"
-            value={startsAt}
-            onChange={(e) => setStartsAt(e.currentTarget.value)}
-            error={errors.startsAt}
-          />
-          <TextInput
-            label="Place"
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            error={errors.place}
-          />
-          <TextInput
-            label="Video link"
-            value={videoUrl}
-            onChange={(e) => setVideoUrl(e.currentTarget.value)}
-            error={errors.videoUrl}
-          />
-          <Group>
-            <Button type="submit" loading={change.isPending}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
-  );
-}
 
 export function MeetingPage() {
   const { meetingId = '' } = useParams();
@@ -168,6 +22,11 @@ export function MeetingPage() {
         {data.programTitle} · {describeDateTime(data.startsAt)}
         {data.place ? ` · ${data.place}` : ''}
       </Text>
+      {data.isCancelled ? (
+        <Alert color="yellow" role="status">
+          This meeting is cancelled.
+        </Alert>
+      ) : null}
       {data.videoUrl ? (
         <Anchor href={data.videoUrl} target="_blank" rel="noreferrer">
           Join the video call
@@ -232,10 +91,10 @@ export function MeetingPage() {
       ) : (
         <Text>No topic is set for this meeting.</Text>
       )}
-      {data.canRun ? (
+      {data.canRun && !data.isCancelled ? (
         <>
           <AttendanceForm key={data.id} meeting={data} />
-          <MoveMeetingForm meeting={data} />
+          <ChangeMeetingForm meeting={data} />
         </>
       ) : null}
     </Stack>

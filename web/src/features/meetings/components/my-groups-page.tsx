@@ -1,7 +1,14 @@
 import { Alert, Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { describeDateTime, describeSlot } from '../../../lib/format.ts';
-import { useMyGroups } from '../api/meetings.ts';
+import { type MeetingSummary, useMyGroups } from '../api/meetings.ts';
+import { GroupMessageForm } from './group-message-form.tsx';
+import { GroupPlaceForm } from './group-place-form.tsx';
+
+function describePlace({ place, videoUrl }: Pick<MeetingSummary, 'place' | 'videoUrl'>) {
+  if (place && videoUrl) return `${place}, or by video`;
+  return place ?? (videoUrl ? 'Video call' : 'To be announced');
+}
 
 export function MyGroupsPage() {
   const groups = useMyGroups();
@@ -23,6 +30,17 @@ export function MyGroupsPage() {
               {group.isFacilitator ? <Badge>You facilitate</Badge> : null}
             </Group>
             <Text size="sm">Meets {describeSlot(group.slot)} (organisation time)</Text>
+            <Text size="sm">
+              Usually at: {describePlace(group)}
+              {group.videoUrl ? (
+                <>
+                  {' · '}
+                  <Anchor href={group.videoUrl} target="_blank" rel="noreferrer">
+                    Join the video call of {group.name}
+                  </Anchor>
+                </>
+              ) : null}
+            </Text>
             <Anchor
               component={Link}
               to={`/groups/${group.id}`}
@@ -59,13 +77,23 @@ export function MyGroupsPage() {
                     </Table.Td>
                     <Table.Td>{describeDateTime(meeting.startsAt)}</Table.Td>
                     <Table.Td>{meeting.topicTitle ?? '—'}</Table.Td>
-                    <Table.Td>
-                      {meeting.place ?? (meeting.videoUrl ? 'Video call' : 'To be announced')}
-                    </Table.Td>
+                    <Table.Td>{meeting.isCancelled ? 'Cancelled' : describePlace(meeting)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
+            {group.isFacilitator ? (
+              <>
+                <Title order={3} size="h4">
+                  Where the group meets
+                </Title>
+                <GroupPlaceForm group={group} />
+                <Title order={3} size="h4">
+                  Message the group
+                </Title>
+                <GroupMessageForm group={group} />
+              </>
+            ) : null}
           </Stack>
         </Card>
       ))}

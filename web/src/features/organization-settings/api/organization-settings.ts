@@ -8,6 +8,8 @@ export type ReportingSettings = {
   commentMinimum: number;
   /** Units people choose from when reporting a working condition ("Not stated" is always added). */
   units: string[];
+  /** Days after a meeting's end that its attendance can still be taken. */
+  attendanceWindowDays: number;
 };
 
 export function useReportingSettings() {

@@ -76,6 +76,20 @@ export function OrganizationSettingsPage() {
       </Paper>
       <Paper withBorder p="md">
         <Stack>
+          <Title order={2}>Meetings</Title>
+          <NumberInput
+            label="Attendance window (days)"
+            description="Attendance can be taken from a meeting's start until this many days after it ends. 7 unless you change it."
+            min={0}
+            max={60}
+            value={draft.attendanceWindowDays}
+            onChange={(value) => setDraft({ ...draft, attendanceWindowDays: Number(value) || 0 })}
+            error={errors.attendanceWindowDays}
+          />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
           <Title order={2}>Support resources</Title>
           <Text size="sm">
             Shown privately to a person whose results suggest high burnout, secondary traumatic stress or low

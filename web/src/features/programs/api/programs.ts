@@ -187,3 +187,17 @@ export function usePlaceFacilitator(programId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['roster', programId] }),
   });
 }
+
+export type MessageAudience = { kind: 'group' | 'enrolled' | 'unplaced'; groupId?: string };
+
+export function useSendProgramMessage(programId: string) {
+  return useMutation({
+    mutationFn: (message: { audience: MessageAudience; subject: string; body: string }) =>
+      apiRequest<{ recipients: number }>('POST', `/api/programs/${programId}/messages`, message),
+  });
+}
+
+/** Where each CSV export of a program downloads from (the browser sends the session cookie). */
+export function programExportPath(programId: string, name: 'groups' | 'roster' | 'attendance'): string {
+  return `/api/programs/${programId}/exports/${name}.csv`;
+}

@@ -5,7 +5,9 @@ import { useProgram, useUpdateProgram } from '../api/programs.ts';
 import { CurriculumEditor } from './curriculum-editor.tsx';
 import { EnrolmentPanel } from './enrolment-panel.tsx';
 import { PlaceFacilitatorForm } from './place-facilitator-form.tsx';
+import { ProgramExports } from './program-exports.tsx';
 import { ProgramForm } from './program-form.tsx';
+import { ProgramMessageForm } from './program-message-form.tsx';
 import { ProgramOverview, ProgramRoster } from './program-overview.tsx';
 
 /** One program: for coordinators, its running; for everyone else, what it is and how to join or leave. */
@@ -63,11 +65,15 @@ export function ProgramPage({
             <Tabs.Tab value="curriculum">Curriculum</Tabs.Tab>
             <Tabs.Tab value="roster">Roster</Tabs.Tab>
             <Tabs.Tab value="groups">Groups</Tabs.Tab>
+            <Tabs.Tab value="messages">Messages</Tabs.Tab>
             {engagementTab ? <Tabs.Tab value="engagement">Engagement</Tabs.Tab> : null}
             {feedbackTab ? <Tabs.Tab value="feedback">Feedback</Tabs.Tab> : null}
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
-            <ProgramOverview programId={programId} />
+            <Stack>
+              <ProgramOverview programId={programId} />
+              <ProgramExports programId={programId} />
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="settings" pt="md">
             <Stack>
@@ -118,6 +124,9 @@ export function ProgramPage({
           </Tabs.Panel>
           <Tabs.Panel value="groups" pt="md">
             {groupsTab}
+          </Tabs.Panel>
+          <Tabs.Panel value="messages" pt="md">
+            <ProgramMessageForm programId={programId} />
           </Tabs.Panel>
           {engagementTab ? (
             <Tabs.Panel value="engagement" pt="md">

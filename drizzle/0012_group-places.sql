@@ -1,0 +1,2 @@
+ALTER TABLE "groups" ADD COLUMN "place" text;--> statement-breakpoint
+ALTER TABLE "groups" ADD COLUMN "video_url" text;
