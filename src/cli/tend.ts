@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
     case 'serve': {
-      const { startServer } = await import('../server/server.ts');
+      const { startServer } = await import('./serve.ts');
       await startServer();
       return -1;
     }

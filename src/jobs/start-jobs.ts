@@ -1,12 +1,12 @@
 import { type ConstructorOptions, fromPglite, type PGliteLike, PgBoss } from 'pg-boss';
 import pino from 'pino';
 import type { Database, DatabaseConnection } from '../db/connect.ts';
+import { type DeliveryReport, deliverOutbox } from '../notifications/mail/deliver-outbox.ts';
+import { loadMailSettings, type MailSettings } from '../notifications/mail/mail-settings.ts';
+import { createMailTransport, type MailTransport } from '../notifications/mail/transport.ts';
+import { onEmailQueued, setNotificationLinkBase } from '../notifications/notify.ts';
 import type { Config } from '../server/config.ts';
 import { safeErrorLogging, toLoggedError } from '../server/log-safe-error.ts';
-import { type DeliveryReport, deliverOutbox } from '../server/mail/deliver-outbox.ts';
-import { loadMailSettings, type MailSettings } from '../server/mail/mail-settings.ts';
-import { createMailTransport, type MailTransport } from '../server/mail/transport.ts';
-import { onEmailQueued, setNotificationLinkBase } from '../server/notifications/notify.ts';
 import { type FeedbackRequestReport, sendFeedbackRequests } from '../server/services/feedback-requests.ts';
 import { type InvitationReminderReport, remindPendingInvitations } from '../server/services/invitations.ts';
 import { refreshOutcomeSnapshots, type SnapshotReport } from '../server/services/outcomes.ts';

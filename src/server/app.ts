@@ -18,6 +18,7 @@ import { type RequestQueueOptions, registerRequestQueue } from './plugins/reques
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSendingLimits } from './plugins/sending-limits.ts';
 import { registerWebApp } from './plugins/web-app.ts';
+import { assessmentWindowRoutes } from './routes/assessment-windows.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditEventRoutes } from './routes/audit-events.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -35,6 +36,7 @@ import { organizationSettingsRoutes } from './routes/organization-settings.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { passwordResetRoutes } from './routes/password-resets.ts';
+import { personalResultRoutes } from './routes/personal-results.ts';
 import { programRoutes } from './routes/programs.ts';
 import { recognitionRoutes } from './routes/recognitions.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
@@ -122,7 +124,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     supervisionRoutes,
     reflectionRoutes,
     instrumentRoutes,
+    assessmentWindowRoutes,
     assessmentRoutes,
+    personalResultRoutes,
     outcomeRoutes,
     organizationSettingsRoutes,
   ]) {

@@ -4,9 +4,9 @@ import { convertWeeklySlots } from '../../core/scheduling/availability.ts';
 import { isValidTimeZone } from '../../core/scheduling/time-zones.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { enrollments, groupMembers, groups, memberships, programs, users } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { findProgram, isEnrolmentOpen, organizationToday, type ProgramRow } from './programs.ts';
 

@@ -2,8 +2,8 @@ import { and, eq, exists, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-
 import { isFeedbackOpen } from '../../core/feedback/feedback-form.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { attendance, groupMembers, groups, meetings, programs } from '../../db/schema.ts';
-import { lockMeetingForNotices, membersNotYetNotified } from '../notifications/meeting-audience.ts';
-import { notify } from '../notifications/notify.ts';
+import { lockMeetingForNotices, membersNotYetNotified } from '../../notifications/meeting-audience.ts';
+import { notify } from '../../notifications/notify.ts';
 import { organizationToday } from './programs.ts';
 
 export const feedbackRequestKind = 'feedback-request';

@@ -20,11 +20,11 @@ import {
   supervisions,
   users,
 } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
 import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
-import { notify } from '../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { findProgram, type ProgramRow } from './programs.ts';

@@ -3,10 +3,10 @@ import { formatMeetingTime } from '../../core/scheduling/format-meeting-time.ts'
 import { findMeetingMoveProblems } from '../../core/scheduling/term.ts';
 import type { Database } from '../../db/connect.ts';
 import { attendance, enrollments, groupMembers, groups, meetings, programs, users } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { canRunMeeting, canSeeMeeting, type GroupRelation } from '../policy.ts';
 import { requestFeedbackForMeeting } from './feedback-requests.ts';
 import { findOrganizationSettings } from './organization.ts';
