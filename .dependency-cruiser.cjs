@@ -3,10 +3,11 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'src/core holds plain functions over plain data: no database, server, jobs, cli or web.',
+      comment:
+        'src/core holds plain functions over plain data: no database, notifications, server, jobs, cli or web.',
       severity: 'error',
       from: { path: '^src/core' },
-      to: { path: '^(src/(db|server|jobs|cli)|web)/' },
+      to: { path: '^(src/(db|notifications|server|jobs|cli)|web)/' },
     },
     {
       name: 'core-has-no-io',
@@ -19,10 +20,39 @@ module.exports = {
     },
     {
       name: 'db-below-server',
-      comment: 'The database layer does not know about HTTP, jobs or the command line.',
+      comment: 'The database layer does not know about notifications, HTTP, jobs or the command line.',
       severity: 'error',
       from: { path: '^src/db' },
+      to: { path: '^src/(notifications|server|jobs|cli)/' },
+    },
+    {
+      name: 'notifications-below-server-and-jobs',
+      comment:
+        'Notices and e-mail (src/notifications) are written by requests and by jobs alike, so they import neither.',
+      severity: 'error',
+      from: { path: '^src/notifications' },
       to: { path: '^src/(server|jobs|cli)/' },
+    },
+    {
+      name: 'server-does-not-start-jobs',
+      comment:
+        "The arrow runs one way: jobs use the server's services, the server never imports jobs. " +
+        'The process that runs both is `tend serve` (src/cli/serve.ts).',
+      severity: 'error',
+      from: { path: '^src/server' },
+      to: { path: '^src/jobs/' },
+    },
+    {
+      name: 'jobs-use-services-not-http',
+      comment:
+        'A job writes exactly as a request would, through the same services and src/notifications; ' +
+        'it never reaches into the HTTP layer (app, routes, plugins, auth) or notices and mail under src/server.',
+      severity: 'error',
+      from: { path: '^src/jobs' },
+      to: {
+        path: '^src/server/',
+        pathNot: '^src/server/(services/[^/]+|config|log-safe-error)\\.ts$',
+      },
     },
     {
       name: 'server-not-cli',
@@ -35,7 +65,7 @@ module.exports = {
       comment: 'The web app reaches the server only over HTTP.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^src/(db|server|jobs|cli)/' },
+      to: { path: '^src/(db|notifications|server|jobs|cli)/' },
     },
     {
       name: 'features-are-independent',

@@ -16,7 +16,7 @@ import { startSmtpSink } from '../test/helpers/smtp-sink.ts';
 process.env.DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tend-e2e-'));
 const sink = await startSmtpSink();
 process.env.SMTP_URL = sink.url;
-const { startServer } = await import('../src/server/server.ts');
+const { startServer } = await import('../src/cli/serve.ts');
 const { sendReflectionFollowUps } = await import('../src/jobs/reflection-follow-ups.ts');
 const { sendFeedbackRequests } = await import('../src/server/services/feedback-requests.ts');
 const { meetings } = await import('../src/db/schema.ts');

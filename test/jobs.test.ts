@@ -4,8 +4,8 @@ import type { DatabaseConnection } from '../src/db/connect.ts';
 import { enrollments, meetings, notifications, outbox, users } from '../src/db/schema.ts';
 import { reminderLink } from '../src/jobs/meeting-reminders.ts';
 import { type Jobs, startJobs } from '../src/jobs/start-jobs.ts';
+import { notify } from '../src/notifications/notify.ts';
 import { type Config, loadConfig } from '../src/server/config.ts';
-import { notify } from '../src/server/notifications/notify.ts';
 import { ensureDemoOrganization } from '../src/server/services/demo-organization.ts';
 import {
   createGroupWithMeetings,

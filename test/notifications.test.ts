@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, outbox } from '../src/db/schema.ts';
-import { notify } from '../src/server/notifications/notify.ts';
+import { notify } from '../src/notifications/notify.ts';
 import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
 import { createTestApp, signedInClient, type TestClient, type TestContext } from './helpers/test-app.ts';
 

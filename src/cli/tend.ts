@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       await prepareToLoadTheDatabase();
-      const { startServer } = await import('../server/server.ts');
+      const { startServer } = await import('./serve.ts');
       await startServer();
       return -1;
     }

@@ -9,7 +9,7 @@ import {
   memberships,
   users,
 } from '../db/schema.ts';
-import { notify } from '../server/notifications/notify.ts';
+import { notify } from '../notifications/notify.ts';
 
 export type AssessmentReminderReport = { windows: number; reminded: number };
 

@@ -2,8 +2,8 @@ import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import { resolveMeetingPlace } from '../core/scheduling/meeting-place.ts';
 import type { Database, Transaction } from '../db/connect.ts';
 import { groups, meetings, programs } from '../db/schema.ts';
-import { lockMeetingForNotices, membersNotYetNotified } from '../server/notifications/meeting-audience.ts';
-import { notify } from '../server/notifications/notify.ts';
+import { lockMeetingForNotices, membersNotYetNotified } from '../notifications/meeting-audience.ts';
+import { notify } from '../notifications/notify.ts';
 
 export type ReminderReport = { meetings: number; reminded: number };
 

@@ -15,7 +15,7 @@ import {
   nudgePreferences,
   programs,
 } from '../db/schema.ts';
-import { notify } from '../server/notifications/notify.ts';
+import { notify } from '../notifications/notify.ts';
 import { findTopic } from '../server/services/topics.ts';
 
 export type FollowUpReport = { planned: number; sent: number; skipped: number };

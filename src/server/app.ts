@@ -18,6 +18,7 @@ import { type RequestQueueOptions, registerRequestQueue } from './plugins/reques
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSendingLimits } from './plugins/sending-limits.ts';
 import { registerWebApp } from './plugins/web-app.ts';
+import { assessmentWindowRoutes } from './routes/assessment-windows.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditEventRoutes } from './routes/audit-events.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -39,6 +40,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { passwordResetRoutes } from './routes/password-resets.ts';
 import { programExportRoutes } from './routes/program-exports.ts';
+import { personalResultRoutes } from './routes/personal-results.ts';
 import { programRoutes } from './routes/programs.ts';
 import { pushSubscriptionRoutes } from './routes/push-subscriptions.ts';
 import { recognitionRoutes } from './routes/recognitions.ts';
@@ -134,7 +136,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     supervisionRoutes,
     reflectionRoutes,
     instrumentRoutes,
+    assessmentWindowRoutes,
     assessmentRoutes,
+    personalResultRoutes,
     outcomeRoutes,
     organizationSettingsRoutes,
   ]) {

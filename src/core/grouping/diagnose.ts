@@ -1,5 +1,6 @@
-import { compatibleGroups, type FixedReason, type GroupPlan, isConflict } from './construct.ts';
+import { type FixedReason, type GroupPlan, isConflict } from './group-plan.ts';
 import type { GroupingState } from './grouping-state.ts';
+import { compatibleGroups } from './insert-waiting.ts';
 import type { UnplacedParticipant } from './model.ts';
 import { describeWeeklySlot, weeklySlotAt } from './weekly-slot.ts';
 

@@ -6,8 +6,8 @@
  * out of time, which the caller then says.
  */
 import { chooseSlot, commonSlotsOf } from './check-rules.ts';
-import type { FixedReason, GroupPlan } from './construct.ts';
 import { type ExactPlacement, placeExactly } from './exact-placement.ts';
+import type { FixedReason, GroupPlan } from './group-plan.ts';
 import type { GroupingState } from './grouping-state.ts';
 import type { MipSolver } from './mip.ts';
 import type { PlacedGroup } from './placement-model.ts';

@@ -4,10 +4,11 @@
  * blocker.ts) replaces the heuristic's guesses ("every group is full and no member could move"
  * was often false: the members could not move in the heuristic's grouping, not in every one).
  */
-import type { FixedReason, GroupPlan } from './construct.ts';
+
 import { type Blocker, findBlocker, findObviousBlocker } from './diagnose-blocker.ts';
 import { defaultExactTimeLimitSeconds, type ExactOptions } from './exact-fallback.ts';
 import type { ExactPlacement } from './exact-placement.ts';
+import type { FixedReason, GroupPlan } from './group-plan.ts';
 import type { GroupingDiagnosis, UnplacedParticipant, UnplacedReason } from './model.ts';
 import type { Problem } from './prepare.ts';
 

@@ -29,21 +29,14 @@
  */
 
 import { checkGroup, chooseSlot, commonSlotsOf } from './check-rules.ts';
-import {
-  constructGroups,
-  type FixedReason,
-  type GroupPlan,
-  insertWaiting,
-  openExtraGroups,
-  placePinned,
-  planGroups,
-  repairGroups,
-} from './construct.ts';
+import { constructGroups } from './construct.ts';
 import { diagnoseUnplaced } from './diagnose.ts';
 import { completeExactly, type ExactOptions, needsExact } from './exact-fallback.ts';
 import { explainGroup, orderMembers } from './explain.ts';
 import { explainUnplaced } from './explain-unplaced.ts';
+import { type FixedReason, type GroupPlan, placePinned, planGroups } from './group-plan.ts';
 import { GroupingState } from './grouping-state.ts';
+import { insertWaiting } from './insert-waiting.ts';
 import { describeLevelMix, levelMixQuality } from './level-mix-bound.ts';
 import type {
   FormedGroup,
@@ -56,6 +49,7 @@ import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
 import { prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
 import { relocateForWaiting } from './relocate-group.ts';
+import { openExtraGroups, repairGroups } from './repair-groups.ts';
 import { improve } from './search.ts';
 import { weeklySlotAt } from './weekly-slot.ts';
 

@@ -1,15 +1,17 @@
-import { maskWords, type Problem } from './prepare.ts';
-import { weeklySlotCount } from './weekly-slot.ts';
+import { GroupPenalties } from './group-penalty.ts';
+import type { Problem } from './prepare.ts';
+import { SharedHours } from './shared-hours.ts';
 
 const noPerson = -1;
 
 /**
  * The incremental state the solver works on: who is in which group, and per group the counts the
  * objective needs (levels, disciplines, topics, facilitators, experience, previous-groupmate
- * pairs) plus the availability bitmask shared by all members. Every move and swap is scored by
- * `moveDelta` / `swapDelta` in O(levels + disciplines + topics + conflicts + mates), independent
- * of the number of people. `slotGroups` lists, per weekly hour, the groups whose members are
- * all free then — the candidate destinations for a person free at that hour.
+ * pairs — kept by `GroupPenalties`) plus the availability bitmask shared by all members (kept by
+ * `SharedHours`). Every move and swap is scored by `moveDelta` / `swapDelta` in O(levels +
+ * disciplines + topics + conflicts + mates), independent of the number of people. `slotGroups`
+ * lists, per weekly hour, the groups whose members are all free then — the candidate destinations
+ * for a person free at that hour.
  */
 export class GroupingState {
   readonly problem: Problem;
@@ -31,30 +33,15 @@ export class GroupingState {
   placedCount = 0;
   placedExperience = 0;
 
-  private readonly levelCounts: Int32Array;
-  private readonly disciplineCounts: Int32Array;
-  private readonly topicCounts: Int32Array;
-  private readonly interested: Int32Array;
-  private readonly pairs: Int32Array;
-  private readonly mateEnds: Int32Array;
+  private readonly penalties: GroupPenalties;
+  private readonly hours: SharedHours;
+  /** The penalties' per-group cache, experience excluded. */
   private readonly penalty: Float64Array;
-  private readonly levelDeviation: Float64Array;
-  private readonly disciplineDeviation: Float64Array;
-  private readonly listed: Uint32Array;
-  private readonly slotGroupPosition: Int32Array;
-  private readonly topicDelta: Int32Array;
-  private readonly scratchMask: Uint32Array;
-  private readonly levelCount: number;
-  private readonly disciplineCount: number;
-  private readonly topicCount: number;
 
   constructor(problem: Problem, groupLimit: number) {
     this.problem = problem;
     this.capacity = problem.rules.groupSize.max;
     this.groupLimit = groupLimit;
-    this.levelCount = problem.levels.length;
-    this.disciplineCount = problem.disciplines.length;
-    this.topicCount = problem.topics.length;
     this.groupOf = new Int32Array(problem.count).fill(-1);
     this.memberPosition = new Int32Array(problem.count).fill(-1);
     this.members = new Int32Array(groupLimit * this.capacity);
@@ -63,22 +50,12 @@ export class GroupingState {
     this.pinOfGroup = new Int32Array(groupLimit).fill(-1);
     this.facilitators = new Int32Array(groupLimit);
     this.experienceSum = new Float64Array(groupLimit);
-    this.masks = new Uint32Array(groupLimit * maskWords).fill(0xffffffff);
-    this.listed = new Uint32Array(groupLimit * maskWords);
-    this.slotGroups = new Int32Array(weeklySlotCount * groupLimit);
-    this.slotGroupCount = new Int32Array(weeklySlotCount);
-    this.slotGroupPosition = new Int32Array(weeklySlotCount * groupLimit).fill(-1);
-    this.levelCounts = new Int32Array(groupLimit * this.levelCount);
-    this.disciplineCounts = new Int32Array(groupLimit * this.disciplineCount);
-    this.topicCounts = new Int32Array(groupLimit * this.topicCount);
-    this.interested = new Int32Array(groupLimit);
-    this.pairs = new Int32Array(groupLimit);
-    this.mateEnds = new Int32Array(groupLimit);
-    this.penalty = new Float64Array(groupLimit);
-    this.levelDeviation = new Float64Array(groupLimit).fill(-1);
-    this.disciplineDeviation = new Float64Array(groupLimit).fill(-1);
-    this.topicDelta = new Int32Array(this.topicCount);
-    this.scratchMask = new Uint32Array(maskWords);
+    this.penalties = new GroupPenalties(problem, groupLimit, this.groupOf, this.size);
+    this.penalty = this.penalties.penalty;
+    this.hours = new SharedHours(problem, groupLimit, this.capacity, this.members, this.size);
+    this.masks = this.hours.masks;
+    this.slotGroups = this.hours.slotGroups;
+    this.slotGroupCount = this.hours.slotGroupCount;
   }
 
   // ---- structure -------------------------------------------------------------------------
@@ -108,27 +85,16 @@ export class GroupingState {
     this.members[group * this.capacity + position] = person;
     this.memberPosition[person] = position;
     this.size[group] = position + 1;
-    this.pairs[group]! += this.matesIn(person, group, noPerson);
+    this.penalties.join(person, group);
     this.groupOf[person] = group;
     this.placedCount++;
-    this.mateEnds[group]! += problem.mateStart[person + 1]! - problem.mateStart[person]!;
-    this.levelCounts[group * this.levelCount + problem.levelOf[person]!]!++;
-    this.disciplineCounts[group * this.disciplineCount + problem.disciplineOf[person]!]!++;
-    for (let at = problem.topicStart[person]!; at < problem.topicStart[person + 1]!; at++) {
-      this.topicCounts[group * this.topicCount + problem.topicList[at]!]!++;
-    }
-    this.interested[group]! += problem.hasInterests[person]!;
     if (problem.isFacilitator[person]) {
       this.facilitators[group]!++;
       this.experienceSum[group]! += problem.experience[person]!;
       this.placedExperience += problem.experience[person]!;
     }
-    const base = group * maskWords;
-    const personBase = person * maskWords;
-    for (let word = 0; word < maskWords; word++)
-      this.masks[base + word]! &= problem.availability[personBase + word]!;
-    this.refreshPenalty(group);
-    this.refreshSlotLists(group);
+    this.penalties.refresh(group);
+    this.hours.join(person, group);
   }
 
   remove(person: number): void {
@@ -144,22 +110,14 @@ export class GroupingState {
     this.memberPosition[person] = -1;
     this.groupOf[person] = -1;
     this.placedCount--;
-    this.pairs[group]! -= this.matesIn(person, group, noPerson);
-    this.mateEnds[group]! -= problem.mateStart[person + 1]! - problem.mateStart[person]!;
-    this.levelCounts[group * this.levelCount + problem.levelOf[person]!]!--;
-    this.disciplineCounts[group * this.disciplineCount + problem.disciplineOf[person]!]!--;
-    for (let at = problem.topicStart[person]!; at < problem.topicStart[person + 1]!; at++) {
-      this.topicCounts[group * this.topicCount + problem.topicList[at]!]!--;
-    }
-    this.interested[group]! -= problem.hasInterests[person]!;
+    this.penalties.leave(person, group);
     if (problem.isFacilitator[person]) {
       this.facilitators[group]!--;
       this.experienceSum[group]! -= problem.experience[person]!;
       this.placedExperience -= problem.experience[person]!;
     }
-    this.computeMaskWithout(group, noPerson, this.masks, group * maskWords);
-    this.refreshPenalty(group);
-    this.refreshSlotLists(group);
+    this.penalties.refresh(group);
+    this.hours.leave(group);
   }
 
   move(person: number, group: number): void {
@@ -212,12 +170,7 @@ export class GroupingState {
   // ---- feasibility ------------------------------------------------------------------------
 
   isFree(person: number, group: number): boolean {
-    const base = group * maskWords;
-    const personBase = person * maskWords;
-    for (let word = 0; word < maskWords; word++) {
-      if ((this.masks[base + word]! & this.problem.availability[personBase + word]!) !== 0) return true;
-    }
-    return false;
+    return this.hours.isFree(person, group);
   }
 
   /** True when `person` has a conflict of interest with someone in `group` other than `except`. */
@@ -275,12 +228,7 @@ export class GroupingState {
 
   /** Whether `person` shares an hour with the members of `group` other than `except`. */
   isFreeWithout(person: number, group: number, except: number): boolean {
-    this.computeMaskWithout(group, except, this.scratchMask, 0);
-    const personBase = person * maskWords;
-    for (let word = 0; word < maskWords; word++) {
-      if ((this.scratchMask[word]! & this.problem.availability[personBase + word]!) !== 0) return true;
-    }
-    return false;
+    return this.hours.isFreeWithout(person, group, except);
   }
 
   // ---- objective --------------------------------------------------------------------------
@@ -402,213 +350,8 @@ export class GroupingState {
     return !this.hasConflictIn(into, group, out) && this.isFreeWithout(into, group, out);
   }
 
-  /**
-   * Σ |count − share × size| over the categories of `group` after the change. A swap keeps the
-   * size, so only the two categories involved change: O(1) from the cached deviation; otherwise
-   * every target moves and the sum is recomputed.
-   */
-  private deviationWith(
-    group: number,
-    size: number,
-    out: number,
-    into: number,
-    categoryOf: Int32Array,
-    counts: Int32Array,
-    categories: number,
-    shares: Float64Array,
-    cached: Float64Array,
-  ): number {
-    const base = group * categories;
-    const outCategory = out >= 0 ? categoryOf[out]! : -1;
-    const intoCategory = into >= 0 ? categoryOf[into]! : -1;
-    if (out >= 0 && into >= 0 && cached[group]! >= 0) {
-      if (outCategory === intoCategory) return cached[group]!;
-      const outTarget = shares[outCategory]! * size;
-      const intoTarget = shares[intoCategory]! * size;
-      const outCount = counts[base + outCategory]!;
-      const intoCount = counts[base + intoCategory]!;
-      return (
-        cached[group]! -
-        Math.abs(outCount - outTarget) -
-        Math.abs(intoCount - intoTarget) +
-        Math.abs(outCount - 1 - outTarget) +
-        Math.abs(intoCount + 1 - intoTarget)
-      );
-    }
-    let deviation = 0;
-    for (let category = 0; category < categories; category++) {
-      const count =
-        counts[base + category]! - (category === outCategory ? 1 : 0) + (category === intoCategory ? 1 : 0);
-      deviation += Math.abs(count - shares[category]! * size);
-    }
-    return deviation;
-  }
-
-  /** Recomputes the cached deviations and penalty of `group` after a member joined or left. */
-  private refreshPenalty(group: number): void {
-    const { problem } = this;
-    const size = this.size[group]!;
-    this.levelDeviation[group] = -1;
-    this.disciplineDeviation[group] = -1;
-    this.levelDeviation[group] = this.deviationWith(
-      group,
-      size,
-      noPerson,
-      noPerson,
-      problem.levelOf,
-      this.levelCounts,
-      this.levelCount,
-      problem.levelShare,
-      this.levelDeviation,
-    );
-    this.disciplineDeviation[group] = this.deviationWith(
-      group,
-      size,
-      noPerson,
-      noPerson,
-      problem.disciplineOf,
-      this.disciplineCounts,
-      this.disciplineCount,
-      problem.disciplineShare,
-      this.disciplineDeviation,
-    );
-    this.penalty[group] = this.penaltyWith(group, noPerson, noPerson);
-  }
-
   /** The weighted penalty of `group` without its experience part, after removing `out` and adding `into`. */
   private penaltyWith(group: number, out: number, into: number): number {
-    const { problem } = this;
-    const { weights } = problem;
-    const size = this.size[group]! - (out >= 0 ? 1 : 0) + (into >= 0 ? 1 : 0);
-    let total = 0;
-    if (weights.level > 0) {
-      total +=
-        weights.level *
-        this.deviationWith(
-          group,
-          size,
-          out,
-          into,
-          problem.levelOf,
-          this.levelCounts,
-          this.levelCount,
-          problem.levelShare,
-          this.levelDeviation,
-        );
-    }
-    if (weights.discipline > 0) {
-      total +=
-        weights.discipline *
-        this.deviationWith(
-          group,
-          size,
-          out,
-          into,
-          problem.disciplineOf,
-          this.disciplineCounts,
-          this.disciplineCount,
-          problem.disciplineShare,
-          this.disciplineDeviation,
-        );
-    }
-    if (weights.interests > 0 && this.topicCount > 0) {
-      const { topicStart, topicList } = problem;
-      let interested = this.interested[group]!;
-      if (out >= 0) {
-        interested -= problem.hasInterests[out]!;
-        for (let at = topicStart[out]!; at < topicStart[out + 1]!; at++) this.topicDelta[topicList[at]!]!--;
-      }
-      if (into >= 0) {
-        interested += problem.hasInterests[into]!;
-        for (let at = topicStart[into]!; at < topicStart[into + 1]!; at++) this.topicDelta[topicList[at]!]!++;
-      }
-      const base = group * this.topicCount;
-      let top = 0;
-      for (let topic = 0; topic < this.topicCount; topic++) {
-        const count = this.topicCounts[base + topic]! + this.topicDelta[topic]!;
-        if (count > top) top = count;
-      }
-      if (out >= 0)
-        for (let at = topicStart[out]!; at < topicStart[out + 1]!; at++) this.topicDelta[topicList[at]!] = 0;
-      if (into >= 0) {
-        for (let at = topicStart[into]!; at < topicStart[into + 1]!; at++)
-          this.topicDelta[topicList[at]!] = 0;
-      }
-      total += weights.interests * (interested - top);
-    }
-    if (weights.history > 0 && problem.mateList.length > 0) {
-      let pairs = this.pairs[group]!;
-      let mateEnds = this.mateEnds[group]!;
-      if (out >= 0) {
-        pairs -= this.matesIn(out, group, noPerson);
-        mateEnds -= problem.mateStart[out + 1]! - problem.mateStart[out]!;
-      }
-      if (into >= 0) {
-        pairs += this.matesIn(into, group, out);
-        mateEnds += problem.mateStart[into + 1]! - problem.mateStart[into]!;
-      }
-      total += weights.history * (problem.historyMode === 'stable' ? mateEnds / 2 - pairs : pairs);
-    }
-    return total;
-  }
-
-  private matesIn(person: number, group: number, except: number): number {
-    const { mateStart, mateList } = this.problem;
-    let count = 0;
-    for (let at = mateStart[person]!; at < mateStart[person + 1]!; at++) {
-      const mate = mateList[at]!;
-      if (mate !== except && this.groupOf[mate] === group) count++;
-    }
-    return count;
-  }
-
-  private computeMaskWithout(group: number, except: number, target: Uint32Array, offset: number): void {
-    const { availability } = this.problem;
-    for (let word = 0; word < maskWords; word++) target[offset + word] = 0xffffffff;
-    const start = group * this.capacity;
-    for (let position = 0; position < this.size[group]!; position++) {
-      const member = this.members[start + position]!;
-      if (member === except) continue;
-      const memberBase = member * maskWords;
-      for (let word = 0; word < maskWords; word++) target[offset + word]! &= availability[memberBase + word]!;
-    }
-  }
-
-  private refreshSlotLists(group: number): void {
-    const base = group * maskWords;
-    const isListed = this.size[group]! > 0;
-    for (let word = 0; word < maskWords; word++) {
-      const wanted = isListed ? this.masks[base + word]! : 0;
-      let changed = (wanted ^ this.listed[base + word]!) >>> 0;
-      while (changed !== 0) {
-        const bit = 31 - Math.clz32(changed);
-        changed ^= 1 << bit;
-        changed >>>= 0;
-        const slot = word * 32 + bit;
-        if (slot >= weeklySlotCount) continue;
-        if ((wanted >>> bit) & 1) this.listSlotGroup(slot, group);
-        else this.unlistSlotGroup(slot, group);
-      }
-      this.listed[base + word] = wanted;
-    }
-  }
-
-  private listSlotGroup(slot: number, group: number): void {
-    const key = slot * this.groupLimit;
-    const count = this.slotGroupCount[slot]!;
-    this.slotGroups[key + count] = group;
-    this.slotGroupPosition[key + group] = count;
-    this.slotGroupCount[slot] = count + 1;
-  }
-
-  private unlistSlotGroup(slot: number, group: number): void {
-    const key = slot * this.groupLimit;
-    const position = this.slotGroupPosition[key + group]!;
-    const last = this.slotGroupCount[slot]! - 1;
-    const moved = this.slotGroups[key + last]!;
-    this.slotGroups[key + position] = moved;
-    this.slotGroupPosition[key + moved] = position;
-    this.slotGroupPosition[key + group] = -1;
-    this.slotGroupCount[slot] = last;
+    return this.penalties.penaltyWith(group, out, into);
   }
 }

@@ -1,5 +1,6 @@
-import { type GroupPlan, insertWaiting } from './construct.ts';
+import type { GroupPlan } from './group-plan.ts';
 import type { GroupingState } from './grouping-state.ts';
+import { insertWaiting } from './insert-waiting.ts';
 import { maskWords } from './prepare.ts';
 import { weeklySlotCount } from './weekly-slot.ts';
 

@@ -1,4 +1,4 @@
-import type { GroupPlan } from './construct.ts';
+import type { GroupPlan } from './group-plan.ts';
 import type { GroupingState } from './grouping-state.ts';
 import { maskWords } from './prepare.ts';
 import type { Random } from './random.ts';

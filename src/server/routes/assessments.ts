@@ -1,67 +1,15 @@
+/** A person's own questionnaires: the open ones, answering them (draft or submit), and a FHIR copy. */
 import { z } from 'zod';
-import { effectiveMinimumGroupSize, releaseAggregates } from '../../core/evaluation/release-aggregates.ts';
 import { toFhirQuestionnaireResponse } from '../../core/instruments/fhir-questionnaire.ts';
 import type { Instrument } from '../../core/instruments/instrument.ts';
 import type { SubscaleScore } from '../../core/instruments/score-response.ts';
-import { assessmentWindowKinds, maximumOccurrences } from '../../core/measurement/assessment-windows.ts';
-import {
-  composeSupportMessage,
-  describePersonalResults,
-  type PersonalInstrumentResult,
-} from '../../core/measurement/personal-results.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { notFound } from '../errors.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import {
-  closeWindow,
-  findOwnQuestionnaire,
-  listOwnSubmittedResponses,
-  listOwnWindows,
-  listWindows,
-  requireInstrument,
-  saveResponse,
-  scheduleWindows,
-  type WindowRow,
-} from '../services/assessments.ts';
-import { findOrganizationSettings } from '../services/organization.ts';
-import { requestOutcomePublication } from '../services/outcomes.ts';
+import { findOwnQuestionnaire, listOwnWindows, saveResponse } from '../services/assessments.ts';
+import { presentWindow, WindowIdParamsSchema, WindowSchema } from './assessment-windows.ts';
 import { errorResponses } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
-
-const WindowIdParamsSchema = z.object({ windowId: z.uuid('must be an assessment window id') });
-
-const WindowSchema = z.object({
-  id: z.string(),
-  programId: z.string().nullable(),
-  instrumentId: z.string(),
-  instrumentName: z.string(),
-  title: z.string(),
-  helperTerm: z.string().nullable(),
-  kind: z.enum(assessmentWindowKinds),
-  sequence: z.number(),
-  opensAt: z.string(),
-  closesAt: z.string(),
-  closedAt: z.string().nullable(),
-  isClosed: z.boolean(),
-  remindersEnabled: z.boolean(),
-  reminderAfterDays: z.number(),
-});
-
-const ScheduleSchema = z.object({
-  instrumentId: ShortTextSchema.min(1).max(60),
-  programId: z.uuid('must be a program id').nullable().describe('Null: the whole organisation'),
-  title: ShortTextSchema.min(1, 'is required').max(200),
-  helperTerm: ShortTextSchema.max(60)
-    .nullable()
-    .default(null)
-    .describe('Replaces ProQOL’s [helper], e.g. "nurse"'),
-  kind: z.enum(assessmentWindowKinds),
-  opensAt: z.iso.datetime({ offset: true, message: 'must be a date and time' }),
-  closesAt: z.iso.datetime({ offset: true, message: 'must be a date and time' }),
-  occurrences: z.number().int().min(1).max(maximumOccurrences).default(1).describe('Repeating kinds only'),
-  remindersEnabled: z.boolean().default(true),
-  reminderAfterDays: z.number().int().min(0).max(90).default(3),
-});
 
 const AnswersSchema = z
   .record(ShortTextSchema.max(4), z.number().nullable())
@@ -108,69 +56,6 @@ const QuestionnaireSchema = z.object({
   scores: z.array(SubscaleScoreSchema).nullable(),
 });
 
-const TrendPointSchema = z.object({
-  windowId: z.string(),
-  windowTitle: z.string(),
-  submittedAt: z.string(),
-  score: z.number(),
-});
-
-const PersonalResultSchema = z.object({
-  instrumentId: z.string(),
-  name: z.string(),
-  attribution: z.array(z.string()),
-  bandsNote: z.string(),
-  subscales: z.array(
-    z.object({
-      subscaleId: z.string(),
-      name: z.string(),
-      description: z.string(),
-      direction: z.enum(['higher-is-better', 'lower-is-better']),
-      range: z.object({ min: z.number(), max: z.number() }),
-      latest: z
-        .union([
-          z.object({
-            status: z.literal('complete'),
-            score: z.number(),
-            bandLabel: z.string(),
-            meaning: z.string(),
-            suggestsSupport: z.boolean(),
-          }),
-          z.object({ status: z.literal('incomplete'), missingItems: z.array(z.number()) }),
-        ])
-        .nullable(),
-      trend: z.array(TrendPointSchema),
-    }),
-  ),
-});
-
-const SupportMessageSchema = z.object({
-  title: z.string(),
-  body: z.string(),
-  reasons: z.array(z.string()),
-  resources: z.array(z.object({ name: z.string(), contact: z.string() })),
-});
-
-export function presentWindow(window: WindowRow, now: Date): z.infer<typeof WindowSchema> {
-  const closing = window.closedAt && window.closedAt < window.closesAt ? window.closedAt : window.closesAt;
-  return {
-    id: window.id,
-    programId: window.programId,
-    instrumentId: window.instrumentId,
-    instrumentName: requireInstrument(window.instrumentId).shortName,
-    title: window.title,
-    helperTerm: window.helperTerm,
-    kind: window.kind,
-    sequence: window.sequence,
-    opensAt: window.opensAt.toISOString(),
-    closesAt: window.closesAt.toISOString(),
-    closedAt: window.closedAt?.toISOString() ?? null,
-    isClosed: closing.getTime() <= now.getTime(),
-    remindersEnabled: window.remindersEnabled,
-    reminderAfterDays: window.reminderAfterDays,
-  };
-}
-
 function presentInstrument(instrument: Instrument) {
   return {
     id: instrument.id,
@@ -213,99 +98,6 @@ function presentScores(scores: unknown[] | null) {
 }
 
 export function assessmentRoutes(app: App, { db, config, now }: AppDependencies): void {
-  app.get(
-    '/api/assessment-windows',
-    {
-      config: { action: 'assessment-windows.list' },
-      schema: {
-        tags: ['measurement'],
-        summary: 'Every assessment window of the organisation, with responses counted only above the minimum',
-        response: {
-          200: z.object({
-            windows: z.array(
-              WindowSchema.extend({
-                submittedCount: z.number().nullable().describe('Null: fewer than the minimum — hidden'),
-              }),
-            ),
-            minimumGroupSize: z.number(),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => {
-      const member = requireMember(request);
-      const windows = await listWindows(db, member.organizationId);
-      const settings = await findOrganizationSettings(db, member.organizationId);
-      const respondents = await db.query.assessmentResponses.findMany({
-        columns: { windowId: true, userId: true },
-        where: (response, { and, eq }) =>
-          and(eq(response.organizationId, member.organizationId), eq(response.status, 'submitted')),
-      });
-      // Response counts describe who answered: they pass the same gate as every other figure.
-      const release = releaseAggregates({
-        cells: windows.map((window) => ({
-          id: window.id,
-          memberIds: respondents.filter((row) => row.windowId === window.id).map((row) => row.userId),
-          figures: null,
-        })),
-        minimumGroupSize: effectiveMinimumGroupSize(settings.minimumReportingGroupSize),
-      });
-      const counts = new Map(release.released.map((cell) => [cell.id, cell.memberCount]));
-      return {
-        windows: windows.map((window) => ({
-          ...presentWindow(window, now()),
-          submittedCount: counts.get(window.id) ?? null,
-        })),
-        minimumGroupSize: release.minimumGroupSize,
-      };
-    },
-  );
-
-  app.post(
-    '/api/assessment-windows',
-    {
-      config: { action: 'assessment-windows.create' },
-      schema: {
-        tags: ['measurement'],
-        summary: 'Schedule an instrument: one window, or a series for repeating kinds',
-        body: ScheduleSchema,
-        response: { 201: z.object({ windows: z.array(WindowSchema) }), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const body = request.body;
-      const windows = await scheduleWindows(db, requireMember(request), {
-        ...body,
-        opensAt: new Date(body.opensAt),
-        closesAt: new Date(body.closesAt),
-      });
-      return reply.status(201).send({ windows: windows.map((window) => presentWindow(window, now())) });
-    },
-  );
-
-  app.post(
-    '/api/assessment-windows/:windowId/close',
-    {
-      config: { action: 'assessment-windows.close' },
-      schema: {
-        tags: ['measurement'],
-        summary: 'Close a window now: no more answers, and its outcomes can be shown',
-        params: WindowIdParamsSchema,
-        response: { 200: WindowSchema, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const member = requireMember(request);
-      const window = await closeWindow(db, member, request.params.windowId, now());
-      // Its outcomes are published in the background, so the dashboard shows them shortly.
-      requestOutcomePublication(db, member.organizationId, window.instrumentId, now(), (error) =>
-        request.log.error({ err: error }, 'publishing outcomes failed'),
-      );
-      return presentWindow(window, now());
-    },
-  );
-
   app.get(
     '/api/me/assessments',
     {
@@ -434,45 +226,6 @@ export function assessmentRoutes(app: App, { db, config, now }: AppDependencies)
         helperTerm: found.window.helperTerm,
       });
       return reply.type('application/fhir+json; charset=utf-8').send(resource);
-    },
-  );
-
-  app.get(
-    '/api/me/results',
-    {
-      config: { action: 'my-results.read' },
-      schema: {
-        tags: ['measurement'],
-        summary:
-          'Your own results: scores, what they mean, your trend, and support if it may help. Only you see them.',
-        response: {
-          200: z.object({ results: z.array(PersonalResultSchema), support: SupportMessageSchema.nullable() }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => {
-      const member = requireMember(request);
-      const rows = await listOwnSubmittedResponses(db, member);
-      const byInstrument = new Map<string, typeof rows>();
-      for (const row of rows) {
-        const list = byInstrument.get(row.response.instrumentId) ?? [];
-        list.push(row);
-        byInstrument.set(row.response.instrumentId, list);
-      }
-      const results: PersonalInstrumentResult[] = [...byInstrument].map(([instrumentId, list]) =>
-        describePersonalResults(
-          requireInstrument(instrumentId),
-          list.map(({ response, window }) => ({
-            windowId: window.id,
-            windowTitle: window.title,
-            submittedAt: (response.submittedAt ?? response.updatedAt).toISOString(),
-            subscales: (response.scores ?? []) as SubscaleScore[],
-          })),
-        ),
-      );
-      const settings = await findOrganizationSettings(db, member.organizationId);
-      return { results, support: composeSupportMessage(results, settings.supportResources) };
     },
   );
 }

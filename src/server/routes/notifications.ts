@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { App, AppDependencies } from '../app-types.ts';
-import { findCalendarFeed } from '../calendar/calendar-feeds.ts';
 import {
   findNoticeChannels,
   listNotifications,
   markNotificationsRead,
   setNoticeChannels,
-} from '../notifications/notifications.ts';
-import { setNotificationLinkBase } from '../notifications/notify.ts';
+} from '../../notifications/notifications.ts';
+import { setNotificationLinkBase } from '../../notifications/notify.ts';
+import type { App, AppDependencies } from '../app-types.ts';
+import { findCalendarFeed } from '../calendar/calendar-feeds.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { errorResponses } from './schemas.ts';
 

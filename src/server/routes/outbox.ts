@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { loadMailSettings } from '../../notifications/mail/mail-settings.ts';
+import { listOutbox } from '../../notifications/mail/outbox.ts';
 import type { App, AppDependencies } from '../app-types.ts';
-import { loadMailSettings } from '../mail/mail-settings.ts';
-import { listOutbox } from '../mail/outbox.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { errorResponses } from './schemas.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pushEndpointProblem } from '../../core/push/push-endpoint.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { ensurePushKeys } from '../push/push-keys.ts';
+import { ensurePushKeys } from '../../notifications/push/push-keys.ts';
 import {
   countPushSubscriptions,
   removePushSubscription,

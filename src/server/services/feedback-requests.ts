@@ -3,8 +3,8 @@ import { isFeedbackOpen } from '../../core/feedback/feedback-form.ts';
 import { hasMeetingEnded } from '../../core/scheduling/attendance-window.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { attendance, groupMembers, groups, meetings, programs } from '../../db/schema.ts';
-import { lockMeetingForNotices, membersNotYetNotified } from '../notifications/meeting-audience.ts';
-import { notify } from '../notifications/notify.ts';
+import { lockMeetingForNotices, membersNotYetNotified } from '../../notifications/meeting-audience.ts';
+import { notify } from '../../notifications/notify.ts';
 import { organizationToday } from './programs.ts';
 
 export const feedbackRequestKind = 'feedback-request';

@@ -17,9 +17,9 @@ import {
   meetings,
   programs,
 } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { organizationToday } from './programs.ts';

@@ -3,9 +3,9 @@ import { groupAgreements } from '../../core/curriculum/group-agreements.ts';
 import { presentThreads, type StoredPost } from '../../core/group-space/present-post.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { groupMembers, groupPostReports, groupPosts, groups, programs, users } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { canModerateGroupSpace, canReadGroupSpace, type GroupRelation } from '../policy.ts';
 
 type Reader = Database | Transaction;

@@ -9,7 +9,6 @@ import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
 import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
-import { notify } from '../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
 import { describeUnplaced, tellUnplacedPeople } from './group-placements.ts';
 import { buildGroupingInput, type FormingOptions, nameGroupsIn, readAssignment } from './grouping-input.ts';

@@ -1,11 +1,11 @@
 import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { invitations, memberships, organizations, users } from '../../db/schema.ts';
+import { sendInvitationEmail } from '../../notifications/account-emails.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { AppError, notFound } from '../errors.ts';
-import { sendInvitationEmail } from '../notifications/account-emails.ts';
 import { recordAuditEvent } from './audit.ts';
 
 export const invitationLifetimeMs = 7 * 24 * 3_600_000;

@@ -1,11 +1,11 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connect.ts';
 import { invitations, memberships, organizations, passwordResets, users } from '../../db/schema.ts';
+import { sendPasswordChangedNotice, sendPasswordResetEmail } from '../../notifications/account-emails.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createSession, invalidateUserSessions } from '../auth/sessions.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
-import { sendPasswordChangedNotice, sendPasswordResetEmail } from '../notifications/account-emails.ts';
 
 export const passwordResetLifetimeMs = 3_600_000;
 /** More links than this per account and hour are not sent, so nobody can flood someone's inbox. */

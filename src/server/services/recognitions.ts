@@ -7,9 +7,9 @@ import {
 } from '../../core/recognition/recognition-visibility.ts';
 import type { Database } from '../../db/connect.ts';
 import { groupMembers, groups, recognitionPreferences, recognitions, users } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { acceptsPublicRecognition, findColleague, findSharedGroups } from './colleagues.ts';
 
 export type NewRecognition = {

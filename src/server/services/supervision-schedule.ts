@@ -6,11 +6,11 @@ import {
 } from '../../core/supervision/change-schedule.ts';
 import type { Database } from '../../db/connect.ts';
 import { supervisionConversations, supervisionPairings } from '../../db/schema.ts';
+import { absoluteLink, notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import type { InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { buildSupervisionInvitation, type CalendarConversation } from '../calendar/supervision-invitation.ts';
 import { AppError, notFound } from '../errors.ts';
-import { absoluteLink, notify } from '../notifications/notify.ts';
 import {
   colleagueIdOf,
   loadConversation,

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { planConversations } from '../../core/supervision/plan-conversations.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { supervisionConversations, supervisionPairings, supervisions, users } from '../../db/schema.ts';
+import { absoluteLink, notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import type { InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { buildSupervisionInvitation } from '../calendar/supervision-invitation.ts';
 import { AppError, notFound } from '../errors.ts';
-import { absoluteLink, notify } from '../notifications/notify.ts';
 import { findColleague } from './colleagues.ts';
 
 export type Reader = Database | Transaction;

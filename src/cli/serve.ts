@@ -1,19 +1,19 @@
 import type { Database } from '../db/connect.ts';
 import { type ConnectOptions, connect } from '../db/connect.ts';
 import { type Jobs, startJobs } from '../jobs/start-jobs.ts';
-import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
-import { addressOf, loadMailSettings, nameOf } from './mail/mail-settings.ts';
-import { embeddedDatabaseQueue, postgresQueue } from './plugins/request-queue.ts';
-import { ensurePushKeys } from './push/push-keys.ts';
+import { addressOf, loadMailSettings, nameOf } from '../notifications/mail/mail-settings.ts';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { embeddedDatabaseQueue, postgresQueue } from '../server/plugins/request-queue.ts';
+import { ensurePushKeys } from '../notifications/push/push-keys.ts';
 import {
   countDemoAccounts,
   demoEmailDomain,
   demoPassword,
   demoSignIns,
   ensureDemoOrganization,
-} from './services/demo-organization.ts';
-import { countOrganizations } from './services/organization-setup.ts';
+} from '../server/services/demo-organization.ts';
+import { countOrganizations } from '../server/services/organization-setup.ts';
 
 export class DemoAccountsInProductionError extends Error {}
 

@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '../../db/connect.ts';
+import type { Database, Transaction } from '../db/connect.ts';
 import { absoluteLink, notify, queueEmail } from './notify.ts';
 
 /** The e-mails about a person's own account. Links carry their token in the fragment (#), which browsers never send to a server. */

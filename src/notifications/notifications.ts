@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Database } from '../../db/connect.ts';
-import { notificationPreferences, notifications } from '../../db/schema.ts';
+import type { Database } from '../db/connect.ts';
+import { notificationPreferences, notifications } from '../db/schema.ts';
 
 type Owner = { userId: string; organizationId: string };
 

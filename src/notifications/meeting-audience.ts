@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, notExists, or, type SQL, sql } from 'drizzle-orm';
-import type { Transaction } from '../../db/connect.ts';
+import type { Transaction } from '../db/connect.ts';
 import {
   enrollments,
   groupMembers,
@@ -9,7 +9,7 @@ import {
   organizations,
   programs,
   users,
-} from '../../db/schema.ts';
+} from '../db/schema.ts';
 import type { NotificationKind } from './notify.ts';
 
 type MeetingContext = {

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull } from 'drizzle-orm';
-import type { Database, Transaction } from '../../db/connect.ts';
-import { notificationPreferences, notifications, outbox, users } from '../../db/schema.ts';
-import { queuePushMessages } from '../push/queue-push.ts';
+import type { Database, Transaction } from '../db/connect.ts';
+import { notificationPreferences, notifications, outbox, users } from '../db/schema.ts';
+import { queuePushMessages } from './push/queue-push.ts';
 
 /** What a notice is about; the web app picks an icon and the e-mail its wording by it. */
 export const notificationKinds = [

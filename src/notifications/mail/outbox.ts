@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/connect.ts';
 import { outbox } from '../../db/schema.ts';
-import type { NotificationKind } from '../notifications/notify.ts';
+import type { NotificationKind } from '../notify.ts';
 import { maxDeliveryAttempts } from './deliver-outbox.ts';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'failed';

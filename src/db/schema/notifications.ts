@@ -1,0 +1,59 @@
+/** In-app notices, e-mail preferences and the outbox every e-mail passes through. */
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organizations, users } from './accounts.ts';
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (table) => [index('notifications_user_idx').on(table.userId, table.createdAt)],
+);
+
+/** Every e-mail Tend sends; without SMTP settings it stays here for admins to read in development. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    /** An iCalendar invitation sent as an attachment, if any. */
+    calendar: text('calendar'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** When a server took it to send; a claim long past means that server died mid-send. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** A mail carrying a sign-in link: admins see that it was sent, never its text. */
+    isConfidential: boolean('is_confidential').notNull().default(false),
+    /** The kind of notice it tells of; a later notice of the same kind folds into it while it waits. */
+    kind: text('kind'),
+  },
+  (table) => [index('outbox_unsent_idx').on(table.sentAt, table.createdAt)],
+);
+
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  isEmailEnabled: boolean('is_email_enabled').notNull().default(true),
+  /** Push notifications on the person's devices, by what they are about; in-app notices stay either way. */
+  isPushMeetingsEnabled: boolean('is_push_meetings_enabled').notNull().default(true),
+  isPushFollowUpsEnabled: boolean('is_push_follow_ups_enabled').notNull().default(true),
+  isPushActionsEnabled: boolean('is_push_actions_enabled').notNull().default(true),
+});
