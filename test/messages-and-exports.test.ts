@@ -58,6 +58,7 @@ beforeAll(async () => {
   // The first meeting was held: 6 present, 5 absent.
   await db.insert(attendance).values(
     fixture.memberIds.slice(1).map((userId, index) => ({
+      organizationId,
       meetingId: fixture.meetingIds[0] ?? '',
       userId,
       status: index < 6 ? ('present' as const) : ('absent' as const),

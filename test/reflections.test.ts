@@ -360,6 +360,7 @@ describe('engagement for coordinators', () => {
     await context.connection.db.insert(attendance).values(
       await Promise.all(
         ['participant20', 'participant21', 'participant22'].map(async (name) => ({
+          organizationId,
           meetingId: small.meetingIds[0]!,
           userId: await userIdOf(context.connection.db, email(name)),
           status: 'present' as const,

@@ -63,7 +63,13 @@ async function remindOfWindow(tx: Transaction, windowId: string, now: Date): Pro
       tx
         .select({ one: sql`1` })
         .from(assessmentReminders)
-        .where(and(eq(assessmentReminders.windowId, window.id), eq(assessmentReminders.userId, userColumn))),
+        .where(
+          and(
+            eq(assessmentReminders.organizationId, window.organizationId),
+            eq(assessmentReminders.windowId, window.id),
+            eq(assessmentReminders.userId, userColumn),
+          ),
+        ),
     );
   const people =
     window.programId === null
@@ -100,7 +106,14 @@ async function remindOfWindow(tx: Transaction, windowId: string, now: Date): Pro
   // The primary key is the record: a concurrent run inserts nothing for people already claimed here.
   const claimed = await tx
     .insert(assessmentReminders)
-    .values(due.map((person) => ({ windowId: window.id, userId: person.userId, sentAt: now })))
+    .values(
+      due.map((person) => ({
+        organizationId: window.organizationId,
+        windowId: window.id,
+        userId: person.userId,
+        sentAt: now,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ userId: assessmentReminders.userId });
   if (claimed.length === 0) return 0;

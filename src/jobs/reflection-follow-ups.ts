@@ -138,7 +138,12 @@ async function deliverFollowUp(
   const [preference] = await tx
     .select({ frequency: nudgePreferences.frequency, pausedUntil: nudgePreferences.pausedUntil })
     .from(nudgePreferences)
-    .where(eq(nudgePreferences.userId, followUp.userId));
+    .where(
+      and(
+        eq(nudgePreferences.organizationId, followUp.organizationId),
+        eq(nudgePreferences.userId, followUp.userId),
+      ),
+    );
   const [lastSent] = await tx
     .select({ at: max(followUps.sentAt) })
     .from(followUps)

@@ -74,11 +74,16 @@ export type NoticeChannels = {
   push: { meetings: boolean; followUps: boolean; actions: boolean };
 };
 
-export async function findNoticeChannels(db: Database, userId: string): Promise<NoticeChannels> {
+export async function findNoticeChannels(db: Database, owner: Owner): Promise<NoticeChannels> {
   const [row] = await db
     .select()
     .from(notificationPreferences)
-    .where(eq(notificationPreferences.userId, userId));
+    .where(
+      and(
+        eq(notificationPreferences.organizationId, owner.organizationId),
+        eq(notificationPreferences.userId, owner.userId),
+      ),
+    );
   return {
     isEmailEnabled: row?.isEmailEnabled ?? true,
     push: {
@@ -92,7 +97,7 @@ export async function findNoticeChannels(db: Database, userId: string): Promise<
 /** Changes only the channels named; the others keep their setting. */
 export async function setNoticeChannels(
   db: Database,
-  userId: string,
+  owner: Owner,
   changes: { isEmailEnabled?: boolean | undefined; push?: Partial<NoticeChannels['push']> | undefined },
 ): Promise<NoticeChannels> {
   const set = {
@@ -101,10 +106,13 @@ export async function setNoticeChannels(
     ...(changes.push?.followUps === undefined ? {} : { isPushFollowUpsEnabled: changes.push.followUps }),
     ...(changes.push?.actions === undefined ? {} : { isPushActionsEnabled: changes.push.actions }),
   };
-  if (Object.keys(set).length === 0) return findNoticeChannels(db, userId);
+  if (Object.keys(set).length === 0) return findNoticeChannels(db, owner);
   await db
     .insert(notificationPreferences)
-    .values({ userId, ...set })
-    .onConflictDoUpdate({ target: notificationPreferences.userId, set });
-  return findNoticeChannels(db, userId);
+    .values({ organizationId: owner.organizationId, userId: owner.userId, ...set })
+    .onConflictDoUpdate({
+      target: [notificationPreferences.organizationId, notificationPreferences.userId],
+      set,
+    });
+  return findNoticeChannels(db, owner);
 }

@@ -97,7 +97,13 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
       isEmailEnabled: notificationPreferences.isEmailEnabled,
     })
     .from(users)
-    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .leftJoin(
+      notificationPreferences,
+      and(
+        eq(notificationPreferences.organizationId, notice.organizationId),
+        eq(notificationPreferences.userId, users.id),
+      ),
+    )
     .where(inArray(users.id, userIds));
   if (recipients.length === 0) return;
 

@@ -96,7 +96,12 @@ export async function createGroupWithMeetings(
       status: 'enrolled',
       enrolledAt: new Date('2020-01-01T00:00:00Z'),
     });
-    await db.insert(groupMembers).values({ groupId: group.id, userId, isFacilitator: index === 0 });
+    await db.insert(groupMembers).values({
+      organizationId: options.organizationId,
+      groupId: group.id,
+      userId,
+      isFacilitator: index === 0,
+    });
   }
   const meetingIds: string[] = [];
   for (const [index, startsAt] of options.meetingStarts.entries()) {

@@ -33,6 +33,9 @@ export const groups = pgTable(
 export const groupMembers = pgTable(
   'group_members',
   {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     groupId: uuid('group_id')
       .notNull()
       .references(() => groups.id, { onDelete: 'cascade' }),
@@ -43,7 +46,7 @@ export const groupMembers = pgTable(
     isPinned: boolean('is_pinned').notNull().default(false),
   },
   (table) => [
-    primaryKey({ columns: [table.groupId, table.userId] }),
+    primaryKey({ columns: [table.organizationId, table.groupId, table.userId] }),
     index('group_members_user_idx').on(table.userId),
   ],
 );

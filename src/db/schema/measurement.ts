@@ -103,6 +103,9 @@ export const assessmentResponses = pgTable(
 export const assessmentReminders = pgTable(
   'assessment_reminders',
   {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     windowId: uuid('window_id')
       .notNull()
       .references(() => assessmentWindows.id, { onDelete: 'cascade' }),
@@ -111,7 +114,7 @@ export const assessmentReminders = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.windowId, table.userId] })],
+  (table) => [primaryKey({ columns: [table.organizationId, table.windowId, table.userId] })],
 );
 
 /**

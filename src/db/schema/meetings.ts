@@ -31,6 +31,9 @@ export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
 export const attendance = pgTable(
   'attendance',
   {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     meetingId: uuid('meeting_id')
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
@@ -41,5 +44,5 @@ export const attendance = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.meetingId, table.userId] })],
+  (table) => [primaryKey({ columns: [table.organizationId, table.meetingId, table.userId] })],
 );

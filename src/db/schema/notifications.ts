@@ -1,5 +1,5 @@
 /** In-app notices, e-mail preferences and the outbox every e-mail passes through. */
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations, users } from './accounts.ts';
 
 export const notifications = pgTable(
@@ -47,13 +47,21 @@ export const outbox = pgTable(
   (table) => [index('outbox_unsent_idx').on(table.sentAt, table.createdAt)],
 );
 
-export const notificationPreferences = pgTable('notification_preferences', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  isEmailEnabled: boolean('is_email_enabled').notNull().default(true),
-  /** Push notifications on the person's devices, by what they are about; in-app notices stay either way. */
-  isPushMeetingsEnabled: boolean('is_push_meetings_enabled').notNull().default(true),
-  isPushFollowUpsEnabled: boolean('is_push_follow_ups_enabled').notNull().default(true),
-  isPushActionsEnabled: boolean('is_push_actions_enabled').notNull().default(true),
-});
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    isEmailEnabled: boolean('is_email_enabled').notNull().default(true),
+    /** Push notifications on the person's devices, by what they are about; in-app notices stay either way. */
+    isPushMeetingsEnabled: boolean('is_push_meetings_enabled').notNull().default(true),
+    isPushFollowUpsEnabled: boolean('is_push_follow_ups_enabled').notNull().default(true),
+    isPushActionsEnabled: boolean('is_push_actions_enabled').notNull().default(true),
+  },
+  // Per organisation: a person in two organisations chooses for each, and rows route by organisation.
+  (table) => [primaryKey({ columns: [table.organizationId, table.userId] })],
+);

@@ -1,5 +1,5 @@
 /** Recognition between colleagues and who accepts it publicly. */
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { recognitionKinds, recognitionVisibilities } from '../../core/recognition/recognition-visibility.ts';
 import { organizations, users } from './accounts.ts';
 import { groups } from './groups.ts';
@@ -31,9 +31,17 @@ export const recognitions = pgTable(
 );
 
 /** A person who turned off public recognition receives private thanks only. */
-export const recognitionPreferences = pgTable('recognition_preferences', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  acceptsPublicRecognition: boolean('accepts_public_recognition').notNull().default(true),
-});
+export const recognitionPreferences = pgTable(
+  'recognition_preferences',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    acceptsPublicRecognition: boolean('accepts_public_recognition').notNull().default(true),
+  },
+  // Per organisation: a person in two organisations chooses for each, and rows route by organisation.
+  (table) => [primaryKey({ columns: [table.organizationId, table.userId] })],
+);

@@ -1,5 +1,15 @@
 /** Follow-up reflection: scheduled prompts and catch-ups, the answers, nudge preferences. */
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations, users } from './accounts.ts';
 import { meetings } from './meetings.ts';
 
@@ -93,10 +103,18 @@ export const reflections = pgTable(
 export const nudgeFrequencies = ['every', 'fewer', 'none'] as const;
 
 /** How often a person wants follow-up nudges; no row means every follow-up, not paused. */
-export const nudgePreferences = pgTable('nudge_preferences', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  frequency: text('frequency', { enum: nudgeFrequencies }).notNull().default('every'),
-  pausedUntil: timestamp('paused_until', { withTimezone: true }),
-});
+export const nudgePreferences = pgTable(
+  'nudge_preferences',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    frequency: text('frequency', { enum: nudgeFrequencies }).notNull().default('every'),
+    pausedUntil: timestamp('paused_until', { withTimezone: true }),
+  },
+  // Per organisation: a person in two organisations chooses for each, and rows route by organisation.
+  (table) => [primaryKey({ columns: [table.organizationId, table.userId] })],
+);

@@ -16,7 +16,7 @@ export const supervisions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (table) => [primaryKey({ columns: [table.supervisorId, table.superviseeId] })],
+  (table) => [primaryKey({ columns: [table.organizationId, table.supervisorId, table.superviseeId] })],
 );
 
 export const supervisionPairingStatuses = ['proposed', 'active', 'declined', 'ended', 'withdrawn'] as const;

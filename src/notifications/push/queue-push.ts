@@ -47,7 +47,13 @@ export async function queuePushMessages(
     })
     .from(pushSubscriptions)
     .innerJoin(users, eq(users.id, pushSubscriptions.userId))
-    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, pushSubscriptions.userId))
+    .leftJoin(
+      notificationPreferences,
+      and(
+        eq(notificationPreferences.organizationId, pushSubscriptions.organizationId),
+        eq(notificationPreferences.userId, pushSubscriptions.userId),
+      ),
+    )
     .where(
       and(
         inArray(pushSubscriptions.userId, [...userIds]),
@@ -63,11 +69,13 @@ export async function queuePushMessages(
     body: notice.body,
     link: notice.link ?? null,
   };
-  await tx
-    .insert(pushMessages)
-    .values(
-      chosen.map((device) => ({ subscriptionId: device.subscriptionId, payload: JSON.stringify(payload) })),
-    );
+  await tx.insert(pushMessages).values(
+    chosen.map((device) => ({
+      organizationId: notice.organizationId,
+      subscriptionId: device.subscriptionId,
+      payload: JSON.stringify(payload),
+    })),
+  );
   for (const listener of listeners) {
     try {
       listener();

@@ -92,8 +92,11 @@ export function notificationRoutes(app: App, { db, config, now }: AppDependencie
       },
     },
     async (request) => {
-      const { userId } = requireMember(request);
-      return { ...(await findNoticeChannels(db, userId)), calendarFeed: await findCalendarFeed(db, userId) };
+      const member = requireMember(request);
+      return {
+        ...(await findNoticeChannels(db, member)),
+        calendarFeed: await findCalendarFeed(db, member.userId),
+      };
     },
   );
 
@@ -116,9 +119,9 @@ export function notificationRoutes(app: App, { db, config, now }: AppDependencie
       },
     },
     async (request) => {
-      const { userId } = requireMember(request);
-      const channels = await setNoticeChannels(db, userId, request.body);
-      return { ...channels, calendarFeed: await findCalendarFeed(db, userId) };
+      const member = requireMember(request);
+      const channels = await setNoticeChannels(db, member, request.body);
+      return { ...channels, calendarFeed: await findCalendarFeed(db, member.userId) };
     },
   );
 }

@@ -60,6 +60,7 @@ export async function recordAttendance(
       await tx
         .insert(attendance)
         .values({
+          organizationId: member.organizationId,
           meetingId,
           userId: record.userId,
           status: record.status,
@@ -67,7 +68,7 @@ export async function recordAttendance(
           recordedAt: now,
         })
         .onConflictDoUpdate({
-          target: [attendance.meetingId, attendance.userId],
+          target: [attendance.organizationId, attendance.meetingId, attendance.userId],
           set: { status: record.status, recordedBy: member.userId, recordedAt: now },
         });
     }

@@ -28,11 +28,20 @@ export async function findSharedGroups(
     .orderBy(asc(groups.name));
 }
 
-export async function acceptsPublicRecognition(db: Reader, userId: string): Promise<boolean> {
+export async function acceptsPublicRecognition(
+  db: Reader,
+  organizationId: string,
+  userId: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ accepts: recognitionPreferences.acceptsPublicRecognition })
     .from(recognitionPreferences)
-    .where(eq(recognitionPreferences.userId, userId));
+    .where(
+      and(
+        eq(recognitionPreferences.organizationId, organizationId),
+        eq(recognitionPreferences.userId, userId),
+      ),
+    );
   return row?.accepts ?? true;
 }
 
@@ -81,7 +90,13 @@ export async function searchColleagues(db: Database, member: SignedInMember, sea
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(recognitionPreferences, eq(recognitionPreferences.userId, users.id))
+    .leftJoin(
+      recognitionPreferences,
+      and(
+        eq(recognitionPreferences.organizationId, memberships.organizationId),
+        eq(recognitionPreferences.userId, users.id),
+      ),
+    )
     .where(
       and(
         eq(memberships.organizationId, member.organizationId),

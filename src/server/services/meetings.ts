@@ -3,7 +3,6 @@ import { decideAttendanceWindow } from '../../core/scheduling/attendance-window.
 import { resolveMeetingPlace } from '../../core/scheduling/meeting-place.ts';
 import type { Database } from '../../db/connect.ts';
 import { attendance, enrollments, groupMembers, groups, meetings, programs, users } from '../../db/schema.ts';
-import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { notFound } from '../errors.ts';
 import { canRunMeeting, canSeeMeeting, type GroupRelation } from '../policy.ts';

@@ -41,7 +41,7 @@ export async function sendRecognition(
     const problem = findVisibilityProblem({
       visibility: input.visibility,
       groupId,
-      acceptsPublicRecognition: await acceptsPublicRecognition(tx, recipient.id),
+      acceptsPublicRecognition: await acceptsPublicRecognition(tx, member.organizationId, recipient.id),
       sharedGroupIds: (await findSharedGroups(tx, member.organizationId, member.userId, recipient.id)).map(
         (group) => group.id,
       ),
@@ -96,7 +96,13 @@ function selectRecognitions(db: Database) {
     .innerJoin(senders, eq(senders.id, recognitions.senderId))
     .innerJoin(recipients, eq(recipients.id, recognitions.recipientId))
     .leftJoin(groups, eq(groups.id, recognitions.groupId))
-    .leftJoin(recipientPreferences, eq(recipientPreferences.userId, recognitions.recipientId));
+    .leftJoin(
+      recipientPreferences,
+      and(
+        eq(recipientPreferences.organizationId, recognitions.organizationId),
+        eq(recipientPreferences.userId, recognitions.recipientId),
+      ),
+    );
 }
 
 type RecognitionRow = Awaited<ReturnType<ReturnType<typeof selectRecognitions>['where']>>[number];
@@ -168,7 +174,9 @@ export async function listRecognitions(db: Database, member: SignedInMember) {
 }
 
 export async function readRecognitionPreferences(db: Database, member: SignedInMember) {
-  return { acceptsPublicRecognition: await acceptsPublicRecognition(db, member.userId) };
+  return {
+    acceptsPublicRecognition: await acceptsPublicRecognition(db, member.organizationId, member.userId),
+  };
 }
 
 export async function updateRecognitionPreferences(
@@ -178,9 +186,13 @@ export async function updateRecognitionPreferences(
 ) {
   await db
     .insert(recognitionPreferences)
-    .values({ userId: member.userId, acceptsPublicRecognition: acceptsPublic })
+    .values({
+      organizationId: member.organizationId,
+      userId: member.userId,
+      acceptsPublicRecognition: acceptsPublic,
+    })
     .onConflictDoUpdate({
-      target: recognitionPreferences.userId,
+      target: [recognitionPreferences.organizationId, recognitionPreferences.userId],
       set: { acceptsPublicRecognition: acceptsPublic },
     });
   return { acceptsPublicRecognition: acceptsPublic };

@@ -374,15 +374,26 @@ export async function describeEngagement(db: Database, member: SignedInMember, p
 }
 
 export async function readNudgePreference(db: Database, member: SignedInMember) {
-  const [row] = await db.select().from(nudgePreferences).where(eq(nudgePreferences.userId, member.userId));
+  const [row] = await db
+    .select()
+    .from(nudgePreferences)
+    .where(
+      and(
+        eq(nudgePreferences.organizationId, member.organizationId),
+        eq(nudgePreferences.userId, member.userId),
+      ),
+    );
   return presentPreference(row ?? { frequency: 'every', pausedUntil: null });
 }
 
 export async function saveNudgePreference(db: Database, member: SignedInMember, preference: NudgePreference) {
   const [row] = await db
     .insert(nudgePreferences)
-    .values({ userId: member.userId, ...preference })
-    .onConflictDoUpdate({ target: nudgePreferences.userId, set: preference })
+    .values({ organizationId: member.organizationId, userId: member.userId, ...preference })
+    .onConflictDoUpdate({
+      target: [nudgePreferences.organizationId, nudgePreferences.userId],
+      set: preference,
+    })
     .returning();
   if (!row) throw new Error('upsert returned no preference');
   return presentPreference(row);
