@@ -13,7 +13,7 @@ const globalTables: Record<string, string> = {
   push_keys: "the deployment's one VAPID key pair, which every browser subscription names",
 };
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => value instanceof PgTable)
   .map((table) => getTableConfig(table));
 
