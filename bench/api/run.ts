@@ -21,6 +21,10 @@ import { signIn } from './http-session.ts';
 import { type Load, measureLoad, medianLoad } from './load.ts';
 import { seedEnrolments, seedGroups, seedThroughApi } from './seed.ts';
 
+// Each server gets its database explicitly: the PGlite run must not inherit the PostgreSQL address.
+const serverUrl = process.env.DATABASE_URL;
+delete process.env.DATABASE_URL;
+
 const isQuick = process.argv.includes('--quick');
 const peopleArgument = process.argv.indexOf('--people');
 const people = peopleArgument > 0 ? Number(process.argv[peopleArgument + 1]) : isQuick ? 500 : 2_000;
@@ -81,6 +85,9 @@ async function benchmark(name: string, database: Record<string, string>, connect
     const cookieOf = { participant: participant.cookie, coordinator: coordinator.cookie, reference: '' };
     for (const connections of connectionCounts) {
       const measure = async (url: string, cookie: string) => {
+        // The server still answers the previous run's last requests after their clients left; one request
+        // through the same line first means the measurement starts on an idle server.
+        await (await fetch(url, { headers: cookie ? { cookie } : {} })).arrayBuffer();
         const results: Load[] = [];
         for (let run = 0; run < runs; run++)
           results.push(await measureLoad(url, connections, seconds, cookie ? { cookie } : {}));
@@ -117,7 +124,6 @@ try {
   rmSync(dataDirectory, { recursive: true, force: true });
 }
 
-const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
   console.log(
     '\nPostgreSQL skipped: set DATABASE_URL=postgres://user:password@host:5432/db (the user needs CREATEDB).',
