@@ -13,7 +13,7 @@ import {
   saveNudgePreference,
   writeReflection,
 } from '../services/reflections.ts';
-import { ErrorSchema, errorResponses, ProgramIdParamsSchema } from './schemas.ts';
+import { ErrorSchema, errorResponses, fileResponse, ProgramIdParamsSchema } from './schemas.ts';
 import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const FollowUpIdParamsSchema = z.object({ followUpId: z.uuid('must be a follow-up id') });
@@ -52,6 +52,62 @@ const NudgePreferenceSchema = z.object({
     .describe('No nudges before this time; null: not paused'),
 });
 
+const FollowUpKindSchema = z
+  .enum(['prompt', 'catch-up'])
+  .describe('prompt: a reflection to write; catch-up: a summary of a meeting you missed');
+
+const DueFollowUpSchema = z.object({
+  id: z.string(),
+  kind: FollowUpKindSchema,
+  topicTitle: z.string(),
+  prompt: z.string(),
+  groupName: z.string(),
+  dueAt: z.string(),
+});
+
+const FollowUpSchema = z.object({
+  id: z.string(),
+  kind: FollowUpKindSchema,
+  meetingId: z.string(),
+  meetingStartsAt: z.string(),
+  groupName: z.string(),
+  topicTitle: z.string(),
+  skill: z.string(),
+  prompt: z.string(),
+  dueAt: z.string(),
+  reflection: ReflectionSchema.nullable().describe('Your answer so far; null before you write one'),
+});
+
+const JournalSchema = z.object({
+  timeZone: z.string(),
+  reflections: z.array(ReflectionSchema),
+  skillsPractised: z.array(z.object({ skill: z.string(), count: z.number() })),
+  habit: z.object({
+    weeks: z
+      .array(
+        z.object({
+          weekStart: z.string().describe('The Monday the week starts on, yyyy-mm-dd'),
+          reflectionCount: z.number(),
+          isPractised: z.boolean(),
+        }),
+      )
+      .describe('Oldest first, ending with the current week'),
+    currentStreak: z.number(),
+    longestStreak: z.number(),
+  }),
+});
+
+const SharedReflectionSchema = z.object({
+  id: z.string(),
+  authorName: z.string().nullable().describe('Null: shared anonymously'),
+  topicTitle: z.string(),
+  prompt: z.string(),
+  answer: z.string(),
+  skillUsed: SkillUseSchema,
+  intention: z.string().nullable(),
+  sharedAt: z.string(),
+});
+
 const ShownShareSchema = z.union([
   z.object({ isShown: z.literal(true), share: z.number(), peopleCount: z.number() }),
   z.object({ isShown: z.literal(false), explanation: z.string() }),
@@ -65,7 +121,7 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
       schema: {
         tags: ['reflections'],
         summary: 'Your follow-ups that are due: reflection prompts not yet answered, and catch-up summaries',
-        response: { 200: z.object({ followUps: z.array(z.any()) }), ...errorResponses },
+        response: { 200: z.object({ followUps: z.array(DueFollowUpSchema) }), ...errorResponses },
       },
     },
     async (request) => listDueFollowUps(db, requireMember(request), now()),
@@ -79,7 +135,7 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['reflections'],
         summary: 'One of your follow-ups with its prompt (or catch-up summary) and your answer so far',
         params: FollowUpIdParamsSchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: FollowUpSchema, ...errorResponses },
       },
     },
     async (request) => describeFollowUp(db, requireMember(request), request.params.followUpId),
@@ -115,7 +171,7 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['reflections'],
         summary: 'Your journal: every reflection, the skills you practised, your habit over recent weeks',
         querystring: TimeZoneQuerySchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: JournalSchema, ...errorResponses },
       },
     },
     async (request) => describeJournal(db, requireMember(request), now(), request.query.timeZone),
@@ -131,7 +187,10 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
           summary: `Your journal as a ${format === 'pdf' ? 'PDF' : 'Markdown'} file to keep`,
           querystring: TimeZoneQuerySchema,
           response: {
-            200: z.any().describe(format === 'pdf' ? 'application/pdf' : 'text/markdown'),
+            200:
+              format === 'pdf'
+                ? fileResponse('Your journal as a PDF', { 'application/pdf': 'binary' })
+                : fileResponse('Your journal as Markdown', { 'text/markdown': 'text' }),
             401: ErrorSchema,
             403: ErrorSchema,
           },
@@ -175,7 +234,7 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['reflections'],
         summary: "Reflections the group's members chose to share with it; for its members and facilitator",
         params: GroupIdParamsSchema,
-        response: { 200: z.object({ reflections: z.array(z.any()) }), ...errorResponses },
+        response: { 200: z.object({ reflections: z.array(SharedReflectionSchema) }), ...errorResponses },
       },
     },
     async (request) => listSharedReflections(db, requireMember(request), request.params.groupId),
