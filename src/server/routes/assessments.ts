@@ -8,6 +8,7 @@ import { notFound } from '../errors.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { findOwnQuestionnaire, listOwnWindows, saveResponse } from '../services/assessments.ts';
 import { presentWindow, WindowIdParamsSchema, WindowSchema } from './assessment-windows.ts';
+import { FhirQuestionnaireResponseSchema, fhirResponse } from './fhir-schemas.ts';
 import { errorResponses } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
@@ -213,7 +214,10 @@ export function assessmentRoutes(app: App, { db, config, now }: AppDependencies)
         tags: ['measurement'],
         summary: 'Your own response as a FHIR R4 QuestionnaireResponse',
         params: WindowIdParamsSchema,
-        response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
+        response: {
+          200: fhirResponse('Your QuestionnaireResponse', FhirQuestionnaireResponseSchema),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

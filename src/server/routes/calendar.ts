@@ -8,7 +8,7 @@ import {
 } from '../calendar/calendar-feeds.ts';
 import { notFound } from '../errors.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { ErrorSchema, errorResponses } from './schemas.ts';
+import { ErrorSchema, errorResponses, fileResponse } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
 export function calendarRoutes(app: App, { db, config, now }: AppDependencies): void {
@@ -59,7 +59,11 @@ export function calendarRoutes(app: App, { db, config, now }: AppDependencies): 
         tags: ['calendar'],
         summary: 'A calendar subscription (iCalendar): the address from POST /api/me/calendar-feed',
         params: z.object({ token: ShortTextSchema.max(200) }),
-        response: { 200: z.string().describe('text/calendar'), 404: ErrorSchema, 429: ErrorSchema },
+        response: {
+          200: fileResponse('An iCalendar feed of your meetings', { 'text/calendar': 'text' }),
+          404: ErrorSchema,
+          429: ErrorSchema,
+        },
       },
     },
     async (request, reply) => {

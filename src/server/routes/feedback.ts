@@ -9,7 +9,12 @@ import {
   postFeedbackResponse,
   saveFeedback,
 } from '../services/feedback.ts';
-import { errorResponses, MeetingIdParamsSchema, ProgramIdParamsSchema } from './schemas.ts';
+import {
+  CommentReleaseSchema,
+  errorResponses,
+  MeetingIdParamsSchema,
+  ProgramIdParamsSchema,
+} from './schemas.ts';
 import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const RatingSchema = z
@@ -43,6 +48,66 @@ const FeedbackBodySchema = z.object({
   timeZone: ShortTextSchema.max(100).optional(),
 });
 
+const FeedbackFormSchema = z.object({
+  meeting: z.object({
+    id: z.string(),
+    sequence: z.number(),
+    startsAt: z.string(),
+    groupName: z.string(),
+    programId: z.string(),
+    programTitle: z.string(),
+    topicTitle: z.string().nullable(),
+  }),
+  isOpen: z.boolean(),
+  closedReason: z.string().nullable().describe('Why the form is closed; null while it is open'),
+  timeZone: z.string().describe('The time zone of preferredTimes'),
+  topicChoices: z.array(z.object({ id: z.string(), title: z.string() })),
+  feedback: z
+    .object({
+      usefulness: z.number(),
+      feltSafe: z.number(),
+      keep: z.string(),
+      change: z.string(),
+      topicsWanted: z.array(z.string()),
+      preferredTimes: z.array(z.string()),
+      updatedAt: z.string(),
+    })
+    .nullable()
+    .describe('Your own answer; null before you give one'),
+});
+
+const released = <Figures extends z.ZodType>(figures: Figures) =>
+  z.discriminatedUnion('status', [
+    z.object({ status: z.literal('released'), people: z.number(), figures }),
+    z.object({ status: z.literal('suppressed'), explanation: z.string() }),
+  ]);
+const RatingFiguresSchema = z.object({
+  answers: z.number(),
+  usefulnessMean: z.number(),
+  feltSafeMean: z.number(),
+});
+const RatingBandSchema = z.object({
+  rating: z.number(),
+  figure: released(z.object({ answers: z.number() })),
+});
+
+const ProgramFeedbackSchema = z.object({
+  minimumGroupSize: z.number(),
+  overall: released(RatingFiguresSchema),
+  usefulness: z.array(RatingBandSchema).describe('Answers per rating 1–5, each band its own cell'),
+  feltSafe: z.array(RatingBandSchema),
+  topics: z.array(
+    z.object({ topicId: z.string(), title: z.string(), figure: released(RatingFiguresSchema) }),
+  ),
+  keep: CommentReleaseSchema,
+  change: CommentReleaseSchema,
+  recommendations: z.array(
+    z.object({ kind: z.enum(['topic', 'time']), id: z.string(), label: z.string(), explanation: z.string() }),
+  ),
+  program: z.object({ id: z.string(), title: z.string() }),
+  timeZone: z.string(),
+});
+
 const ResponseSchema = z.object({
   id: z.string(),
   youSaid: z.string(),
@@ -62,7 +127,7 @@ export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
         querystring: z.object({
           timeZone: ShortTextSchema.max(100).optional().describe('show preferred times in this time zone'),
         }),
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: FeedbackFormSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -84,7 +149,7 @@ export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
         summary: 'Give or change your feedback on a meeting you attended (until the program ends)',
         params: MeetingIdParamsSchema,
         body: FeedbackBodySchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: FeedbackFormSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -100,7 +165,7 @@ export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
         summary:
           "A program's feedback: means and distributions (small groups hidden), comments once enough people wrote, and recommended next topics and times",
         params: ProgramIdParamsSchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: ProgramFeedbackSchema, ...errorResponses },
       },
     },
     async (request) => describeProgramFeedback(db, requireMember(request), request.params.programId, now()),

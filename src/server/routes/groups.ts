@@ -74,6 +74,50 @@ export const GroupsSchema = z.object({
     .describe('How close the last formed grouping came to the best possible level mix'),
 });
 
+const ScoreBreakdownSchema = z.object({
+  total: z.number(),
+  level: z.number(),
+  discipline: z.number(),
+  interests: z.number(),
+  experience: z.number(),
+  history: z.number(),
+});
+const RuleViolationSchema = z.object({
+  rule: z.enum([
+    'group-size',
+    'facilitators-per-group',
+    'common-slot',
+    'conflict-of-interest',
+    'pinned-group',
+    'unknown-participant',
+    'placed-twice',
+  ]),
+  groupId: z.string().nullable().describe('Null: a rule about the assignment as a whole'),
+  participantIds: z.array(z.string()),
+  message: z.string(),
+});
+const EvaluationSchema = z.object({
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      slot: z
+        .string()
+        .nullable()
+        .describe('The given hour, else the best common one; null when none is shared'),
+      commonSlots: z.array(z.string()),
+      memberIds: z.array(z.string()),
+      facilitatorIds: z.array(z.string()),
+      score: ScoreBreakdownSchema,
+      violations: z.array(RuleViolationSchema),
+      explanation: z.string(),
+    }),
+  ),
+  unassignedIds: z.array(z.string()).describe('People in no group'),
+  score: ScoreBreakdownSchema,
+  violations: z.array(RuleViolationSchema).describe('Every broken hard rule, per group and overall'),
+  isValid: z.boolean(),
+});
+
 const WeightsSchema = z
   .object({
     level: z.number().min(0).max(100),
@@ -176,7 +220,7 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
         summary: 'Score an edited assignment and list broken rules, without saving',
         params: ProgramIdParamsSchema,
         body: EditedGroupsSchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: EvaluationSchema, ...errorResponses },
       },
     },
     async (request) =>

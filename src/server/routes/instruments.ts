@@ -5,6 +5,7 @@ import { findAudienceTermProblem, renderInstrument } from '../../core/instrument
 import type { App, AppDependencies } from '../app-types.ts';
 import { AppError } from '../errors.ts';
 import { requireInstrument } from '../services/assessments.ts';
+import { FhirQuestionnaireSchema, fhirResponse } from './fhir-schemas.ts';
 import { errorResponses } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
@@ -80,7 +81,7 @@ export function instrumentRoutes(app: App, { config }: AppDependencies): void {
           'An instrument as a FHIR R4 Questionnaire: itemWeight for scoring, SDC calculatedExpression for subscales',
         params: z.object({ instrumentId: ShortTextSchema.max(60) }),
         querystring: z.object({ helperTerm: ShortTextSchema.max(60).optional() }),
-        response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
+        response: { 200: fhirResponse('The Questionnaire', FhirQuestionnaireSchema), ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,65 @@
 import { z } from 'zod';
+import { attendanceStatuses } from '../../db/schema.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { recordAttendance } from '../services/attendance.ts';
 import { changeMeeting } from '../services/meeting-changes.ts';
 import { describeMeeting, listMyGroups } from '../services/meetings.ts';
-import { errorResponses, MeetingIdParamsSchema, VideoUrlSchema } from './schemas.ts';
+import { errorResponses, MeetingIdParamsSchema, TopicSchema, VideoUrlSchema } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
+
+const AttendanceStatusSchema = z.enum(attendanceStatuses);
+
+const MeetingSchema = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  sequence: z.number(),
+  topicId: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+  isCancelled: z.boolean(),
+});
+
+const MyGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  programId: z.string(),
+  programTitle: z.string(),
+  slot: z.string().nullable(),
+  place: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+  isFacilitator: z.boolean(),
+  members: z.array(z.object({ id: z.string(), name: z.string(), isFacilitator: z.boolean() })),
+  meetings: z.array(MeetingSchema.extend({ topicTitle: z.string().nullable() })),
+});
+
+const MeetingDetailSchema = MeetingSchema.extend({
+  ownPlace: z
+    .object({ place: z.string().nullable(), videoUrl: z.string().nullable() })
+    .nullable()
+    .describe("The meeting's own place and link, for those who run it; null for members"),
+  attendanceWindow: z.object({
+    state: z.enum(['not-yet', 'open', 'closed']),
+    opensAt: z.string(),
+    closesAt: z.string(),
+  }),
+  groupName: z.string(),
+  programId: z.string(),
+  programTitle: z.string(),
+  meetingMinutes: z.number(),
+  canRun: z.boolean().describe('Facilitators of the group and coordinators run the meeting'),
+  topic: TopicSchema.nullable(),
+  roster: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      isFacilitator: z.boolean(),
+      attendance: AttendanceStatusSchema.nullable().describe('Null: not recorded, or not yours to see'),
+    }),
+  ),
+});
 
 export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies): void {
   app.get(
@@ -15,7 +69,7 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
       schema: {
         tags: ['meetings'],
         summary: 'Your own published groups, their members and meetings',
-        response: { 200: z.object({ groups: z.array(z.any()) }), ...errorResponses },
+        response: { 200: z.object({ groups: z.array(MyGroupSchema) }), ...errorResponses },
       },
     },
     async (request) => ({ groups: await listMyGroups(db, requireMember(request)) }),
@@ -29,7 +83,7 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
         tags: ['meetings'],
         summary: "A meeting of one's own group; facilitators also get the briefing, prompts and attendance",
         params: MeetingIdParamsSchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: MeetingDetailSchema, ...errorResponses },
       },
     },
     async (request) => describeMeeting(db, requireMember(request), request.params.meetingId, now()),
@@ -66,7 +120,7 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
             ({ reason: _reason, ...changes }) => Object.keys(changes).length > 0,
             'name at least one field to change',
           ),
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: MeetingDetailSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -84,11 +138,11 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
         params: MeetingIdParamsSchema,
         body: z.object({
           records: z
-            .array(z.object({ userId: z.uuid(), status: z.enum(['present', 'absent', 'excused']) }))
+            .array(z.object({ userId: z.uuid(), status: AttendanceStatusSchema }))
             .min(1, 'mark at least one person')
             .max(50),
         }),
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: MeetingDetailSchema, ...errorResponses },
       },
     },
     async (request) =>

@@ -5,7 +5,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { composeOutcomesReport, renderReportHtml, renderReportPdf } from '../reports/outcomes-report.ts';
 import { describeOutcomes, type OutcomesQuery, requestOutcomePublication } from '../services/outcomes.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, fileResponse } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
 const OutcomesQuerySchema = z.object({
@@ -172,7 +172,13 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['measurement'],
         summary: 'The printable program-evaluation report, as HTML (format=html) or PDF (format=pdf)',
         querystring: OutcomesQuerySchema.extend({ format: z.enum(['html', 'pdf']).default('html') }),
-        response: { 200: z.any().describe('text/html or application/pdf'), ...errorResponses },
+        response: {
+          200: fileResponse('The report: HTML to print (format=html) or a PDF (format=pdf)', {
+            'text/html': 'text',
+            'application/pdf': 'binary',
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -200,7 +206,10 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['measurement'],
         summary: 'De-identified aggregate outcomes as CSV: released figures only, one row each',
         querystring: OutcomesQuerySchema,
-        response: { 200: z.string().describe('text/csv'), ...errorResponses },
+        response: {
+          200: fileResponse('One row per released figure', { 'text/csv': 'text' }),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findFollowUpDaysProblems } from '../../core/reflection/plan-follow-ups.ts';
+import { enrollmentStatuses, groupStatuses, programStatuses } from '../../db/schema.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import {
@@ -58,16 +59,16 @@ const ProgramFieldsSchema = ProgramShapeSchema.extend({
 
 // Without defaults: a change names only what changes, and nothing else is reset.
 const ProgramChangesSchema = ProgramShapeSchema.partial().extend({
-  status: z.enum(['draft', 'published', 'closed']).optional(),
+  status: z.enum(programStatuses).optional(),
 });
 
 const ProgramSchema = ProgramFieldsSchema.extend({
   id: z.string(),
-  status: z.enum(['draft', 'published', 'closed']),
+  status: z.enum(programStatuses),
   enrolledCount: z.number(),
   waitlistedCount: z.number(),
   isEnrolmentOpen: z.boolean(),
-  myEnrollmentStatus: z.enum(['enrolled', 'waitlisted', 'withdrawn']).nullable(),
+  myEnrollmentStatus: z.enum(enrollmentStatuses).nullable(),
 });
 
 const EnrollmentInputSchema = z.object({
@@ -86,7 +87,7 @@ const EnrollmentInputSchema = z.object({
 const OwnEnrollmentSchema = z.object({
   enrollment: z
     .object({
-      status: z.enum(['enrolled', 'waitlisted', 'withdrawn']),
+      status: z.enum(enrollmentStatuses),
       level: z.string().nullable(),
       discipline: z.string().nullable(),
       timeZone: z.string(),
@@ -101,6 +102,38 @@ const OwnEnrollmentSchema = z.object({
   defaults: z.object({ level: z.string().nullable(), discipline: z.string().nullable() }),
   guidelines: z.array(z.string()),
   withdrawalStatement: z.string(),
+});
+
+const ProgramOverviewSchema = z.object({
+  program: z.object({ id: z.string(), title: z.string(), status: z.enum(programStatuses) }),
+  enrolment: z.object({
+    enrolled: z.number(),
+    facilitators: z.number(),
+    waitlisted: z.number(),
+    withdrawn: z.number(),
+    capacity: z.number().nullable().describe('Null: no limit'),
+  }),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.enum(groupStatuses),
+      slot: z.string().nullable(),
+      memberCount: z.number(),
+      attendanceRate: z.number().nullable().describe('Percent present of those recorded; null before any'),
+      meetings: z.array(
+        z.object({
+          id: z.string(),
+          sequence: z.number(),
+          startsAt: z.string(),
+          attendanceRate: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+  upcomingMeetings: z.array(
+    z.object({ id: z.string(), groupName: z.string(), sequence: z.number(), startsAt: z.string() }),
+  ),
 });
 
 export function programRoutes(app: App, { db, now }: AppDependencies): void {
@@ -157,7 +190,7 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         summary: 'Change a program, its curriculum or holidays, or publish or close it',
         params: ProgramIdParamsSchema,
         body: ProgramChangesSchema,
-        response: { 200: z.object({ id: z.string(), status: z.string() }), ...errorResponses },
+        response: { 200: z.object({ id: z.string(), status: z.enum(programStatuses) }), ...errorResponses },
       },
     },
     async (request) => {
@@ -174,7 +207,7 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['programs'],
         summary: 'Enrolment, groups, upcoming meetings and attendance rates',
         params: ProgramIdParamsSchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: ProgramOverviewSchema, ...errorResponses },
       },
     },
     async (request) => describeProgramOverview(db, requireMember(request), request.params.programId, now()),
@@ -197,7 +230,7 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
                 email: z.string(),
                 level: z.string().nullable(),
                 discipline: z.string().nullable(),
-                status: z.string(),
+                status: z.enum(enrollmentStatuses),
                 isFacilitator: z.boolean(),
                 availableHours: z.number(),
                 interests: z.array(z.string()),

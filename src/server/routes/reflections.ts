@@ -13,7 +13,7 @@ import {
   saveNudgePreference,
   writeReflection,
 } from '../services/reflections.ts';
-import { ErrorSchema, errorResponses, ProgramIdParamsSchema } from './schemas.ts';
+import { ErrorSchema, errorResponses, fileResponse, ProgramIdParamsSchema } from './schemas.ts';
 import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const FollowUpIdParamsSchema = z.object({ followUpId: z.uuid('must be a follow-up id') });
@@ -52,6 +52,130 @@ const NudgePreferenceSchema = z.object({
     .describe('No nudges before this time; null: not paused'),
 });
 
+const FollowUpKindSchema = z
+  .enum(['prompt', 'catch-up'])
+  .describe('prompt: a reflection to write; catch-up: a summary of a meeting you missed');
+
+const DueFollowUpSchema = z.object({
+  id: z.string(),
+  kind: FollowUpKindSchema,
+  topicTitle: z.string(),
+  prompt: z.string(),
+  groupName: z.string(),
+  dueAt: z.string(),
+});
+
+const FollowUpSchema = z.object({
+  id: z.string(),
+  kind: FollowUpKindSchema,
+  meetingId: z.string(),
+  meetingStartsAt: z.string(),
+  groupName: z.string(),
+  topicTitle: z.string(),
+  skill: z.string(),
+  prompt: z.string(),
+  dueAt: z.string(),
+  reflection: ReflectionSchema.nullable().describe('Your answer so far; null before you write one'),
+});
+
+const JournalSchema = z.object({
+  timeZone: z.string(),
+  reflections: z.array(ReflectionSchema),
+  skillsPractised: z.array(z.object({ skill: z.string(), count: z.number() })),
+  habit: z.object({
+    weeks: z
+      .array(
+        z.object({
+          weekStart: z.string().describe('The Monday the week starts on, yyyy-mm-dd'),
+          reflectionCount: z.number(),
+          isPractised: z.boolean(),
+        }),
+      )
+      .describe('Oldest first, ending with the current week'),
+    currentStreak: z.number(),
+    longestStreak: z.number(),
+  }),
+});
+
+const SharedReflectionSchema = z.object({
+  id: z.string(),
+  authorName: z.string().nullable().describe('Null: shared anonymously'),
+  topicTitle: z.string(),
+  prompt: z.string(),
+  answer: z.string(),
+  skillUsed: SkillUseSchema,
+  intention: z.string().nullable(),
+  sharedAt: z.string(),
+});
+
+// Examples, typed by what the services return: test/response-examples.test.ts sends each through its schema.
+const exampleReflection = {
+  id: '5b0d2f43-7c1e-4b8e-9a55-0f3b8c2d9e11',
+  followUpId: '0c9e6c1a-2f4b-4d7e-8a3c-6b5f1e2d3c4b',
+  meetingId: '8f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+  topicTitle: 'Self-care and boundaries',
+  skill: 'Saying no kindly',
+  prompt: 'When did you hold a boundary this week?',
+  answer: 'I left on time on Thursday and told the team why.',
+  skillUsed: 'tried' as const,
+  intention: 'Leave on time twice next week',
+  isSharedWithGroup: false,
+  isSharedAnonymously: false,
+  createdAt: '2027-02-03T18:20:00.000Z',
+  updatedAt: '2027-02-03T18:20:00.000Z',
+};
+const exampleFollowUp = {
+  id: exampleReflection.followUpId,
+  kind: 'prompt',
+  meetingId: exampleReflection.meetingId,
+  meetingStartsAt: '2027-02-02T17:00:00.000Z',
+  groupName: 'Group 3',
+  topicTitle: exampleReflection.topicTitle,
+  skill: exampleReflection.skill,
+  prompt: exampleReflection.prompt,
+  dueAt: '2027-02-03T18:00:00.000Z',
+  reflection: exampleReflection,
+} satisfies Awaited<ReturnType<typeof describeFollowUp>>;
+const exampleDueFollowUps = {
+  followUps: [
+    {
+      id: exampleFollowUp.id,
+      kind: 'prompt',
+      topicTitle: exampleFollowUp.topicTitle,
+      prompt: exampleFollowUp.prompt,
+      groupName: exampleFollowUp.groupName,
+      dueAt: exampleFollowUp.dueAt,
+    },
+  ],
+} satisfies Awaited<ReturnType<typeof listDueFollowUps>>;
+const exampleJournal = {
+  timeZone: 'America/Toronto',
+  reflections: [exampleReflection],
+  skillsPractised: [{ skill: exampleReflection.skill, count: 1 }],
+  habit: {
+    weeks: [
+      { weekStart: '2027-01-25', reflectionCount: 0, isPractised: false },
+      { weekStart: '2027-02-01', reflectionCount: 1, isPractised: true },
+    ],
+    currentStreak: 1,
+    longestStreak: 1,
+  },
+} satisfies Awaited<ReturnType<typeof describeJournal>>;
+const exampleSharedReflections = {
+  reflections: [
+    {
+      id: exampleReflection.id,
+      authorName: null,
+      topicTitle: exampleReflection.topicTitle,
+      prompt: exampleReflection.prompt,
+      answer: exampleReflection.answer,
+      skillUsed: exampleReflection.skillUsed,
+      intention: exampleReflection.intention,
+      sharedAt: '2027-02-04T08:00:00.000Z',
+    },
+  ],
+} satisfies Awaited<ReturnType<typeof listSharedReflections>>;
+
 const ShownShareSchema = z.union([
   z.object({ isShown: z.literal(true), share: z.number(), peopleCount: z.number() }),
   z.object({ isShown: z.literal(false), explanation: z.string() }),
@@ -65,7 +189,10 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
       schema: {
         tags: ['reflections'],
         summary: 'Your follow-ups that are due: reflection prompts not yet answered, and catch-up summaries',
-        response: { 200: z.object({ followUps: z.array(z.any()) }), ...errorResponses },
+        response: {
+          200: z.object({ followUps: z.array(DueFollowUpSchema) }).meta({ example: exampleDueFollowUps }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => listDueFollowUps(db, requireMember(request), now()),
@@ -79,7 +206,7 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['reflections'],
         summary: 'One of your follow-ups with its prompt (or catch-up summary) and your answer so far',
         params: FollowUpIdParamsSchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: FollowUpSchema.meta({ example: exampleFollowUp }), ...errorResponses },
       },
     },
     async (request) => describeFollowUp(db, requireMember(request), request.params.followUpId),
@@ -115,7 +242,7 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['reflections'],
         summary: 'Your journal: every reflection, the skills you practised, your habit over recent weeks',
         querystring: TimeZoneQuerySchema,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: JournalSchema.meta({ example: exampleJournal }), ...errorResponses },
       },
     },
     async (request) => describeJournal(db, requireMember(request), now(), request.query.timeZone),
@@ -131,7 +258,10 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
           summary: `Your journal as a ${format === 'pdf' ? 'PDF' : 'Markdown'} file to keep`,
           querystring: TimeZoneQuerySchema,
           response: {
-            200: z.any().describe(format === 'pdf' ? 'application/pdf' : 'text/markdown'),
+            200:
+              format === 'pdf'
+                ? fileResponse('Your journal as a PDF', { 'application/pdf': 'binary' })
+                : fileResponse('Your journal as Markdown', { 'text/markdown': 'text' }),
             401: ErrorSchema,
             403: ErrorSchema,
           },
@@ -175,7 +305,12 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['reflections'],
         summary: "Reflections the group's members chose to share with it; for its members and facilitator",
         params: GroupIdParamsSchema,
-        response: { 200: z.object({ reflections: z.array(z.any()) }), ...errorResponses },
+        response: {
+          200: z
+            .object({ reflections: z.array(SharedReflectionSchema) })
+            .meta({ example: exampleSharedReflections }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => listSharedReflections(db, requireMember(request), request.params.groupId),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { levels, roles } from '../../core/accounts/roles.ts';
+import { audiences } from '../../core/curriculum/topic.ts';
 
 /** Shapes shared by several routes; a route's own shapes sit in its file. */
 export const ErrorSchema = z.object({
@@ -42,6 +43,63 @@ export const errorResponses = {
   409: ErrorSchema,
   429: ErrorSchema,
 };
+
+/** Free text shown only once enough people wrote some (core/evaluation/release-comments.ts). */
+export const CommentReleaseSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('released'),
+    respondentCount: z.number(),
+    comments: z.array(z.string()).readonly(),
+  }),
+  z.object({ status: z.literal('withheld'), minimumRespondents: z.number(), message: z.string() }),
+]);
+
+/**
+ * A file rather than JSON (a PDF, a CSV, a calendar): the OpenAPI document names its content types, and
+ * the body is the file itself — text, or bytes for `binary`. A file is sent as is, never serialized.
+ */
+export function fileResponse(description: string, contentTypes: Record<string, 'text' | 'binary'>) {
+  return {
+    description,
+    content: Object.fromEntries(
+      Object.entries(contentTypes).map(([contentType, kind]) => [
+        contentType,
+        {
+          schema:
+            kind === 'binary'
+              ? z.instanceof(Uint8Array).meta({ type: 'string', format: 'binary' })
+              : z.string(),
+        },
+      ]),
+    ),
+  };
+}
+
+/** A topic as core/curriculum/topic.ts defines it: shipped with Tend or written by an organisation. */
+export const TopicSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  goals: z.array(z.string()).readonly(),
+  facilitatorBriefing: z.array(z.string()).readonly().describe('For facilitators only; empty for others'),
+  openingCheckIn: z.string(),
+  discussionPrompts: z
+    .array(
+      z.object({
+        text: z.string(),
+        facilitatorNote: z.string().optional().describe('For facilitators only'),
+        suggestedMinutes: z.number().optional(),
+      }),
+    )
+    .readonly(),
+  practice: z.object({ name: z.string(), steps: z.array(z.string()).readonly(), minutes: z.number() }),
+  followUpPrompts: z.array(z.string()).readonly(),
+  skill: z.string(),
+  catchUpSummary: z.string(),
+  audiences: z.array(z.enum(audiences)).readonly(),
+  tags: z.array(z.string()).readonly(),
+  estimatedMinutes: z.number(),
+});
 
 export const IsoDateSchema = z.iso.date('must be a date as yyyy-mm-dd');
 export const ProgramIdParamsSchema = z.object({ programId: z.uuid('must be a program id') });

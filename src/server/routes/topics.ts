@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { createTopic, listTopics, updateTopic } from '../services/topics.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, TopicSchema } from './schemas.ts';
 import { ShortTextSchema, TextDocumentSchema } from './text-schemas.ts';
 
 const TopicEntrySchema = z.object({
@@ -11,7 +11,7 @@ const TopicEntrySchema = z.object({
   sharedBy: z.string().nullable(),
   isShared: z.boolean(),
   basedOn: z.string().nullable(),
-  topic: z.record(z.string(), z.unknown()),
+  topic: TopicSchema,
 });
 
 export function topicRoutes(app: App, { db, now }: AppDependencies): void {

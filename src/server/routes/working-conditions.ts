@@ -12,7 +12,7 @@ import {
   listLeadershipActions,
   updateLeadershipAction,
 } from '../services/working-conditions.ts';
-import { errorResponses, IsoDateSchema } from './schemas.ts';
+import { CommentReleaseSchema, errorResponses, IsoDateSchema } from './schemas.ts';
 import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const ActionSchema = z.object({
@@ -40,6 +40,30 @@ const NewActionSchema = ActionFieldsSchema.extend({
   description: ActionFieldsSchema.shape.description.default(''),
   dueDate: ActionFieldsSchema.shape.dueDate.default(null),
   categories: ActionFieldsSchema.shape.categories.default([]),
+});
+
+const ReportCountSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('released'), reports: z.number() }),
+  z.object({ status: z.literal('suppressed'), explanation: z.string() }),
+]);
+
+const ReportSummarySchema = z.object({
+  minimumGroupSize: z.number(),
+  weeks: z.array(z.string()).describe('ISO week starts (Mondays), oldest first'),
+  units: z.array(z.string()),
+  total: ReportCountSchema,
+  categories: z.array(
+    z.object({
+      category: z.enum(stressorCategories),
+      label: z.string(),
+      total: ReportCountSchema,
+      byWeek: z.array(ReportCountSchema).describe('One count per entry of weeks'),
+      byUnit: z.array(ReportCountSchema).describe('One count per entry of units'),
+      comments: CommentReleaseSchema,
+    }),
+  ),
+  unitTotals: z.array(ReportCountSchema),
+  weekTotals: z.array(ReportCountSchema),
 });
 
 /** Enough for a person with several real concerns in a day; a flood from one account stops here. */
@@ -96,7 +120,7 @@ export function workingConditionRoutes(app: App, { db, now }: AppDependencies): 
         tags: ['working conditions'],
         summary:
           'Report counts by category, unit and week for the last 12 weeks (small counts hidden), and free text for categories with enough reports',
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: ReportSummarySchema, ...errorResponses },
       },
     },
     async (request) => describeReportSummary(db, requireMember(request), now()),

@@ -1,67 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiBody, type ApiResponse, api, apiUrl } from '../../../lib/api.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
-import type { SkillUse } from './shared-reflections.ts';
 
-export type Reflection = {
-  id: string;
-  followUpId: string;
-  meetingId: string;
-  topicTitle: string;
-  skill: string;
-  prompt: string;
-  answer: string;
-  skillUsed: SkillUse;
-  intention: string | null;
-  isSharedWithGroup: boolean;
-  isSharedAnonymously: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type FollowUp = {
-  id: string;
-  kind: 'prompt' | 'catch-up';
-  meetingId: string;
-  meetingStartsAt: string;
-  groupName: string;
-  topicTitle: string;
-  skill: string;
-  prompt: string;
-  dueAt: string;
-  reflection: Reflection | null;
-};
-
-export type DueFollowUp = Pick<FollowUp, 'id' | 'kind' | 'topicTitle' | 'prompt' | 'groupName' | 'dueAt'>;
-
-export type HabitWeek = { weekStart: string; reflectionCount: number; isPractised: boolean };
-
-export type Journal = {
-  timeZone: string;
-  reflections: Reflection[];
-  skillsPractised: { skill: string; count: number }[];
-  habit: { weeks: HabitWeek[]; currentStreak: number; longestStreak: number };
-};
-
-export type ReflectionInput = { answer: string; skillUsed: SkillUse; intention: string | null };
-export type NudgePreference = { frequency: 'every' | 'fewer' | 'none'; pausedUntil: string | null };
+export type FollowUp = ApiResponse<'GET', '/api/me/follow-ups/{followUpId}'>;
+export type Reflection = ApiResponse<'PUT', '/api/me/follow-ups/{followUpId}/reflection'>;
+export type DueFollowUp = ApiResponse<'GET', '/api/me/follow-ups'>['followUps'][number];
+export type Journal = ApiResponse<'GET', '/api/me/journal'>;
+export type ReflectionInput = ApiBody<'PUT', '/api/me/follow-ups/{followUpId}/reflection'>;
+export type NudgePreference = ApiResponse<'GET', '/api/me/nudge-preferences'>;
 
 export function journalExportLink(format: 'markdown' | 'pdf'): string {
-  return `/api/me/journal/${format}?timeZone=${encodeURIComponent(viewerTimeZone())}`;
+  return apiUrl(`/api/me/journal/${format}`, { query: { timeZone: viewerTimeZone() } });
 }
 
 export function useDueFollowUps() {
   return useQuery({
     queryKey: ['reflections', 'due'],
-    queryFn: async () =>
-      (await apiRequest<{ followUps: DueFollowUp[] }>('GET', '/api/me/follow-ups')).followUps,
+    queryFn: async () => (await api('GET', '/api/me/follow-ups')).followUps,
   });
 }
 
 export function useFollowUp(followUpId: string) {
   return useQuery({
     queryKey: ['reflections', 'follow-up', followUpId],
-    queryFn: () => apiRequest<FollowUp>('GET', `/api/me/follow-ups/${followUpId}`),
+    queryFn: () => api('GET', '/api/me/follow-ups/{followUpId}', { path: { followUpId } }),
     // A draft being typed must not be replaced by a refetch when the window regains focus.
     refetchOnWindowFocus: false,
   });
@@ -71,7 +33,7 @@ export function useWriteReflection(followUpId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ReflectionInput) =>
-      apiRequest<Reflection>('PUT', `/api/me/follow-ups/${followUpId}/reflection`, input),
+      api('PUT', '/api/me/follow-ups/{followUpId}/reflection', { path: { followUpId }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reflections'] }),
   });
 }
@@ -79,8 +41,7 @@ export function useWriteReflection(followUpId: string) {
 export function useJournal() {
   return useQuery({
     queryKey: ['reflections', 'journal'],
-    queryFn: () =>
-      apiRequest<Journal>('GET', `/api/me/journal?timeZone=${encodeURIComponent(viewerTimeZone())}`),
+    queryFn: () => api('GET', '/api/me/journal', { query: { timeZone: viewerTimeZone() } }),
   });
 }
 
@@ -88,7 +49,10 @@ export function useShareReflection() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, isShared, isAnonymous }: { id: string; isShared: boolean; isAnonymous: boolean }) =>
-      apiRequest<Reflection>('PUT', `/api/me/reflections/${id}/sharing`, { isShared, isAnonymous }),
+      api('PUT', '/api/me/reflections/{reflectionId}/sharing', {
+        path: { reflectionId: id },
+        body: { isShared, isAnonymous },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reflections'] }),
   });
 }
@@ -96,7 +60,7 @@ export function useShareReflection() {
 export function useNudgePreference() {
   return useQuery({
     queryKey: ['reflections', 'nudges'],
-    queryFn: () => apiRequest<NudgePreference>('GET', '/api/me/nudge-preferences'),
+    queryFn: () => api('GET', '/api/me/nudge-preferences'),
   });
 }
 
@@ -104,7 +68,7 @@ export function useSaveNudgePreference() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (preference: NudgePreference) =>
-      apiRequest<NudgePreference>('PUT', '/api/me/nudge-preferences', preference),
+      api('PUT', '/api/me/nudge-preferences', { body: preference }),
     onSuccess: (saved) => queryClient.setQueryData(['reflections', 'nudges'], saved),
   });
 }

@@ -1,19 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
-
-export type SkillUse = 'yes' | 'tried' | 'not-yet';
+import { type ApiResponse, api } from '../../../lib/api.ts';
 
 /** A reflection its author chose to show their group; authorName is null when shared anonymously. */
-export type SharedReflection = {
-  id: string;
-  authorName: string | null;
-  topicTitle: string;
-  prompt: string;
-  answer: string;
-  skillUsed: SkillUse;
-  intention: string | null;
-  sharedAt: string;
-};
+export type SharedReflection = ApiResponse<
+  'GET',
+  '/api/groups/{groupId}/shared-reflections'
+>['reflections'][number];
+export type SkillUse = SharedReflection['skillUsed'];
 
 export function sharedReflectionsKey(groupId: string) {
   return ['reflections', 'shared', groupId] as const;
@@ -23,11 +16,6 @@ export function useSharedReflections(groupId: string) {
   return useQuery({
     queryKey: sharedReflectionsKey(groupId),
     queryFn: async () =>
-      (
-        await apiRequest<{ reflections: SharedReflection[] }>(
-          'GET',
-          `/api/groups/${groupId}/shared-reflections`,
-        )
-      ).reflections,
+      (await api('GET', '/api/groups/{groupId}/shared-reflections', { path: { groupId } })).reflections,
   });
 }

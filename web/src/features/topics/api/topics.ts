@@ -1,36 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiResponse, api } from '../../../lib/api.ts';
 
-export type Topic = {
-  id: string;
-  title: string;
-  summary: string;
-  goals: string[];
-  facilitatorBriefing: string[];
-  openingCheckIn: string;
-  discussionPrompts: { text: string; facilitatorNote?: string; suggestedMinutes?: number }[];
-  practice: { name: string; steps: string[]; minutes: number };
-  followUpPrompts: string[];
-  skill: string;
-  catchUpSummary: string;
-  audiences: string[];
-  tags: string[];
-  estimatedMinutes: number;
-};
-
-export type TopicEntry = {
-  ref: string;
-  source: 'tend' | 'organization' | 'shared';
-  sharedBy: string | null;
-  isShared: boolean;
-  basedOn: string | null;
-  topic: Topic;
-};
+export type TopicEntry = ApiResponse<'GET', '/api/topics'>['topics'][number];
+export type Topic = TopicEntry['topic'];
 
 export function useTopics() {
   return useQuery({
     queryKey: ['topics'],
-    queryFn: async () => (await apiRequest<{ topics: TopicEntry[] }>('GET', '/api/topics')).topics,
+    queryFn: async () => (await api('GET', '/api/topics')).topics,
   });
 }
 
@@ -47,8 +24,8 @@ export function useSaveTopic() {
       isShared: boolean;
     }) =>
       entry?.source === 'organization'
-        ? apiRequest<TopicEntry>('PUT', `/api/topics/${entry.ref}`, { topic, isShared })
-        : apiRequest<TopicEntry>('POST', '/api/topics', { topic, isShared, basedOn: entry?.ref ?? null }),
+        ? api('PUT', '/api/topics/{topicId}', { path: { topicId: entry.ref }, body: { topic, isShared } })
+        : api('POST', '/api/topics', { body: { topic, isShared, basedOn: entry?.ref ?? null } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['topics'] }),
   });
 }

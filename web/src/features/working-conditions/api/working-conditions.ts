@@ -1,36 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
-export type ReportForm = {
-  categories: { value: string; label: string }[];
-  units: string[];
-  warning: string;
-};
-
-export type ReportCount =
-  | { status: 'released'; reports: number }
-  | { status: 'suppressed'; explanation: string };
-
-export type CommentRelease =
-  | { status: 'released'; respondentCount: number; comments: string[] }
-  | { status: 'withheld'; minimumRespondents: number; message: string };
-
-export type ReportSummary = {
-  minimumGroupSize: number;
-  weeks: string[];
-  units: string[];
-  total: ReportCount;
-  categories: {
-    category: string;
-    label: string;
-    total: ReportCount;
-    byWeek: ReportCount[];
-    byUnit: ReportCount[];
-    comments: CommentRelease;
-  }[];
-  unitTotals: ReportCount[];
-  weekTotals: ReportCount[];
-};
+export type ReportForm = ApiResponse<'GET', '/api/working-condition-reports/form'>;
+export type ReportSummary = ApiResponse<'GET', '/api/working-condition-reports/summary'>;
+export type ReportCount = ReportSummary['total'];
+export type CommentRelease = ReportSummary['categories'][number]['comments'];
 
 export const actionStatuses = [
   { value: 'planned', label: 'Planned' },
@@ -39,52 +13,42 @@ export const actionStatuses = [
 ] as const;
 export type ActionStatus = (typeof actionStatuses)[number]['value'];
 
-export type LeadershipAction = {
-  id: string;
-  title: string;
-  description: string;
-  ownerName: string;
-  status: ActionStatus;
-  dueDate: string | null;
-  categories: string[];
-  updatedAt: string;
-};
-
-export type LeadershipActionInput = Omit<LeadershipAction, 'id' | 'updatedAt'>;
+export type LeadershipAction = ApiResponse<'POST', '/api/leadership-actions'>;
+export type LeadershipActionInput = ApiBody<'POST', '/api/leadership-actions'>;
+export type StressorCategory = NonNullable<LeadershipActionInput['categories']>[number];
 
 export function useReportForm() {
   return useQuery({
     queryKey: ['working-condition-form'],
-    queryFn: () => apiRequest<ReportForm>('GET', '/api/working-condition-reports/form'),
+    queryFn: () => api('GET', '/api/working-condition-reports/form'),
   });
 }
 
 export function useFileReport() {
   return useMutation({
-    mutationFn: (report: { category: string; unit: string; text: string }) =>
-      apiRequest<{ week: string }>('POST', '/api/working-condition-reports', report),
+    mutationFn: (report: ApiBody<'POST', '/api/working-condition-reports'>) =>
+      api('POST', '/api/working-condition-reports', { body: report }),
   });
 }
 
 export function useReportSummary() {
   return useQuery({
     queryKey: ['working-condition-summary'],
-    queryFn: () => apiRequest<ReportSummary>('GET', '/api/working-condition-reports/summary'),
+    queryFn: () => api('GET', '/api/working-condition-reports/summary'),
   });
 }
 
 export function useLeadershipActions() {
   return useQuery({
     queryKey: ['leadership-actions'],
-    queryFn: () => apiRequest<{ actions: LeadershipAction[] }>('GET', '/api/leadership-actions'),
+    queryFn: () => api('GET', '/api/leadership-actions'),
   });
 }
 
 export function useCreateLeadershipAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (action: LeadershipActionInput) =>
-      apiRequest<LeadershipAction>('POST', '/api/leadership-actions', action),
+    mutationFn: (action: LeadershipActionInput) => api('POST', '/api/leadership-actions', { body: action }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['leadership-actions'] }),
   });
 }
@@ -93,7 +57,7 @@ export function useUpdateLeadershipAction() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...changes }: Partial<LeadershipActionInput> & { id: string }) =>
-      apiRequest<LeadershipAction>('PATCH', `/api/leadership-actions/${id}`, changes),
+      api('PATCH', '/api/leadership-actions/{actionId}', { path: { actionId: id }, body: changes }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['leadership-actions'] }),
   });
 }

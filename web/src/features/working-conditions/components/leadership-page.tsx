@@ -22,6 +22,7 @@ import {
   actionStatuses,
   type ReportCount,
   type ReportSummary,
+  type StressorCategory,
   useCreateLeadershipAction,
   useReportForm,
   useReportSummary,
@@ -111,7 +112,7 @@ function NewActionForm({ categories }: { categories: { value: string; label: str
     ownerName: '',
     status: 'planned' as ActionStatus,
     dueDate: '',
-    categories: [] as string[],
+    categories: [] as StressorCategory[],
   };
   const [action, setAction] = useState(empty);
   const errors = fieldErrors(create.error);
@@ -165,7 +166,7 @@ function NewActionForm({ categories }: { categories: { value: string; label: str
             label="About these categories"
             data={categories}
             value={action.categories}
-            onChange={(picked) => setAction({ ...action, categories: picked })}
+            onChange={(picked) => setAction({ ...action, categories: picked as StressorCategory[] })}
           />
           {create.isSuccess ? (
             <Alert color="tend" role="status">
