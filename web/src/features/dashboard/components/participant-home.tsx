@@ -118,13 +118,14 @@ export function WaitingForYou({ participation }: { participation: Participation 
               {questionnaire.instrumentName} · {questionnaire.answered} of {questionnaire.itemCount} answered
               · open until {describeDateTime(questionnaire.closesAt)}
             </Text>
-            <Progress
-              value={
-                questionnaire.itemCount === 0 ? 0 : (100 * questionnaire.answered) / questionnaire.itemCount
-              }
-              aria-labelledby={`progress-${questionnaire.windowId}`}
-              size="sm"
-            />
+            <Progress.Root size="sm">
+              <Progress.Section
+                value={
+                  questionnaire.itemCount === 0 ? 0 : (100 * questionnaire.answered) / questionnaire.itemCount
+                }
+                aria-labelledby={`progress-${questionnaire.windowId}`}
+              />
+            </Progress.Root>
             <Group>
               <Button component={Link} to={`/questionnaires/${questionnaire.windowId}`} size="sm">
                 {questionnaire.answered > 0 ? 'Continue the questionnaire' : 'Start the questionnaire'}

@@ -172,7 +172,7 @@ function QuestionnaireForm({ questionnaire, windowId }: { questionnaire: Questio
       ) : null}
 
       {!isReadOnly && isReturning && firstUnanswered ? (
-        <Alert color="teal" title="Welcome back">
+        <Alert color="blue" title="Welcome back">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">
               You answered {answered} of {total}. Your answers are saved; carry on where you left off.
@@ -204,7 +204,12 @@ function QuestionnaireForm({ questionnaire, windowId }: { questionnaire: Questio
             </Text>
             <Text size="sm">{describeSaveState(status, wasRestored)}</Text>
           </Group>
-          <Progress value={total === 0 ? 0 : (100 * answered) / total} aria-labelledby={progressId} mt={4} />
+          <Progress.Root mt={4}>
+            <Progress.Section
+              value={total === 0 ? 0 : (100 * answered) / total}
+              aria-labelledby={progressId}
+            />
+          </Progress.Root>
           {/* Read out only when it matters: not at every answer, but when saving stops. */}
           <VisuallyHidden role="status">
             {status.state === 'offline' || status.state === 'failed' ? describeSaveState(status, false) : ''}
