@@ -189,6 +189,7 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/outcomes/report': { expect: { ...coordinatorOnly, leader: 'allow' } },
   'GET /api/outcomes/export.csv': { expect: { ...coordinatorOnly, leader: 'allow' } },
   'GET /api/organization/settings': { expect: adminOnly },
+  'GET /api/support-resources': { expect: signedIn },
   'PUT /api/organization/settings': { expect: adminOnly, body: { supportResources: [] } },
 };
 

@@ -140,6 +140,8 @@ export const permissions = {
   'outcomes.report': ['coordinator', 'leader'],
   'outcomes.export': ['coordinator', 'leader'],
   'organization-settings.read': ['admin'],
+  /** "Get help now": everyone signed in reaches the organisation's support resources from every page. */
+  'support-resources.read': 'signed-in',
   'organization-settings.update': ['admin'],
 } as const satisfies Record<string, Rule>;
 

@@ -23,6 +23,9 @@ const SubscaleScoreSchema = z.union([
     status: z.literal('complete'),
     score: z.number(),
     band: z.object({ id: z.string(), label: z.string(), meaning: z.string() }),
+    suggestsSupport: z
+      .boolean()
+      .describe('High burnout or secondary traumatic stress, low well-being: support is offered, privately'),
   }),
   z.object({
     subscaleId: z.string(),
@@ -87,6 +90,7 @@ function presentScores(scores: unknown[] | null) {
               status: score.status,
               score: score.score,
               band: score.band,
+              suggestsSupport: score.suggestsSupport ?? false,
             }
           : {
               subscaleId: score.subscaleId,

@@ -5,9 +5,11 @@ import {
   defaultAttendanceWindowDays,
   longestAttendanceWindowDays,
 } from '../../core/scheduling/attendance-window.ts';
+import { describeSupport } from '../../core/support/support-contacts.ts';
 import { unitListLimit, unitListProblems } from '../../core/working-conditions/unit-list.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
+import { findOrganizationSettings } from '../services/organization.ts';
 import { readReportingSettings, updateReportingSettings } from '../services/organization-settings.ts';
 import { errorResponses } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
@@ -53,7 +55,39 @@ const ReportingSettingsSchema = z.object({
     ),
 });
 
+const ContactActionSchema = z.object({
+  kind: z.enum(['call', 'text', 'web', 'email']),
+  href: z.string().describe('tel:, sms:, https: or mailto:'),
+  label: z.string(),
+});
+
+const ReachableResourceSchema = SupportResourceSchema.extend({ actions: z.array(ContactActionSchema) });
+
+export const SupportDirectorySchema = z.object({
+  resources: z.array(ReachableResourceSchema),
+  crisisLine: ReachableResourceSchema.nullable().describe(
+    'The 9-8-8 line, for organisations in Canada and the United States whose list does not name it',
+  ),
+  emergency: z.object({ text: z.string(), action: ContactActionSchema.nullable() }),
+});
+
 export function organizationSettingsRoutes(app: App, { db }: AppDependencies): void {
+  app.get(
+    '/api/support-resources',
+    {
+      config: { action: 'support-resources.read' },
+      schema: {
+        tags: ['organization'],
+        summary:
+          'Where to get help now: the organisation’s support resources with tap-to-call and tap-to-text links, ' +
+          'and the 9-8-8 line where it serves',
+        response: { 200: SupportDirectorySchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      describeSupport(await findOrganizationSettings(db, requireMember(request).organizationId)),
+  );
+
   app.get(
     '/api/organization/settings',
     {

@@ -209,7 +209,7 @@ export type OwnWindow = {
   opensAt: Date;
   closesAt: Date;
   isOpen: boolean;
-  response: Pick<ResponseRow, 'status' | 'submittedAt' | 'updatedAt'> | null;
+  response: (Pick<ResponseRow, 'status' | 'submittedAt' | 'updatedAt'> & { answeredCount: number }) | null;
 };
 
 /** The windows that are the person's to answer, open or past, with where their response stands. */
@@ -263,7 +263,12 @@ export async function listOwnWindows(db: Database, member: SignedInMember, now: 
         closesAt: effectiveClosing(window),
         isOpen: isOpenFor(window, enrolled, now),
         response: response
-          ? { status: response.status, submittedAt: response.submittedAt, updatedAt: response.updatedAt }
+          ? {
+              status: response.status,
+              submittedAt: response.submittedAt,
+              updatedAt: response.updatedAt,
+              answeredCount: Object.keys(response.answers).length,
+            }
           : null,
       },
     ];

@@ -43,7 +43,10 @@ export function organizationToday(now: Date, timeZone: string): string {
   return utcToZoned(now, timeZone).date;
 }
 
-export function isEnrolmentOpen(program: ProgramRow, today: string): boolean {
+export function isEnrolmentOpen(
+  program: Pick<ProgramRow, 'status' | 'enrolmentOpens' | 'enrolmentCloses'>,
+  today: string,
+): boolean {
   return (
     program.status === 'published' && program.enrolmentOpens <= today && today <= program.enrolmentCloses
   );
@@ -163,14 +166,17 @@ export async function listPrograms(
 ): Promise<ProgramSummary[]> {
   const { timeZone } = await findOrganizationSettings(db, member.organizationId);
   const today = organizationToday(now, timeZone);
+  // Qualified by hand: over one table drizzle writes plain "id", which inside these subqueries would
+  // be the enrolment's own id (and every count 0).
+  const programId = sql.raw('"programs"."id"');
   const rows = await db
     .select({
       program: programs,
-      enrolledCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programs.id} and e.status = 'enrolled' and not e.is_facilitator)`,
-      waitlistedCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programs.id} and e.status = 'waitlisted')`,
+      enrolledCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'enrolled' and not e.is_facilitator)`,
+      waitlistedCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'waitlisted')`,
       myEnrollmentStatus: sql<
         ProgramSummary['myEnrollmentStatus']
-      >`(select e.status from ${enrollments} e where e.program_id = ${programs.id} and e.user_id = ${member.userId})`,
+      >`(select e.status from ${enrollments} e where e.program_id = ${programId} and e.user_id = ${member.userId})`,
     })
     .from(programs)
     .where(eq(programs.organizationId, member.organizationId))

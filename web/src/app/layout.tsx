@@ -1,6 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
+import { GetHelpButton } from '../components/get-help.tsx';
 import { type Member, useSignOut } from '../features/session/api/session.ts';
 import { usePageTitle } from '../lib/page-title.ts';
 import { Deferred } from './lazy-page.tsx';
@@ -18,8 +19,8 @@ export function Layout({ member }: { member: Member }) {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group wrap="nowrap" gap="xs">
             <Burger
               opened={isOpen}
               onClick={toggle}
@@ -31,10 +32,11 @@ export function Layout({ member }: { member: Member }) {
               Tend
             </Title>
           </Group>
-          <Group>
+          <Group wrap="nowrap" gap="xs">
             <Text size="sm" visibleFrom="sm">
               {member.name} · {member.role}
             </Text>
+            <GetHelpButton />
             <Button variant="default" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending}>
               Sign out
             </Button>

@@ -1,6 +1,9 @@
 import { Alert, Anchor, Card, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useDashboard } from '../api/dashboard.ts';
+import { CoordinatorHome } from './coordinator-home.tsx';
+import { FacilitatorHome } from './facilitator-home.tsx';
+import { ParticipantHome } from './participant-home.tsx';
 
 function CountTable({
   caption,
@@ -34,27 +37,52 @@ function CountTable({
   );
 }
 
+/** / — what is next for the person signed in, by role. */
 export function DashboardPage() {
   const dashboard = useDashboard();
   if (dashboard.isPending) return <Loader role="status" aria-label="Loading the dashboard" />;
-  if (dashboard.isError) return <Alert color="red">{dashboard.error.message}</Alert>;
-  const { organization, membersByRole, membersByLevel, nextSteps } = dashboard.data;
+  if (dashboard.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {dashboard.error.message}
+      </Alert>
+    );
+  }
+  const {
+    organization,
+    membersByRole,
+    membersByLevel,
+    nextSteps,
+    participation,
+    facilitation,
+    coordination,
+  } = dashboard.data;
   return (
-    <Stack>
-      <Title order={1}>Dashboard</Title>
-      <Text c="dimmed">{organization.name}</Text>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {nextSteps.map((step) => (
-          <Card key={step.title} withBorder>
-            <Title order={2} size="h4">
-              <Anchor component={Link} to={step.href}>
-                {step.title}
-              </Anchor>
-            </Title>
-            <Text size="sm">{step.description}</Text>
-          </Card>
-        ))}
-      </SimpleGrid>
+    <Stack maw={960}>
+      <Stack gap={0}>
+        <Title order={1}>Dashboard</Title>
+        <Text c="dimmed">{organization.name}</Text>
+      </Stack>
+      {facilitation ? (
+        <FacilitatorHome facilitation={facilitation} participation={participation} />
+      ) : participation ? (
+        <ParticipantHome participation={participation} />
+      ) : null}
+      {coordination ? <CoordinatorHome coordination={coordination} /> : null}
+      {nextSteps.length > 0 ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {nextSteps.map((step) => (
+            <Card key={step.title} withBorder>
+              <Title order={2} size="h4">
+                <Anchor component={Link} to={step.href}>
+                  {step.title}
+                </Anchor>
+              </Title>
+              <Text size="sm">{step.description}</Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      ) : null}
       {membersByRole && membersByLevel ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <CountTable caption="Members by role" rows={membersByRole} />

@@ -92,9 +92,12 @@ export function OrganizationSettingsPage() {
         <Stack>
           <Title order={2}>Support resources</Title>
           <Text size="sm">
-            Shown privately to a person whose results suggest high burnout, secondary traumatic stress or low
-            well-being — for example employee assistance, counselling, or a crisis line such as 988 (US) or
-            9-8-8 (Canada).
+            Everyone reaches these from “Get help now” at the top of every page; they are also shown privately
+            to a person whose results suggest high burnout, secondary traumatic stress or low well-being, and
+            on the reflection page — for example employee assistance, counselling or a crisis line. Phone
+            numbers become tap-to-call links, and tap-to-text too when the contact says “text” (“Call or text
+            9-8-8”, “Text HOME to 686868”). For an organisation in Canada or the United States, the 9-8-8 line
+            and 9-1-1 are always shown.
           </Text>
           {draft.supportResources.map((resource, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no id of their own.

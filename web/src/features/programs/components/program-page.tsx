@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../session/api/session.ts';
 import { useProgram, useUpdateProgram } from '../api/programs.ts';
 import { CurriculumEditor } from './curriculum-editor.tsx';
@@ -30,6 +31,7 @@ export function ProgramPage({
   const program = useProgram(programId);
   const session = useSession();
   const update = useUpdateProgram(programId);
+  const [searchParams] = useSearchParams();
   const isCoordinator = session.data?.member?.role === 'coordinator';
   if (program.isPending) return <Loader role="status" aria-label="Loading the program" />;
   if (program.error) return <Alert color="red">{program.error.message}</Alert>;
@@ -58,7 +60,8 @@ export function ProgramPage({
         {data.termEnd}, in groups of {data.groupSizeMin}–{data.groupSizeMax}.
       </Text>
       {isCoordinator ? (
-        <Tabs defaultValue="overview" keepMounted={false}>
+        // ?tab=groups opens that tab: the home page's to-do links go straight to what needs doing.
+        <Tabs defaultValue={searchParams.get('tab') ?? 'overview'} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="overview">Overview</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>

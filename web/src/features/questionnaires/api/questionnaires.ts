@@ -30,6 +30,8 @@ export type SubscaleScore =
       status: 'complete';
       score: number;
       band: { id: string; label: string; meaning: string };
+      /** High burnout or secondary traumatic stress, low well-being: support is offered, privately. */
+      suggestsSupport: boolean;
     }
   | { subscaleId: string; name: string; status: 'incomplete'; missingItems: number[] };
 
@@ -102,13 +104,15 @@ export function useSaveAnswers(windowId: string) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['my-assessments'] });
       void queryClient.invalidateQueries({ queryKey: ['my-results'] });
+      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
     },
   });
 }
 
-export function useOwnResults() {
+export function useOwnResults(enabled = true) {
   return useQuery({
     queryKey: ['my-results'],
+    enabled,
     queryFn: () =>
       apiRequest<{ results: PersonalResult[]; support: SupportMessage | null }>('GET', '/api/me/results'),
   });

@@ -1,9 +1,10 @@
 // Chart styles travel with the charts, so pages without a chart do not download them.
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Alert, Anchor, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { type PersonalResult, useOwnResults } from '../api/questionnaires.ts';
+import { SupportMessage } from './support-message.tsx';
 
 /** /my-results — the person's own scores in plain language, their trend, and private support. */
 export function MyResultsPage() {
@@ -21,24 +22,7 @@ export function MyResultsPage() {
           {results.error.message}
         </Alert>
       ) : null}
-      {results.data?.support ? (
-        <Alert color="blue" title={results.data.support.title} role="region">
-          <Stack gap="xs">
-            <Text>{results.data.support.body}</Text>
-            <List>
-              {results.data.support.resources.map((resource) => (
-                <List.Item key={resource.name}>
-                  <Text span fw={600}>
-                    {resource.name}:
-                  </Text>{' '}
-                  {resource.contact}
-                </List.Item>
-              ))}
-            </List>
-            <Text size="sm">If you are in danger right now, call your local emergency number.</Text>
-          </Stack>
-        </Alert>
-      ) : null}
+      {results.data?.support ? <SupportMessage support={results.data.support} /> : null}
       {results.data?.results.length === 0 ? (
         <Text>
           No results yet.{' '}

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
+import { SupportResources } from '../../../components/support-resources.tsx';
 import { describeDateTime } from '../../../lib/format.ts';
 import { type FollowUp, useFollowUp, useWriteReflection } from '../api/reflections.ts';
 import type { SkillUse } from '../api/shared-reflections.ts';
@@ -146,6 +147,15 @@ function ReflectionForm({ followUp }: { followUp: FollowUp }) {
           </Group>
         </Stack>
       </form>
+      <Paper withBorder p="md" component="section" aria-labelledby="reflection-support-heading">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="reflection-support-heading">
+            If this brings up something heavy
+          </Title>
+          <Text size="sm">Talking with someone can help. These services are confidential.</Text>
+          <SupportResources />
+        </Stack>
+      </Paper>
     </Stack>
   );
 }
