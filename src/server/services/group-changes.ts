@@ -17,7 +17,7 @@ import { groupMembers, meetings, programs } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
+import { notify } from '../../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
 import { tellUnplacedPeople } from './group-placements.ts';
 import { buildGroupingInput, nameGroupsIn, readAssignment } from './grouping-input.ts';

@@ -6,7 +6,7 @@ import type { Database, Transaction } from '../../db/connect.ts';
 import { notifications } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
+import { notify } from '../../notifications/notify.ts';
 import { buildGroupingInput, nameGroupsIn, readAssignment } from './grouping-input.ts';
 import { findProgram, type ProgramRow } from './programs.ts';
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/connect.ts';
 import { groupMembers, groups, programs } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
+import { notify } from '../../notifications/notify.ts';
 import { canRunMeeting } from '../policy.ts';
 import { recordAuditEvent } from './audit.ts';
 import { relationTo } from './meetings.ts';
