@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { groupAgreements } from '../../core/curriculum/group-agreements.ts';
 import { findFollowUpDaysProblems } from '../../core/reflection/plan-follow-ups.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import {
-  confidentialityGuidelines,
   enrol,
   findMembershipDefaults,
   findOwnEnrollment,
   listEnrollments,
   placeFacilitator,
+  sharedContentChoices,
+  sharedContentStatements,
   withdraw,
   withdrawalStatement,
 } from '../services/enrollments.ts';
@@ -101,6 +103,7 @@ const OwnEnrollmentSchema = z.object({
   defaults: z.object({ level: z.string().nullable(), discipline: z.string().nullable() }),
   guidelines: z.array(z.string()),
   withdrawalStatement: z.string(),
+  sharedContentChoices: z.array(z.object({ value: z.enum(sharedContentChoices), statement: z.string() })),
 });
 
 export function programRoutes(app: App, { db, now }: AppDependencies): void {
@@ -230,7 +233,11 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
       return {
         enrollment: await findOwnEnrollment(db, member, request.params.programId),
         defaults: await findMembershipDefaults(db, member),
-        guidelines: confidentialityGuidelines,
+        guidelines: [...groupAgreements],
+        sharedContentChoices: sharedContentChoices.map((choice) => ({
+          value: choice,
+          statement: sharedContentStatements[choice],
+        })),
         withdrawalStatement,
       };
     },
@@ -260,12 +267,22 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
       config: { action: 'enrollment.withdraw' },
       schema: {
         tags: ['enrolment'],
-        summary: 'Withdraw from a program in one step',
+        summary:
+          'Withdraw from a program in one step, choosing whether your posts and shared reflections stay, stay anonymised, or go',
         params: ProgramIdParamsSchema,
-        response: { 200: z.object({ statement: z.string() }), ...errorResponses },
+        querystring: z.object({
+          sharedContent: z
+            .enum(sharedContentChoices, { error: 'must be keep, anonymise or remove' })
+            .default('keep'),
+        }),
+        response: {
+          200: z.object({ statement: z.string(), sharedContent: z.string() }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => withdraw(db, requireMember(request), request.params.programId, now()),
+    async (request) =>
+      withdraw(db, requireMember(request), request.params.programId, request.query.sharedContent, now()),
   );
 
   app.put(
