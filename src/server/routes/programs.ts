@@ -95,6 +95,7 @@ const OwnEnrollmentSchema = z.object({
       availability: z.array(z.string()),
       interests: z.array(z.string()),
       avoidUserIds: z.array(z.string()),
+      avoidPeople: z.array(z.object({ id: z.string(), name: z.string() })),
       isFacilitator: z.boolean(),
       enrolledAt: z.string(),
       withdrawnAt: z.string().nullable(),

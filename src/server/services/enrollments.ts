@@ -312,6 +312,16 @@ export async function findOwnEnrollment(db: Database, member: SignedInMember, pr
     ),
     interests: row.interests,
     avoidUserIds: row.avoidUserIds,
+    // Their own private choice, named back to them only, so they can see and change it.
+    avoidPeople: row.avoidUserIds.length
+      ? await db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .innerJoin(memberships, eq(memberships.userId, users.id))
+          .where(
+            and(inArray(users.id, row.avoidUserIds), eq(memberships.organizationId, member.organizationId)),
+          )
+      : [],
     isFacilitator: row.isFacilitator,
     enrolledAt: row.enrolledAt.toISOString(),
     withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
