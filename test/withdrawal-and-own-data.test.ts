@@ -257,6 +257,14 @@ describe('downloading one’s own data', () => {
     expect(othersDataIn(exported, ['OTHER-5518', stayerName, stayer])).toEqual([]);
   });
 
+  it('gives the same data as a PDF to read', async () => {
+    const client = await signedIn(leaver, '10.30.0.1');
+    const response = await client.request('GET', '/api/me/data.pdf');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('would catch a leak: the check finds another person’s reflection slipped into an export', async () => {
     const client = await signedIn(leaver, '10.30.0.1');
     const exported = (await client.request('GET', '/api/me/data')).json();

@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import { clearSessionCookie, requireMember, setSessionCookie } from '../plugins/authentication.ts';
 import { findOrganizationSettings } from '../services/organization.ts';
 import { accountClosingStatement, closeAccount, exportOwnData } from '../services/own-data.ts';
+import { renderOwnDataPdf } from '../services/own-data-document.ts';
 import { ErrorSchema, errorResponses, PasswordSchema } from './schemas.ts';
 
 export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
@@ -79,6 +80,30 @@ export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
         )
         .header('cache-control', 'private, no-store')
         .send(data);
+    },
+  );
+
+  app.get(
+    '/api/me/data.pdf',
+    {
+      config: { action: 'my-data.export' },
+      schema: {
+        tags: ['session'],
+        summary: 'The same data as /api/me/data, as a PDF to read',
+        response: { 200: z.any().describe('application/pdf'), 401: ErrorSchema, 403: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const data = await exportOwnData(db, requireMember(request), now());
+      const pdf = await renderOwnDataPdf(data);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="tend-my-data-${data.exportedAt.slice(0, 10)}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(pdf));
     },
   );
 

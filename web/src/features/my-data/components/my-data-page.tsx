@@ -1,4 +1,4 @@
-import { Button, Card, Divider, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { ownDataDownloadPath } from '../api/my-data.ts';
 import { CloseAccount } from './close-account.tsx';
 import { OwnPosts } from './own-posts.tsx';
@@ -17,9 +17,14 @@ export function MyDataPage() {
             One file with your account, enrolments, reflections, questionnaire answers and results, posts,
             session feedback, recognitions and notices. It names nobody else.
           </Text>
-          <Button component="a" href={ownDataDownloadPath} download w="fit-content">
-            Download my data (JSON)
-          </Button>
+          <Group>
+            <Button component="a" href={ownDataDownloadPath} download>
+              Download my data (JSON)
+            </Button>
+            <Button component="a" href={`${ownDataDownloadPath}.pdf`} download variant="default">
+              Download as PDF to read
+            </Button>
+          </Group>
         </Stack>
       </Card>
       <OwnPosts />
