@@ -90,6 +90,27 @@ describe('withdrawing, and what one shared', () => {
     expect(space.guidelines).toEqual(agreed);
   });
 
+  it('keeps the "not with" choice private: named back to the person, never shown to the coordinator', async () => {
+    const group = await freshGroup('Not with program');
+    const client = await signedIn(leaver, '10.30.0.1');
+    const avoidedId = await userIdOf(context.connection.db, stayer);
+    const saved = await client.request('PUT', `/api/programs/${group.programId}/enrollment`, {
+      availability: ['tue-12'],
+      timeZone: 'America/Toronto',
+      interests: ['burnout'],
+      avoidUserIds: [avoidedId],
+      agreesToGuidelines: true,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const own = (await client.request('GET', `/api/programs/${group.programId}/enrollment`)).json();
+    expect(own.enrollment.avoidPeople.map((person: { id: string }) => person.id)).toEqual([avoidedId]);
+    const coordinator = await signedIn('coordinator@demo.tend.test', '10.30.0.9');
+    const roster = await coordinator.request('GET', `/api/programs/${group.programId}/enrollments`);
+    expect(roster.statusCode).toBe(200);
+    // The roster names everyone enrolled, the avoided person included, but nothing of who asked what.
+    expect(roster.body).not.toMatch(/avoid|not.?with/i);
+  });
+
   it('removes the person’s posts, with the replies to them, when they choose to', async () => {
     const group = await freshGroup('Remove program');
     const client = await signedIn(leaver, '10.30.0.1');
