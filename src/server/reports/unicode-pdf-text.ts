@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 
 /**
  * Noto fonts shipped as npm packages (TTF, which pdf-lib and fontkit embed), tried in this order for
@@ -100,11 +100,17 @@ export function drawLine(
   page: PDFPage,
   text: string,
   family: FontFamily,
-  at: { x: number; y: number; size: number },
+  at: { x: number; y: number; size: number; color?: Color },
 ) {
   let x = at.x;
   for (const run of splitIntoRuns(text, family)) {
-    page.drawText(run.text, { x, y: at.y, size: at.size, font: run.font });
+    page.drawText(run.text, {
+      x,
+      y: at.y,
+      size: at.size,
+      font: run.font,
+      ...(at.color ? { color: at.color } : {}),
+    });
     x += run.font.widthOfTextAtSize(run.text, at.size);
   }
 }
