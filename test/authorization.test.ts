@@ -50,6 +50,12 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'POST /api/password-resets': { expect: everyone, body: { email: 'nobody@example.org' } },
   'POST /api/password-resets/accept': { expect: everyone, body: { token: 'a'.repeat(52), password: 'x' } },
   'PUT /api/me/password': { expect: signedIn, body: { currentPassword: 'wrong', newPassword: 'x' } },
+  'GET /api/me/data': { expect: signedIn },
+  'GET /api/me/data.pdf': { expect: signedIn },
+  'GET /api/me/posts': { expect: signedIn },
+  'GET /api/me/account-closing': { expect: signedIn },
+  // A wrong password: the policy lets everyone signed in try, and nobody's account is closed here.
+  'POST /api/me/account-closing': { expect: signedIn, body: { password: 'wrong', isConfirmed: true } },
   'GET /api/dashboard': { expect: signedIn },
   'GET /api/users': { expect: adminOnly },
   'POST /api/users': { expect: adminOnly, body: {} },

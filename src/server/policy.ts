@@ -16,6 +16,10 @@ export const permissions = {
   'session.delete': 'signed-in',
   'me.read': 'signed-in',
   'me.update-password': 'signed-in',
+  /** Everything Tend holds about the signed-in person, and nothing about anyone else. */
+  'my-data.export': 'signed-in',
+  /** Closing one's own account needs one's password; the service keeps at least one admin. */
+  'me.close-account': 'signed-in',
   'dashboard.read': 'signed-in',
   'invitation.read': 'everyone',
   'invitation.accept': 'everyone',
@@ -106,7 +110,10 @@ export const permissions = {
   'group-space.read': 'signed-in',
   'group-posts.create': 'signed-in',
   'group-posts.update': 'signed-in',
+  /** Authors delete their own posts, also after leaving the group; the service checks authorship. */
   'group-posts.delete': 'signed-in',
+  /** One's own posts in every group, also groups one has left. */
+  'my-posts.list': 'signed-in',
   'group-posts.report': 'signed-in',
   /** Only the group's own facilitators moderate; checked against the group by the service. */
   'group-posts.moderate': 'signed-in',

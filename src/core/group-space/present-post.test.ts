@@ -61,6 +61,39 @@ describe('presentPost', () => {
   });
 });
 
+describe('the time of an anonymous post', () => {
+  const written = { ...base, isAnonymous: true, createdAt: '2027-01-01T10:47:13.000Z' };
+
+  it('is the day only, for every viewer, its author included', () => {
+    for (const viewer of [
+      { userId: 'ben', isFacilitator: false },
+      { userId: 'fay', isFacilitator: true },
+      { userId: 'ana', isFacilitator: false },
+    ]) {
+      const post = presentPost({ ...written, editedAt: '2027-01-02T08:05:00.000Z' }, viewer);
+      expect(post.createdAt).toBe('2027-01-01');
+      expect(post.editedAt).toBe('2027-01-02');
+      expect(JSON.stringify(post)).not.toMatch(/T\d\d:\d\d/);
+    }
+  });
+
+  it('keeps the exact time of a named post', () => {
+    expect(presentPost(base, { userId: 'ben', isFacilitator: false }).createdAt).toBe(base.createdAt);
+  });
+
+  it('still orders anonymous replies by when they were written', () => {
+    const threads = presentThreads(
+      [
+        { ...base, id: 'p' },
+        { ...written, id: 'late', parentId: 'p', createdAt: '2027-01-01T18:00:00.000Z' },
+        { ...written, id: 'early', parentId: 'p', createdAt: '2027-01-01T11:00:00.000Z' },
+      ],
+      { userId: 'ben', isFacilitator: false },
+    );
+    expect(threads[0]?.replies.map((reply) => reply.id)).toEqual(['early', 'late']);
+  });
+});
+
 describe('presentThreads', () => {
   it('orders posts newest first and their replies oldest first', () => {
     const posts: StoredPost[] = [

@@ -25,6 +25,7 @@ export type PresentedPost = {
   isMine: boolean;
   /** Null when the post is hidden and the viewer is neither its author nor a facilitator. */
   body: string | null;
+  /** An instant, or for an anonymous post only its day (YYYY-MM-DD, UTC): see `dayOnly`. */
   createdAt: string;
   editedAt: string | null;
   isHidden: boolean;
@@ -33,6 +34,15 @@ export type PresentedPost = {
 };
 
 export const anonymousAuthorLabel = 'A group member';
+
+/**
+ * The day of an instant (UTC), without its time. The minute an anonymous post was written is a
+ * clue to who wrote it (who was on a break, who had just left the meeting), so it never leaves
+ * the server — not even to its author, whose screen others may see.
+ */
+export function dayOnly(instant: string): string {
+  return instant.slice(0, 10);
+}
 
 /**
  * The one place that decides what a viewer learns about a post. An anonymous post names nobody to
@@ -54,8 +64,8 @@ export function presentPost(post: StoredPost, viewer: PostViewer): PresentedPost
     isAnonymous: post.isAnonymous,
     isMine,
     body: isHidden && !mayReadHidden ? null : post.body,
-    createdAt: post.createdAt,
-    editedAt: post.editedAt,
+    createdAt: post.isAnonymous ? dayOnly(post.createdAt) : post.createdAt,
+    editedAt: post.editedAt && post.isAnonymous ? dayOnly(post.editedAt) : post.editedAt,
     isHidden,
     hiddenReason: isHidden && mayReadHidden ? post.hiddenReason : null,
   };
@@ -65,8 +75,10 @@ export type PostThread = PresentedPost & { replies: PresentedPost[] };
 
 /** Posts newest first, each with its replies oldest first, as one viewer may see them. */
 export function presentThreads(posts: readonly StoredPost[], viewer: PostViewer): PostThread[] {
+  // Ordered on the stored instants: presented anonymous posts carry only their day.
   const replies = new Map<string, PresentedPost[]>();
-  for (const post of posts) {
+  const byTimeAscending = [...posts].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const post of byTimeAscending) {
     if (post.parentId === null) continue;
     const list = replies.get(post.parentId) ?? [];
     list.push(presentPost(post, viewer));
@@ -77,6 +89,6 @@ export function presentThreads(posts: readonly StoredPost[], viewer: PostViewer)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .map((post) => ({
       ...presentPost(post, viewer),
-      replies: (replies.get(post.id) ?? []).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      replies: replies.get(post.id) ?? [],
     }));
 }

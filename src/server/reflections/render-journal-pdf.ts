@@ -1,4 +1,4 @@
-import type { PDFFont } from 'pdf-lib';
+import { drawLine, embedFontFamily, type FontFamily, widthOf } from '../reports/unicode-pdf-text.ts';
 
 const pageWidth = 595.28;
 const pageHeight = 841.89;
@@ -6,26 +6,26 @@ const margin = 56;
 
 /**
  * The journal's Markdown laid out as a plain A4 PDF: headings in bold, quotes indented, paragraphs
- * wrapped. The standard fonts cover Western European text; other characters print as "?".
+ * wrapped, in Noto fonts so Persian, Japanese, emoji and every other language people write in print.
  */
 export async function renderJournalPdf(markdown: string, title: string): Promise<Uint8Array> {
   // pdf-lib is hundreds of modules: loaded on the first PDF, not at every start-up.
-  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const { PDFDocument } = await import('pdf-lib');
   const document = await PDFDocument.create();
   document.setTitle(title);
   document.setProducer('Tend');
-  const regular = await document.embedFont(StandardFonts.Helvetica);
-  const bold = await document.embedFont(StandardFonts.HelveticaBold);
+  const regular = await embedFontFamily(document, 'regular');
+  const bold = await embedFontFamily(document, 'bold');
   let page = document.addPage([pageWidth, pageHeight]);
   let y = pageHeight - margin;
 
-  const write = (text: string, font: PDFFont, size: number, indent = 0) => {
-    for (const line of wrap(printable(text, font), font, size, pageWidth - 2 * margin - indent)) {
+  const write = (text: string, font: FontFamily, size: number, indent = 0) => {
+    for (const line of wrap(text, font, size, pageWidth - 2 * margin - indent)) {
       if (y < margin + size) {
         page = document.addPage([pageWidth, pageHeight]);
         y = pageHeight - margin;
       }
-      page.drawText(line, { x: margin + indent, y: y - size, size, font });
+      drawLine(page, line, font, { x: margin + indent, y: y - size, size });
       y -= size * 1.4;
     }
   };
@@ -42,26 +42,12 @@ export async function renderJournalPdf(markdown: string, title: string): Promise
   return document.save();
 }
 
-/** Characters the font cannot draw become "?", so any answer can be exported. */
-function printable(text: string, font: PDFFont): string {
-  return [...text]
-    .map((character) => {
-      try {
-        font.encodeText(character);
-        return character;
-      } catch {
-        return '?';
-      }
-    })
-    .join('');
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, font: FontFamily, size: number, width: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of text.split(/\s+/)) {
     const candidate = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width || !current) current = candidate;
+    if (widthOf(candidate, font, size) <= width || !current) current = candidate;
     else {
       lines.push(current);
       current = word;

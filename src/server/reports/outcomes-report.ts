@@ -1,6 +1,7 @@
-import type { PDFFont, PDFPage } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
 import type { GroupRef } from '../../core/measurement/outcomes.ts';
 import type { OutcomesView } from '../services/outcomes.ts';
+import { drawLine, embedFontFamily, type FontFamily, widthOf } from './unicode-pdf-text.ts';
 
 /**
  * The printable program-evaluation report a coordinator hands to leadership: the same released
@@ -160,22 +161,12 @@ ${tables}</main>
 </body></html>`;
 }
 
-/** Standard PDF fonts speak WinAnsi only: keep what they can draw. */
-function printable(text: string): string {
-  return text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, '-')
-    .replace(/…/g, '...')
-    .replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, font: FontFamily, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of printable(text).split(/\s+/)) {
+  for (const word of text.split(/\s+/)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) > width && line) {
+    if (widthOf(candidate, font, size) > width && line) {
       lines.push(line);
       line = word;
     } else {
@@ -188,11 +179,12 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 
 export async function renderReportPdf(report: Report): Promise<Uint8Array> {
   // pdf-lib is hundreds of modules: loaded on the first PDF, not at every start-up.
-  const { PDFDocument, rgb, StandardFonts } = await import('pdf-lib');
+  const { PDFDocument, rgb } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
-  pdf.setTitle(printable(report.title));
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  pdf.setTitle(report.title);
+  // Noto, so program titles, group names and notes in any language print (see unicode-pdf-text.ts).
+  const font = await embedFontFamily(pdf, 'regular');
+  const bold = await embedFontFamily(pdf, 'bold');
   const margin = 40;
   const pageSize: [number, number] = [842, 595]; // A4 landscape: tables need the width.
   let page: PDFPage = pdf.addPage(pageSize);
@@ -212,11 +204,10 @@ export async function renderReportPdf(report: Report): Promise<Uint8Array> {
     const typeface = options.isBold ? bold : font;
     for (const line of wrap(text, typeface, size, options.maxWidth ?? width)) {
       ensure(size + 4);
-      page.drawText(line, {
+      drawLine(page, line, typeface, {
         x: options.x ?? margin,
         y: y - size,
         size,
-        font: typeface,
         color: rgb(0.1, 0.1, 0.1),
       });
       y -= size + 4;
@@ -237,11 +228,10 @@ export async function renderReportPdf(report: Report): Promise<Uint8Array> {
       ensure(height);
       cells.forEach((lines, column) => {
         lines.forEach((line, lineIndex) => {
-          page.drawText(line, {
+          drawLine(page, line, index === 0 ? bold : font, {
             x: margin + column * columnWidth,
             y: y - 9 - lineIndex * 11,
             size: 8,
-            font: index === 0 ? bold : font,
           });
         });
       });

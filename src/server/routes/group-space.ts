@@ -6,6 +6,7 @@ import {
   deletePost,
   dismissReports,
   hidePost,
+  listOwnPosts,
   readGroupSpace,
   reportPost,
   unhidePost,
@@ -47,6 +48,38 @@ const GroupSpaceSchema = z.object({
 
 /** A group's private discussion space: its members and facilitators only (see policy.canReadGroupSpace). */
 export function groupSpaceRoutes(app: App, { db, now }: AppDependencies): void {
+  app.get(
+    '/api/me/posts',
+    {
+      config: { action: 'my-posts.list' },
+      schema: {
+        tags: ['group space'],
+        summary:
+          'Everything you wrote in any group space, also in groups you have left, so you can delete it at any time',
+        response: {
+          200: z.object({
+            posts: z.array(
+              z.object({
+                id: z.string(),
+                groupId: z.string(),
+                groupName: z.string(),
+                programTitle: z.string(),
+                isReply: z.boolean(),
+                isAnonymous: z.boolean(),
+                isHidden: z.boolean(),
+                isStillMember: z.boolean(),
+                body: z.string(),
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ posts: await listOwnPosts(db, requireMember(request)) }),
+  );
+
   app.get(
     '/api/groups/:groupId/space',
     {

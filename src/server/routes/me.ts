@@ -7,9 +7,11 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, invalidateUserSessions } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
-import { requireMember, setSessionCookie } from '../plugins/authentication.ts';
+import { clearSessionCookie, requireMember, setSessionCookie } from '../plugins/authentication.ts';
 import { findOrganizationSettings } from '../services/organization.ts';
-import { errorResponses, PasswordSchema } from './schemas.ts';
+import { accountClosingStatement, closeAccount, exportOwnData } from '../services/own-data.ts';
+import { renderOwnDataPdf } from '../services/own-data-document.ts';
+import { ErrorSchema, errorResponses, PasswordSchema } from './schemas.ts';
 
 export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
   app.put(
@@ -50,6 +52,91 @@ export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
         return createSession(tx, member, now());
       });
       setSessionCookie(reply, token, config.isCookieSecure);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/me/data',
+    {
+      config: { action: 'my-data.export' },
+      schema: {
+        tags: ['session'],
+        summary:
+          'Download everything Tend holds about you (JSON): account, enrolments, reflections, questionnaire answers, posts, feedback, recognitions, notices',
+        response: {
+          200: z.looseObject({ exportedAt: z.string(), about: z.string() }).describe('application/json'),
+          401: ErrorSchema,
+          403: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const data = await exportOwnData(db, requireMember(request), now());
+      return reply
+        .header(
+          'content-disposition',
+          `attachment; filename="tend-my-data-${data.exportedAt.slice(0, 10)}.json"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(data);
+    },
+  );
+
+  app.get(
+    '/api/me/data.pdf',
+    {
+      config: { action: 'my-data.export' },
+      schema: {
+        tags: ['session'],
+        summary: 'The same data as /api/me/data, as a PDF to read',
+        response: { 200: z.any().describe('application/pdf'), 401: ErrorSchema, 403: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const data = await exportOwnData(db, requireMember(request), now());
+      const pdf = await renderOwnDataPdf(data);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="tend-my-data-${data.exportedAt.slice(0, 10)}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(pdf));
+    },
+  );
+
+  app.get(
+    '/api/me/account-closing',
+    {
+      config: { action: 'me.read' },
+      schema: {
+        tags: ['session'],
+        summary: 'What closing your account deletes, and what stays behind in anonymous form',
+        response: { 200: z.object({ statement: z.array(z.string()) }), ...errorResponses },
+      },
+    },
+    async () => ({ statement: accountClosingStatement }),
+  );
+
+  app.post(
+    '/api/me/account-closing',
+    {
+      config: { action: 'me.close-account' },
+      schema: {
+        tags: ['session'],
+        summary: 'Close your account: needs your password; deletes your data and signs you out everywhere',
+        body: z.object({
+          password: PasswordSchema,
+          isConfirmed: z.literal(true, { error: 'confirm that you want to close your account' }),
+        }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await closeAccount(db, requireMember(request), request.body.password);
+      clearSessionCookie(reply, config.isCookieSecure);
       return reply.status(204).send(null);
     },
   );

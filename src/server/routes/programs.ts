@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { groupAgreements } from '../../core/curriculum/group-agreements.ts';
 import { findFollowUpDaysProblems } from '../../core/reflection/plan-follow-ups.ts';
 import { enrollmentStatuses, groupStatuses, programStatuses } from '../../db/schema.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import {
-  confidentialityGuidelines,
   enrol,
   findMembershipDefaults,
   findOwnEnrollment,
   listEnrollments,
   placeFacilitator,
+  sharedContentChoices,
+  sharedContentStatements,
   withdraw,
   withdrawalStatement,
 } from '../services/enrollments.ts';
@@ -94,6 +96,7 @@ const OwnEnrollmentSchema = z.object({
       availability: z.array(z.string()),
       interests: z.array(z.string()),
       avoidUserIds: z.array(z.string()),
+      avoidPeople: z.array(z.object({ id: z.string(), name: z.string() })),
       isFacilitator: z.boolean(),
       enrolledAt: z.string(),
       withdrawnAt: z.string().nullable(),
@@ -102,6 +105,7 @@ const OwnEnrollmentSchema = z.object({
   defaults: z.object({ level: z.string().nullable(), discipline: z.string().nullable() }),
   guidelines: z.array(z.string()),
   withdrawalStatement: z.string(),
+  sharedContentChoices: z.array(z.object({ value: z.enum(sharedContentChoices), statement: z.string() })),
 });
 
 const ProgramOverviewSchema = z.object({
@@ -263,7 +267,11 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
       return {
         enrollment: await findOwnEnrollment(db, member, request.params.programId),
         defaults: await findMembershipDefaults(db, member),
-        guidelines: confidentialityGuidelines,
+        guidelines: [...groupAgreements],
+        sharedContentChoices: sharedContentChoices.map((choice) => ({
+          value: choice,
+          statement: sharedContentStatements[choice],
+        })),
         withdrawalStatement,
       };
     },
@@ -293,12 +301,22 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
       config: { action: 'enrollment.withdraw' },
       schema: {
         tags: ['enrolment'],
-        summary: 'Withdraw from a program in one step',
+        summary:
+          'Withdraw from a program in one step, choosing whether your posts and shared reflections stay, stay anonymised, or go',
         params: ProgramIdParamsSchema,
-        response: { 200: z.object({ statement: z.string() }), ...errorResponses },
+        querystring: z.object({
+          sharedContent: z
+            .enum(sharedContentChoices, { error: 'must be keep, anonymise or remove' })
+            .default('keep'),
+        }),
+        response: {
+          200: z.object({ statement: z.string(), sharedContent: z.string() }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => withdraw(db, requireMember(request), request.params.programId, now()),
+    async (request) =>
+      withdraw(db, requireMember(request), request.params.programId, request.query.sharedContent, now()),
   );
 
   app.put(

@@ -1,9 +1,19 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { parseWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import { convertWeeklySlots } from '../../core/scheduling/availability.ts';
 import { isValidTimeZone } from '../../core/scheduling/time-zones.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { enrollments, groupMembers, groups, memberships, programs, users } from '../../db/schema.ts';
+import {
+  enrollments,
+  groupMembers,
+  groupPosts,
+  groups,
+  meetings,
+  memberships,
+  programs,
+  reflections,
+  users,
+} from '../../db/schema.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -22,19 +32,26 @@ export type EnrollmentInput = {
   agreesToGuidelines: boolean;
 };
 
+/** What becomes of what a person shared with their group (posts, shared reflections) when they withdraw. */
+export const sharedContentChoices = ['keep', 'anonymise', 'remove'] as const;
+export type SharedContentChoice = (typeof sharedContentChoices)[number];
+
 /** Said to the person before and after they withdraw, so nobody has to guess. */
 export const withdrawalStatement =
   'Withdrawing takes you out of the program and its group at once. Your availability, interests and ' +
   '"not with" requests are deleted; your place in the group is freed. Attendance already taken stays ' +
   'only as part of anonymous attendance rates. Your own reflections and questionnaire results stay ' +
-  'yours. Nobody is told why, and your group sees only that the group changed.';
+  'yours, visible to you only; results already counted in published anonymous aggregates stay counted. ' +
+  'Nobody is told why, and your group sees only that the group changed.';
 
-export const confidentialityGuidelines = [
-  'What is said in the group stays in the group; what is learned may leave it.',
-  'Share your own experience, positively and without judging others.',
-  'You may pass on any question, and you may leave at any time.',
-  'Do not name patients, clients or colleagues.',
-];
+/** Each choice about shared content, as offered before withdrawing and confirmed after. */
+export const sharedContentStatements: Record<SharedContentChoice, string> = {
+  keep: 'Your posts and the reflections you shared stay in the group space as they are, under your name where you gave it. You can delete any of them later from Settings → Your data.',
+  anonymise:
+    'Your posts and the reflections you shared stay, but show "A group member" instead of your name, with the day only.',
+  remove:
+    'Your posts (with the replies to them) are deleted and the reflections you shared are no longer shared; the reflections stay in your journal.',
+};
 
 /**
  * Converts the person's hours to the organisation's time zone using the term's first week, so the
@@ -189,13 +206,17 @@ async function waitlistPosition(tx: Transaction, programId: string, userId: stri
   return waiting.findIndex((row) => row.userId === userId) + 1;
 }
 
-/** One step out: the person leaves the program and its group, and the first person waiting gets the place. */
+/**
+ * One step out: the person leaves the program and its group, and the first person waiting gets the
+ * place. What they shared with the group is kept, anonymised or removed, as they choose.
+ */
 export async function withdraw(
   db: Database,
   member: SignedInMember,
   programId: string,
+  sharedContent: SharedContentChoice,
   now: Date,
-): Promise<{ statement: string }> {
+): Promise<{ statement: string; sharedContent: string }> {
   return db.transaction(async (tx) => {
     const program = await findProgram(tx, member.organizationId, programId);
     const [existing] = await tx
@@ -211,9 +232,42 @@ export async function withdraw(
     await tx
       .delete(groupMembers)
       .where(and(eq(groupMembers.userId, member.userId), inArray(groupMembers.groupId, programGroups)));
+    await settleSharedContent(tx, member.userId, programId, sharedContent);
     if (existing.status === 'enrolled' && !existing.isFacilitator) await promoteFromWaitlist(tx, program);
-    return { statement: withdrawalStatement };
+    return { statement: withdrawalStatement, sharedContent: sharedContentStatements[sharedContent] };
   });
+}
+
+async function settleSharedContent(
+  tx: Transaction,
+  userId: string,
+  programId: string,
+  choice: SharedContentChoice,
+): Promise<void> {
+  if (choice === 'keep') return;
+  const programGroups = tx.select({ id: groups.id }).from(groups).where(eq(groups.programId, programId));
+  const programMeetings = tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(inArray(meetings.groupId, programGroups));
+  const ownPosts = and(eq(groupPosts.authorId, userId), inArray(groupPosts.groupId, programGroups));
+  const ownShared = and(
+    eq(reflections.userId, userId),
+    eq(reflections.isSharedWithGroup, true),
+    inArray(reflections.meetingId, programMeetings),
+  );
+  if (choice === 'anonymise') {
+    await tx.update(groupPosts).set({ isAnonymous: true }).where(ownPosts);
+    await tx.update(reflections).set({ isSharedAnonymously: true }).where(ownShared);
+    return;
+  }
+  const removed = tx.select({ id: groupPosts.id }).from(groupPosts).where(ownPosts);
+  // A removed post takes its replies with it, as when its author deletes it one by one.
+  await tx.delete(groupPosts).where(or(inArray(groupPosts.parentId, removed), ownPosts));
+  await tx
+    .update(reflections)
+    .set({ isSharedWithGroup: false, isSharedAnonymously: false, sharedAt: null })
+    .where(ownShared);
 }
 
 async function promoteFromWaitlist(tx: Transaction, program: ProgramRow): Promise<void> {
@@ -258,6 +312,16 @@ export async function findOwnEnrollment(db: Database, member: SignedInMember, pr
     ),
     interests: row.interests,
     avoidUserIds: row.avoidUserIds,
+    // Their own private choice, named back to them only, so they can see and change it.
+    avoidPeople: row.avoidUserIds.length
+      ? await db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .innerJoin(memberships, eq(memberships.userId, users.id))
+          .where(
+            and(inArray(users.id, row.avoidUserIds), eq(memberships.organizationId, member.organizationId)),
+          )
+      : [],
     isFacilitator: row.isFacilitator,
     enrolledAt: row.enrolledAt.toISOString(),
     withdrawnAt: row.withdrawnAt?.toISOString() ?? null,

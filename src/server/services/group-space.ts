@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { groupAgreements } from '../../core/curriculum/group-agreements.ts';
-import { presentThreads, type StoredPost } from '../../core/group-space/present-post.ts';
+import { dayOnly, presentThreads, type StoredPost } from '../../core/group-space/present-post.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { groupMembers, groupPostReports, groupPosts, groups, programs, users } from '../../db/schema.ts';
 import { notify } from '../../notifications/notify.ts';
@@ -207,7 +207,11 @@ export async function updatePost(
   });
 }
 
-/** Deleting a post takes its replies with it; a reply goes alone. */
+/**
+ * Deleting a post takes its replies with it; a reply goes alone. What one wrote stays one's own to
+ * take back, so the author may delete it even after leaving the group (withdrawn, group re-formed):
+ * only authorship and the organisation are checked, not membership.
+ */
 export async function deletePost(
   db: Database,
   member: SignedInMember,
@@ -215,7 +219,22 @@ export async function deletePost(
   postId: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await loadOwnPost(tx, member, groupId, postId);
+    const [post] = await tx
+      .select({ authorId: groupPosts.authorId })
+      .from(groupPosts)
+      .where(
+        and(
+          eq(groupPosts.id, postId),
+          eq(groupPosts.groupId, groupId),
+          eq(groupPosts.organizationId, member.organizationId),
+        ),
+      );
+    // Someone else's post in a group one is not in does not exist, as far as one can tell.
+    if (!post) throw notFound('That post');
+    if (post.authorId !== member.userId) {
+      await loadGroupSpace(tx, member, groupId);
+      throw new AppError('FORBIDDEN', 'Only the person who wrote this can change or delete it.');
+    }
     await tx
       .delete(groupPosts)
       .where(
@@ -331,5 +350,40 @@ export async function dismissReports(
   await db.transaction(async (tx) => {
     await loadForModeration(tx, member, groupId, postId);
     await resolveReports(tx, postId, now);
+  });
+}
+
+/**
+ * Everything the person wrote in any group space of this organisation, including groups they have
+ * since left, so they can delete any of it at any time. Replies by others are not theirs to list.
+ */
+export async function listOwnPosts(db: Database, member: SignedInMember) {
+  const rows = await db
+    .select({
+      post: groupPosts,
+      groupName: groups.name,
+      programTitle: programs.title,
+      isStillMember: sql<boolean>`${groupMembers.userId} is not null`,
+    })
+    .from(groupPosts)
+    .innerJoin(groups, eq(groups.id, groupPosts.groupId))
+    .innerJoin(programs, eq(programs.id, groups.programId))
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, member.userId)))
+    .where(and(eq(groupPosts.authorId, member.userId), eq(groupPosts.organizationId, member.organizationId)))
+    .orderBy(desc(groupPosts.createdAt));
+  return rows.map(({ post, groupName, programTitle, isStillMember }) => {
+    const createdAt = post.createdAt.toISOString();
+    return {
+      id: post.id,
+      groupId: post.groupId,
+      groupName,
+      programTitle,
+      isReply: post.parentId !== null,
+      isAnonymous: post.isAnonymous,
+      isHidden: post.hiddenAt !== null,
+      isStillMember: Boolean(isStillMember),
+      body: post.body,
+      createdAt: post.isAnonymous ? dayOnly(createdAt) : createdAt,
+    };
   });
 }

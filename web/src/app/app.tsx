@@ -33,6 +33,7 @@ const InvitationPage = lazyPage(
   'InvitationPage',
 );
 const MeetingPage = lazyPage(() => import('../features/meetings/components/meeting-page.tsx'), 'MeetingPage');
+const MyDataPage = lazyPage(() => import('../features/my-data/components/my-data-page.tsx'), 'MyDataPage');
 const MyGroupsPage = lazyPage(
   () => import('../features/meetings/components/my-groups-page.tsx'),
   'MyGroupsPage',
@@ -224,6 +225,7 @@ function signedInRouter(member: Member) {
           ),
         },
         { path: 'notices', element: <NoticesPage /> },
+        { path: 'my-data', element: <MyDataPage /> },
         { path: 'questionnaires', element: <MyQuestionnairesPage /> },
         { path: 'questionnaires/:windowId', element: <QuestionnairePage /> },
         { path: 'my-results', element: <MyResultsPage /> },

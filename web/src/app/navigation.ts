@@ -14,6 +14,7 @@ const items: NavigationItem[] = [
   { to: '/speak-up', label: 'Speak up', roles: 'all' },
   { to: '/working-conditions', label: 'Working conditions', roles: ['leader'] },
   { to: '/notices', label: 'Notices and calendar', roles: 'all' },
+  { to: '/my-data', label: 'Your data', roles: 'all' },
   { to: '/people', label: 'People', roles: ['admin'] },
   { to: '/audit', label: 'Audit log', roles: ['admin'] },
   { to: '/outbox', label: 'E-mail outbox', roles: ['admin'] },

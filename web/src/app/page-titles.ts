@@ -16,6 +16,7 @@ const pageTitles: [pattern: string, title: string][] = [
   ['/speak-up', 'Speak up'],
   ['/working-conditions', 'Working conditions'],
   ['/notices', 'Notices and calendar'],
+  ['/my-data', 'Your data'],
   ['/questionnaires', 'Questionnaires'],
   ['/questionnaires/:windowId', 'Questionnaire'],
   ['/my-results', 'My results'],

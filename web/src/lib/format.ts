@@ -28,6 +28,20 @@ export function describeDateTime(iso: string): string {
   });
 }
 
+/**
+ * A day given without its time ("2027-01-04"), as the server gives an anonymous post's: shown as
+ * that calendar day, not shifted into the viewer's time zone.
+ */
+export function describeDay(day: string): string {
+  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

@@ -39,7 +39,9 @@ export function ComposePostForm({
         <Textarea
           label={isReply ? 'Your reply' : 'Share with your group'}
           description={
-            isReply ? undefined : 'Speak from your own experience; never name patients or colleagues.'
+            isReply
+              ? 'Your group’s members and facilitators read replies. You can delete yours at any time.'
+              : 'Your group’s members and facilitators read it; nobody else. Speak from your own experience; never name patients or colleagues. You can delete it at any time, also after leaving.'
           }
           autosize
           minRows={isReply ? 2 : 3}

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { describeDateTime } from '../../../lib/format.ts';
+import { describeDateTime, describeDay } from '../../../lib/format.ts';
 import {
   type GroupPost,
   useDeletePost,
@@ -53,7 +53,8 @@ export function PostCard({
             {post.isAnonymous ? <Badge variant="light">Anonymous</Badge> : null}
             {post.isHidden ? <Badge color="orange.9">Hidden</Badge> : null}
             <Text size="xs">
-              {describeDateTime(post.createdAt)}
+              {/* The server sends only the day of an anonymous post: its minute could tell who wrote it. */}
+              {post.isAnonymous ? describeDay(post.createdAt) : describeDateTime(post.createdAt)}
               {post.editedAt ? ' · edited' : ''}
             </Text>
           </Group>

@@ -39,12 +39,18 @@ export type OwnEnrollment = {
     timeZone: string;
     availability: string[];
     interests: string[];
+    /** Private: the people this person asked not to be grouped with, named back to them only. */
+    avoidPeople: { id: string; name: string }[];
     isFacilitator: boolean;
   } | null;
   defaults: { level: string | null; discipline: string | null };
   guidelines: string[];
   withdrawalStatement: string;
+  sharedContentChoices: { value: SharedContentChoice; statement: string }[];
 };
+
+/** What becomes of one's posts and shared reflections on withdrawing. */
+export type SharedContentChoice = 'keep' | 'anonymise' | 'remove';
 
 export type EnrollmentInput = {
   level: string | null;
@@ -52,6 +58,7 @@ export type EnrollmentInput = {
   availability: string[];
   timeZone: string;
   interests: string[];
+  avoidUserIds: string[];
   agreesToGuidelines: boolean;
 };
 
@@ -149,7 +156,11 @@ export function useEnrol(programId: string) {
 export function useWithdraw(programId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<{ statement: string }>('DELETE', `/api/programs/${programId}/enrollment`),
+    mutationFn: (sharedContent: SharedContentChoice) =>
+      apiRequest<{ statement: string; sharedContent: string }>(
+        'DELETE',
+        `/api/programs/${programId}/enrollment?sharedContent=${sharedContent}`,
+      ),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   List,
-  Modal,
   MultiSelect,
   Select,
   Stack,
@@ -14,11 +13,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useState } from 'react';
 import { AvailabilityGrid } from '../../../components/availability-grid.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
-import { type Program, useEnrol, useOwnEnrollment, useWithdraw } from '../api/programs.ts';
+import { type Program, useEnrol, useOwnEnrollment } from '../api/programs.ts';
+import { NotWithField } from './not-with-field.tsx';
+import { WithdrawDialog } from './withdraw-dialog.tsx';
 
 const levelOptions = [
   { value: 'student-1', label: 'Student, year 1' },
@@ -31,26 +32,37 @@ const levelOptions = [
 ];
 
 const interestOptions = [
-  'burnout',
-  'stress',
-  'boundaries',
-  'self-care',
-  'self-efficacy',
-  'emotional-intelligence',
-  'strengths',
-  'trauma-informed-care',
-  'vicarious-trauma',
-  'compassion-satisfaction',
-  'peer-support',
-  'difficult-events',
-  'growth-mindset',
+  { value: 'burnout', label: 'Burnout' },
+  { value: 'stress', label: 'Stress' },
+  { value: 'boundaries', label: 'Boundaries' },
+  { value: 'self-care', label: 'Self-care' },
+  { value: 'self-efficacy', label: 'Self-efficacy' },
+  { value: 'emotional-intelligence', label: 'Emotional intelligence' },
+  { value: 'strengths', label: 'Strengths' },
+  { value: 'trauma-informed-care', label: 'Trauma-informed care' },
+  { value: 'vicarious-trauma', label: 'Vicarious trauma' },
+  { value: 'compassion-satisfaction', label: 'Compassion satisfaction' },
+  { value: 'peer-support', label: 'Peer support' },
+  { value: 'difficult-events', label: 'Difficult events' },
+  { value: 'growth-mindset', label: 'Growth mindset' },
 ];
+
+/**
+ * Enter in a text box of this many-field form picks an option or does nothing; it never sends the
+ * form half-filled. The button (or Enter on it) still sends it.
+ */
+function keepEnterFromSubmitting(event: KeyboardEvent<HTMLFormElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type !== 'submit') {
+    event.preventDefault();
+  }
+}
 
 /** Voluntary enrolment: level, discipline, weekly availability, interests and the group's guidelines. */
 export function EnrolmentPanel({ program }: { program: Program }) {
   const own = useOwnEnrollment(program.id);
   const enrol = useEnrol(program.id);
-  const withdraw = useWithdraw(program.id);
+  const [withdrawn, setWithdrawn] = useState<{ statement: string; sharedContent: string } | null>(null);
   const [isConfirming, confirming] = useDisclosure();
   const timeZone = own.data?.enrollment?.timeZone ?? viewerTimeZone();
   const [form, setForm] = useState({
@@ -58,6 +70,7 @@ export function EnrolmentPanel({ program }: { program: Program }) {
     discipline: '',
     availability: [] as string[],
     interests: [] as string[],
+    notWith: [] as { id: string; name: string }[],
     agrees: false,
   });
   const errors = fieldErrors(enrol.error);
@@ -73,6 +86,7 @@ export function EnrolmentPanel({ program }: { program: Program }) {
       discipline: source.discipline ?? '',
       availability: own.data.enrollment?.availability ?? [],
       interests: own.data.enrollment?.interests ?? [],
+      notWith: own.data.enrollment?.avoidPeople ?? [],
     }));
   }, [own.data]);
 
@@ -84,6 +98,7 @@ export function EnrolmentPanel({ program }: { program: Program }) {
       availability: form.availability,
       timeZone,
       interests: form.interests,
+      avoidUserIds: form.notWith.map((person) => person.id),
       agreesToGuidelines: form.agrees,
     });
   }
@@ -95,9 +110,12 @@ export function EnrolmentPanel({ program }: { program: Program }) {
         <Title order={2} size="h3">
           {isActive ? 'Your place' : 'Join this program'}
         </Title>
-        {withdraw.data ? (
+        {withdrawn ? (
           <Alert color="tend" role="status" title="You have withdrawn">
-            {withdraw.data.statement}
+            <Stack gap="xs">
+              <Text size="sm">{withdrawn.statement}</Text>
+              <Text size="sm">{withdrawn.sharedContent}</Text>
+            </Stack>
           </Alert>
         ) : null}
         {enrol.data ? (
@@ -116,8 +134,13 @@ export function EnrolmentPanel({ program }: { program: Program }) {
           </Text>
         ) : null}
         {program.isEnrolmentOpen || isActive ? (
-          <form onSubmit={submit} noValidate aria-label="Enrolment">
+          <form onSubmit={submit} onKeyDown={keepEnterFromSubmitting} noValidate aria-label="Enrolment">
             <Stack>
+              <Text size="sm">
+                Who sees your answers: the program's coordinators see your level, discipline, the hours you
+                can meet and the topics you chose, to form groups. Your group sees your name once groups are
+                published. Your "not with" list is seen by nobody.
+              </Text>
               {enrol.error && Object.keys(errors).length === 0 ? (
                 <Alert color="red" role="alert">
                   {enrol.error.message}
@@ -154,6 +177,7 @@ export function EnrolmentPanel({ program }: { program: Program }) {
                 onChange={(interests) => setForm({ ...form, interests })}
                 searchable
               />
+              <NotWithField people={form.notWith} onChange={(notWith) => setForm({ ...form, notWith })} />
               <Card withBorder bg="gray.0">
                 <Text fw={600}>The group's guidelines</Text>
                 <List size="sm">
@@ -182,23 +206,16 @@ export function EnrolmentPanel({ program }: { program: Program }) {
           </form>
         ) : null}
       </Stack>
-      <Modal opened={isConfirming} onClose={confirming.close} title="Withdraw from this program?">
-        <Stack>
-          <Text size="sm">{own.data.withdrawalStatement}</Text>
-          <Group>
-            <Button
-              color="red.8"
-              loading={withdraw.isPending}
-              onClick={() => withdraw.mutate(undefined, { onSuccess: confirming.close })}
-            >
-              Withdraw now
-            </Button>
-            <Button variant="default" onClick={confirming.close}>
-              Stay
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <WithdrawDialog
+        programId={program.id}
+        own={own.data}
+        isOpen={isConfirming}
+        onClose={confirming.close}
+        onWithdrawn={(said) => {
+          setWithdrawn(said);
+          confirming.close();
+        }}
+      />
     </Card>
   );
 }
