@@ -1073,6 +1073,421 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything Tend holds about you (JSON): account, enrolments, reflections, questionnaire answers, posts, feedback, recognitions, notices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/json */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            exportedAt: string;
+                            about: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/data.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same data as /api/me/data, as a PDF to read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/account-closing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What closing your account deletes, and what stays behind in anonymous form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statement: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Close your account: needs your password; deletes your data and signs you out everywhere */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        /** @enum {boolean} */
+                        isConfirmed: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard": {
         parameters: {
             query?: never;
@@ -1080,7 +1495,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the signed-in person should see first, by role */
+        /** What is next for the signed-in person: their next meeting, reflection and questionnaire due, what is new; the meeting a facilitator runs next; each program’s to-do list for coordinators */
         get: {
             parameters: {
                 query?: never;
@@ -1119,6 +1534,169 @@ export interface paths {
                                 description: string;
                                 href: string;
                             }[];
+                            /** @description For participants and facilitators */
+                            participation: {
+                                nextMeeting: {
+                                    id: string;
+                                    groupId: string;
+                                    groupName: string;
+                                    programTitle: string;
+                                    sequence: number;
+                                    meetingCount: number;
+                                    startsAt: string;
+                                    endsAt: string;
+                                    /** @description Started and not yet ended */
+                                    isUnderway: boolean;
+                                    /** @description The time zone the person enrolled in, else the organisation’s */
+                                    timeZone: string;
+                                    /** @description "Tuesday 12 January 2027, 12:00–13:00 (America/Toronto)" */
+                                    when: string;
+                                    place: string | null;
+                                    videoUrl: string | null;
+                                    topic: {
+                                        title: string;
+                                        summary: string;
+                                    } | null;
+                                    /** @description For the facilitator who runs it: the check-in, the prompts in order and the practice */
+                                    guide: {
+                                        openingCheckIn: string;
+                                        prompts: string[];
+                                        practice: {
+                                            name: string;
+                                            minutes: number;
+                                        };
+                                    } | null;
+                                } | null;
+                                programs: {
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "enrolled" | "waitlisted";
+                                    isInGroup: boolean;
+                                    termStart: string;
+                                }[];
+                                /** @description Programs open for enrolment, listed only for someone in no program */
+                                joinablePrograms: {
+                                    id: string;
+                                    title: string;
+                                    enrolmentCloses: string;
+                                }[];
+                                followUps: {
+                                    total: number;
+                                    items: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "prompt" | "catch-up";
+                                        topicTitle: string;
+                                        prompt: string;
+                                        groupName: string;
+                                        dueAt: string;
+                                    }[];
+                                };
+                                questionnaires: {
+                                    windowId: string;
+                                    title: string;
+                                    instrumentName: string;
+                                    closesAt: string;
+                                    answered: number;
+                                    itemCount: number;
+                                }[];
+                                newPosts: {
+                                    groupId: string;
+                                    groupName: string;
+                                    count: number;
+                                    latestAt: string;
+                                }[];
+                                recognitions: {
+                                    total: number;
+                                    latest: {
+                                        id: string;
+                                        kind: string;
+                                        message: string;
+                                        senderName: string;
+                                        createdAt: string;
+                                    }[];
+                                };
+                                newPostDays: number;
+                                newRecognitionDays: number;
+                            } | null;
+                            /** @description For facilitators */
+                            facilitation: {
+                                nextMeeting: {
+                                    id: string;
+                                    groupId: string;
+                                    groupName: string;
+                                    programTitle: string;
+                                    sequence: number;
+                                    meetingCount: number;
+                                    startsAt: string;
+                                    endsAt: string;
+                                    /** @description Started and not yet ended */
+                                    isUnderway: boolean;
+                                    /** @description The time zone the person enrolled in, else the organisation’s */
+                                    timeZone: string;
+                                    /** @description "Tuesday 12 January 2027, 12:00–13:00 (America/Toronto)" */
+                                    when: string;
+                                    place: string | null;
+                                    videoUrl: string | null;
+                                    topic: {
+                                        title: string;
+                                        summary: string;
+                                    } | null;
+                                    /** @description For the facilitator who runs it: the check-in, the prompts in order and the practice */
+                                    guide: {
+                                        openingCheckIn: string;
+                                        prompts: string[];
+                                        practice: {
+                                            name: string;
+                                            minutes: number;
+                                        };
+                                    } | null;
+                                } | null;
+                                attendanceToTake: {
+                                    meetingId: string;
+                                    groupName: string;
+                                    sequence: number;
+                                    startsAt: string;
+                                    closesAt: string;
+                                }[];
+                            } | null;
+                            /** @description For coordinators */
+                            coordination: {
+                                programs: {
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    phase: "draft" | "enrolment-not-open" | "enrolment-open" | "before-term" | "running" | "finished" | "closed";
+                                    enrolmentOpens: string;
+                                    enrolmentCloses: string;
+                                    termStart: string;
+                                    termEnd: string;
+                                    capacity: number | null;
+                                    /** @description Participants enrolled */
+                                    enrolled: number;
+                                    facilitators: number;
+                                    waitlisted: number;
+                                    groups: number;
+                                    unplaced: number;
+                                    tasks: {
+                                        kind: string;
+                                        text: string;
+                                        href: string;
+                                    }[];
+                                }[];
+                                windows: {
+                                    id: string;
+                                    title: string;
+                                    instrumentName: string;
+                                    programTitle: string | null;
+                                    opensAt: string;
+                                    closesAt: string;
+                                    /** @enum {string} */
+                                    state: "open" | "upcoming";
+                                    shouldClose: boolean;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -3393,6 +3971,10 @@ export interface paths {
                                 availability: string[];
                                 interests: string[];
                                 avoidUserIds: string[];
+                                avoidPeople: {
+                                    id: string;
+                                    name: string;
+                                }[];
                                 isFacilitator: boolean;
                                 enrolledAt: string;
                                 withdrawnAt: string | null;
@@ -3403,6 +3985,11 @@ export interface paths {
                             };
                             guidelines: string[];
                             withdrawalStatement: string;
+                            sharedContentChoices: {
+                                /** @enum {string} */
+                                value: "keep" | "anonymise" | "remove";
+                                statement: string;
+                            }[];
                         };
                     };
                 };
@@ -3664,10 +4251,12 @@ export interface paths {
             };
         };
         post?: never;
-        /** Withdraw from a program in one step */
+        /** Withdraw from a program in one step, choosing whether your posts and shared reflections stay, stay anonymised, or go */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    sharedContent?: "keep" | "anonymise" | "remove";
+                };
                 header?: never;
                 path: {
                     programId: string;
@@ -3684,6 +4273,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             statement: string;
+                            sharedContent: string;
                         };
                     };
                 };
@@ -10913,6 +11503,157 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/me/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything you wrote in any group space, also in groups you have left, so you can delete it at any time */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            posts: {
+                                id: string;
+                                groupId: string;
+                                groupName: string;
+                                programTitle: string;
+                                isReply: boolean;
+                                isAnonymous: boolean;
+                                isHidden: boolean;
+                                isStillMember: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/groups/{groupId}/space": {
         parameters: {
             query?: never;
@@ -16640,6 +17381,8 @@ export interface paths {
                                     label: string;
                                     meaning: string;
                                 };
+                                /** @description High burnout or secondary traumatic stress, low well-being: support is offered, privately */
+                                suggestsSupport: boolean;
                             } | {
                                 subscaleId: string;
                                 name: string;
@@ -16811,6 +17554,8 @@ export interface paths {
                                     label: string;
                                     meaning: string;
                                 };
+                                /** @description High burnout or secondary traumatic stress, low well-being: support is offered, privately */
+                                suggestsSupport: boolean;
                             } | {
                                 subscaleId: string;
                                 name: string;
@@ -16982,6 +17727,8 @@ export interface paths {
                                     label: string;
                                     meaning: string;
                                 };
+                                /** @description High burnout or secondary traumatic stress, low well-being: support is offered, privately */
+                                suggestsSupport: boolean;
                             } | {
                                 subscaleId: string;
                                 name: string;
@@ -17906,6 +18653,180 @@ export interface paths {
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support-resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where to get help now: the organisation’s support resources with tap-to-call and tap-to-text links, and the 9-8-8 line where it serves */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resources: {
+                                name: string;
+                                /** @description Phone, text line or address, e.g. "Call or text 9-8-8" */
+                                contact: string;
+                                actions: {
+                                    /** @enum {string} */
+                                    kind: "call" | "text" | "web" | "email";
+                                    /** @description tel:, sms:, https: or mailto: */
+                                    href: string;
+                                    label: string;
+                                }[];
+                            }[];
+                            /** @description The 9-8-8 line, for organisations in Canada and the United States whose list does not name it */
+                            crisisLine: {
+                                name: string;
+                                /** @description Phone, text line or address, e.g. "Call or text 9-8-8" */
+                                contact: string;
+                                actions: {
+                                    /** @enum {string} */
+                                    kind: "call" | "text" | "web" | "email";
+                                    /** @description tel:, sms:, https: or mailto: */
+                                    href: string;
+                                    label: string;
+                                }[];
+                            } | null;
+                            emergency: {
+                                text: string;
+                                action: {
+                                    /** @enum {string} */
+                                    kind: "call" | "text" | "web" | "email";
+                                    /** @description tel:, sms:, https: or mailto: */
+                                    href: string;
+                                    label: string;
+                                } | null;
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */
