@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushMessages, pushSubscriptions } from '../src/db/schema.ts';
-import { notify } from '../src/server/notifications/notify.ts';
+import { notify } from '../src/notifications/notify.ts';
 import { deliverPushMessages } from '../src/notifications/push/deliver-push.ts';
 import { isVapidSignedBy, startLocalPushService } from './helpers/local-push-service.ts';
 import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';

@@ -2,10 +2,10 @@ import type { Database } from '../db/connect.ts';
 import { type ConnectOptions, connect } from '../db/connect.ts';
 import { type Jobs, startJobs } from '../jobs/start-jobs.ts';
 import { addressOf, loadMailSettings, nameOf } from '../notifications/mail/mail-settings.ts';
+import { ensurePushKeys } from '../notifications/push/push-keys.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { embeddedDatabaseQueue, postgresQueue } from '../server/plugins/request-queue.ts';
-import { ensurePushKeys } from '../notifications/push/push-keys.ts';
 import {
   countDemoAccounts,
   demoEmailDomain,

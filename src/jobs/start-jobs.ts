@@ -5,10 +5,10 @@ import { type DeliveryReport, deliverOutbox } from '../notifications/mail/delive
 import { loadMailSettings, type MailSettings } from '../notifications/mail/mail-settings.ts';
 import { createMailTransport, type MailTransport } from '../notifications/mail/transport.ts';
 import { onEmailQueued, setNotificationLinkBase } from '../notifications/notify.ts';
-import type { Config } from '../server/config.ts';
-import { safeErrorLogging, toLoggedError } from '../server/log-safe-error.ts';
 import { deliverPushMessages, type PushDeliveryReport } from '../notifications/push/deliver-push.ts';
 import { onPushQueued } from '../notifications/push/queue-push.ts';
+import type { Config } from '../server/config.ts';
+import { safeErrorLogging, toLoggedError } from '../server/log-safe-error.ts';
 import { type FeedbackRequestReport, sendFeedbackRequests } from '../server/services/feedback-requests.ts';
 import { type InvitationReminderReport, remindPendingInvitations } from '../server/services/invitations.ts';
 import { refreshOutcomeSnapshots, type SnapshotReport } from '../server/services/outcomes.ts';

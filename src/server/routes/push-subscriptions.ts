@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { pushEndpointProblem } from '../../core/push/push-endpoint.ts';
+import { ensurePushKeys } from '../../notifications/push/push-keys.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { ensurePushKeys } from '../../notifications/push/push-keys.ts';
 import {
   countPushSubscriptions,
   removePushSubscription,

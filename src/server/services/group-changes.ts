@@ -14,10 +14,10 @@ import {
 import { describeWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { groupMembers, meetings, programs } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
 import { tellUnplacedPeople } from './group-placements.ts';
 import { buildGroupingInput, nameGroupsIn, readAssignment } from './grouping-input.ts';

@@ -4,9 +4,9 @@ import { type PlacementProposal, proposePlacement } from '../../core/grouping/pr
 import { tellUnplaced, type UnplacedCause } from '../../core/grouping/tell-unplaced.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { notifications } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { buildGroupingInput, nameGroupsIn, readAssignment } from './grouping-input.ts';
 import { findProgram, type ProgramRow } from './programs.ts';
 

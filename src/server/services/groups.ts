@@ -5,6 +5,7 @@ import type { WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import { planMeetings } from '../../core/scheduling/recurrence.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { groupMembers, groups, meetings, programs } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';

@@ -4,10 +4,10 @@ import { describeMeetingPlace, resolveMeetingPlace } from '../../core/scheduling
 import { findMeetingMoveProblems } from '../../core/scheduling/term.ts';
 import type { Database } from '../../db/connect.ts';
 import { groupMembers, meetings } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { canRunMeeting } from '../policy.ts';
 import { describeMeeting, loadMeeting } from './meetings.ts';
 import { findOrganizationSettings } from './organization.ts';

@@ -1,9 +1,9 @@
 import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connect.ts';
 import { enrollments, groupMembers, groups, programs } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import { recordAuditEvent } from './audit.ts';
 import { relationTo } from './meetings.ts';
 

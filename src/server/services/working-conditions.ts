@@ -20,9 +20,9 @@ import {
   users,
   workingConditionReports,
 } from '../../db/schema.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { notify } from '../notifications/notify.ts';
 import type { AnonymousReportLimiter } from './anonymous-report-limiter.ts';
 import { recordAuditEvent } from './audit.ts';
 import { findOrganizationSettings } from './organization.ts';
