@@ -18,6 +18,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { AvailabilityGrid } from '../../../components/availability-grid.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
+import { interestLabels } from '../../../lib/labels.ts';
 import { type Program, useEnrol, useOwnEnrollment, useWithdraw } from '../api/programs.ts';
 
 const levelOptions = [
@@ -30,21 +31,7 @@ const levelOptions = [
   { value: 'faculty', label: 'Faculty' },
 ];
 
-const interestOptions = [
-  'burnout',
-  'stress',
-  'boundaries',
-  'self-care',
-  'self-efficacy',
-  'emotional-intelligence',
-  'strengths',
-  'trauma-informed-care',
-  'vicarious-trauma',
-  'compassion-satisfaction',
-  'peer-support',
-  'difficult-events',
-  'growth-mindset',
-];
+const interestOptions = Object.entries(interestLabels).map(([value, label]) => ({ value, label }));
 
 /** Voluntary enrolment: level, discipline, weekly availability, interests and the group's guidelines. */
 export function EnrolmentPanel({ program }: { program: Program }) {
