@@ -62,6 +62,7 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'POST /api/programs': { expect: coordinatorOnly, body: {} },
   'GET /api/programs/:programId': { expect: signedIn },
   'PATCH /api/programs/:programId': { expect: coordinatorOnly, body: { title: 'Renamed' } },
+  'POST /api/programs/:programId/copies': { expect: coordinatorOnly, body: {} },
   'GET /api/programs/:programId/overview': { expect: coordinatorOnly },
   'GET /api/programs/:programId/enrollments': { expect: coordinatorOnly },
   'GET /api/programs/:programId/enrollment': { expect: signedIn },

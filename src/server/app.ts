@@ -40,6 +40,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { passwordResetRoutes } from './routes/password-resets.ts';
 import { personalResultRoutes } from './routes/personal-results.ts';
+import { programCopyRoutes } from './routes/program-copies.ts';
 import { programExportRoutes } from './routes/program-exports.ts';
 import { programRoutes } from './routes/programs.ts';
 import { pushSubscriptionRoutes } from './routes/push-subscriptions.ts';
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     groupPlaceRoutes,
     messageRoutes,
     programExportRoutes,
+    programCopyRoutes,
     topicRoutes,
     notificationRoutes,
     pushSubscriptionRoutes,

@@ -32,6 +32,7 @@ export const permissions = {
   'programs.read': 'signed-in',
   'programs.create': ['coordinator'],
   'programs.update': ['coordinator'],
+  'programs.copy': ['coordinator'],
   'programs.overview': ['coordinator'],
   'enrollments.list': ['coordinator'],
   'enrollments.place-facilitator': ['coordinator'],

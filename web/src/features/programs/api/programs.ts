@@ -201,3 +201,21 @@ export function useSendProgramMessage(programId: string) {
 export function programExportPath(programId: string, name: 'groups' | 'roster' | 'attendance'): string {
   return `/api/programs/${programId}/exports/${name}.csv`;
 }
+
+export type NextTermDates = {
+  title: string;
+  termStart: string;
+  termEnd: string;
+  enrolmentOpens: string;
+  enrolmentCloses: string;
+};
+
+/** Next term's draft from this program: its curriculum and settings with new dates, nobody's data. */
+export function useCopyProgram(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (dates: NextTermDates) =>
+      apiRequest<{ id: string; title: string }>('POST', `/api/programs/${programId}/copies`, dates),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: programsKey }),
+  });
+}
