@@ -92,6 +92,7 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/meetings/:meetingId': { expect: signedIn },
   'PATCH /api/meetings/:meetingId': { expect: runsMeetings, body: { place: 'Room 2' } },
   'PUT /api/meetings/:meetingId/attendance': { expect: runsMeetings, body: { records: [] } },
+  'PUT /api/groups/:groupId/time': { expect: coordinatorOnly, body: { slot: 'thu-18' } },
   'PUT /api/groups/:groupId/place': { expect: runsMeetings, body: { place: 'Room 2', videoUrl: null } },
   'POST /api/programs/:programId/messages': {
     expect: runsMeetings,

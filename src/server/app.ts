@@ -27,6 +27,7 @@ import { feedbackRoutes } from './routes/feedback.ts';
 import { groupChangeRoutes } from './routes/group-changes.ts';
 import { groupPlaceRoutes } from './routes/group-places.ts';
 import { groupSpaceRoutes } from './routes/group-space.ts';
+import { groupTimeRoutes } from './routes/group-times.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     groupChangeRoutes,
     meetingRoutes,
     groupPlaceRoutes,
+    groupTimeRoutes,
     messageRoutes,
     programExportRoutes,
     programCopyRoutes,

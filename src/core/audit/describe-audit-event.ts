@@ -1,3 +1,5 @@
+import { describeWeeklySlot, isWeeklySlot } from '../grouping/weekly-slot.ts';
+
 /** One changed field of an audit event, in the stored values (a role, a level, true/false). */
 export type AuditChange = { field: string; from: string | boolean | null; to: string | boolean | null };
 
@@ -29,6 +31,7 @@ const valueLabels: Record<string, string> = {
 
 function describeValue(field: string, value: string | boolean | null): string {
   if (field === 'isDisabled') return value ? 'disabled' : 'active';
+  if (field === 'slot' && typeof value === 'string' && isWeeklySlot(value)) return describeWeeklySlot(value);
   if (value === null || value === '') return 'none';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return valueLabels[value] ?? value;
@@ -52,6 +55,7 @@ const actionWords: Record<string, (target: string, suffix: string) => string> = 
   'groups.member-moved': (target) => `moved ${target} to another group`,
   'groups.member-taken-out': (target) => `took ${target} out of a group`,
   'groups.place-changed': () => "changed a group's place",
+  'groups.time-changed': () => "changed a group's meeting time",
   'leadership-action.create': () => 'recorded a leadership action',
   'leadership-action.update': () => 'updated a leadership action',
   'assessment-windows.create': () => 'opened assessment windows',
@@ -87,7 +91,12 @@ export function describeAuditEvent(event: AuditEventFacts): string {
   }
   const [key = '', suffix = ''] = event.action.split(':');
   const words = actionWords[key];
-  if (words) return `${actor} ${words(target, suffix)}`;
+  if (words) {
+    const values = changes.map(
+      (change) => `${describeValue(change.field, change.from)} → ${describeValue(change.field, change.to)}`,
+    );
+    return `${actor} ${words(target, suffix)}${values.length ? `: ${values.join('; ')}` : ''}`;
+  }
   if (key.startsWith('program.')) return `${actor} marked a program ${key.slice('program.'.length)}`;
   return `${actor}: ${event.action}`;
 }
