@@ -5,7 +5,7 @@ import { requireMember } from '../plugins/authentication.ts';
 import {
   confidentialityGuidelines,
   enrol,
-  findMembershipDefaults,
+  findEnrolmentDefaults,
   findOwnEnrollment,
   listEnrollments,
   placeFacilitator,
@@ -98,7 +98,13 @@ const OwnEnrollmentSchema = z.object({
       withdrawnAt: z.string().nullable(),
     })
     .nullable(),
-  defaults: z.object({ level: z.string().nullable(), discipline: z.string().nullable() }),
+  defaults: z.object({
+    level: z.string().nullable(),
+    discipline: z.string().nullable(),
+    timeZone: z
+      .string()
+      .describe("The organisation's time zone: availability is entered in it unless changed"),
+  }),
   guidelines: z.array(z.string()),
   withdrawalStatement: z.string(),
 });
@@ -229,7 +235,7 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
       const member = requireMember(request);
       return {
         enrollment: await findOwnEnrollment(db, member, request.params.programId),
-        defaults: await findMembershipDefaults(db, member),
+        defaults: await findEnrolmentDefaults(db, member),
         guidelines: confidentialityGuidelines,
         withdrawalStatement,
       };

@@ -41,7 +41,8 @@ export type OwnEnrollment = {
     interests: string[];
     isFacilitator: boolean;
   } | null;
-  defaults: { level: string | null; discipline: string | null };
+  /** timeZone: the organisation's, which availability is entered in unless the person changes it. */
+  defaults: { level: string | null; discipline: string | null; timeZone: string };
   guidelines: string[];
   withdrawalStatement: string;
 };

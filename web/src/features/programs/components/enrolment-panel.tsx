@@ -33,14 +33,29 @@ const levelOptions = [
 
 const interestOptions = Object.entries(interestLabels).map(([value, label]) => ({ value, label }));
 
+/**
+ * The organisation's zone first (the default), then this device's if it differs, then every other
+ * zone the browser knows, so someone abroad or on a night shift elsewhere can say where they are.
+ */
+function timeZoneOptions(organizationZone: string, chosen: string) {
+  const device = viewerTimeZone();
+  const first = [{ value: organizationZone, label: `Organisation time (${organizationZone})` }];
+  if (device !== organizationZone) first.push({ value: device, label: `This device's time (${device})` });
+  const known = new Set(first.map((option) => option.value));
+  const others = [...Intl.supportedValuesOf('timeZone'), chosen]
+    .filter((zone) => zone && !known.has(zone) && known.add(zone))
+    .map((zone) => ({ value: zone, label: zone }));
+  return [...first, ...others];
+}
+
 /** Voluntary enrolment: level, discipline, weekly availability, interests and the group's guidelines. */
 export function EnrolmentPanel({ program }: { program: Program }) {
   const own = useOwnEnrollment(program.id);
   const enrol = useEnrol(program.id);
   const withdraw = useWithdraw(program.id);
   const [isConfirming, confirming] = useDisclosure();
-  const timeZone = own.data?.enrollment?.timeZone ?? viewerTimeZone();
   const [form, setForm] = useState({
+    timeZone: '',
     level: '',
     discipline: '',
     availability: [] as string[],
@@ -56,6 +71,8 @@ export function EnrolmentPanel({ program }: { program: Program }) {
     const source = own.data.enrollment ?? own.data.defaults;
     setForm((current) => ({
       ...current,
+      // The zone the hours were given in, else the organisation's: stated, never silently the browser's.
+      timeZone: own.data.enrollment?.timeZone ?? own.data.defaults.timeZone,
       level: source.level ?? '',
       discipline: source.discipline ?? '',
       availability: own.data.enrollment?.availability ?? [],
@@ -69,7 +86,7 @@ export function EnrolmentPanel({ program }: { program: Program }) {
       level: form.level || null,
       discipline: form.discipline || null,
       availability: form.availability,
-      timeZone,
+      timeZone: form.timeZone,
       interests: form.interests,
       agreesToGuidelines: form.agrees,
     });
@@ -123,10 +140,20 @@ export function EnrolmentPanel({ program }: { program: Program }) {
                   onChange={(e) => setForm({ ...form, discipline: e.currentTarget.value })}
                 />
               </Group>
+              <Select
+                label="Time zone of the hours below"
+                description="Your group's meeting time is worked out from the hours you tick, in this zone"
+                data={timeZoneOptions(own.data.defaults.timeZone, form.timeZone)}
+                value={form.timeZone}
+                onChange={(timeZone) => timeZone && setForm({ ...form, timeZone })}
+                allowDeselect={false}
+                searchable
+                maw={420}
+              />
               <AvailabilityGrid
                 value={form.availability}
                 onChange={(availability) => setForm({ ...form, availability })}
-                timeZone={timeZone}
+                timeZone={form.timeZone}
               />
               {errors.availability ? (
                 <Text c="red.8" size="sm" role="alert">
