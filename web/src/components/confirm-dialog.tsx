@@ -28,7 +28,7 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onCancel} title={title}>
+    <Modal opened={opened} onClose={onCancel} title={title} closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         <Text size="sm" component="div">
           {children}

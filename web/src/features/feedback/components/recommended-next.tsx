@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import {
@@ -78,7 +89,7 @@ function TimeRecommendation({
               onChange={setGroupId}
             />
             <Button size="xs" disabled={!chosen} onClick={() => setIsConfirming(true)}>
-              Apply this time
+              Apply this time<VisuallyHidden>: {item.label}</VisuallyHidden>
             </Button>
           </Group>
         )}

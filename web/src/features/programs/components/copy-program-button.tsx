@@ -51,7 +51,12 @@ export function CopyProgramButton({ program }: { program: Program }) {
       <Button variant="default" onClick={dialog.open}>
         Copy for next term
       </Button>
-      <Modal opened={isOpen} onClose={dialog.close} title="Copy for next term">
+      <Modal
+        opened={isOpen}
+        onClose={dialog.close}
+        title="Copy for next term"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <form onSubmit={submit} noValidate aria-label="Copy for next term">
           <Stack>
             <Text size="sm">
