@@ -1,6 +1,7 @@
 import { Alert, Loader, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { describeDateTime } from '../../../lib/format.ts';
 
 type AuditEvent = {
   id: string;
@@ -33,7 +34,7 @@ export function AuditPage() {
           <Table.Tbody>
             {events.data.map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td>{new Date(event.createdAt).toLocaleString()}</Table.Td>
+                <Table.Td>{describeDateTime(event.createdAt)}</Table.Td>
                 <Table.Td>{event.description}</Table.Td>
               </Table.Tr>
             ))}
