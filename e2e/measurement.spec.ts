@@ -91,6 +91,8 @@ test('a participant answers the WHO-5 and sees their results; the coordinator se
   // The coordinator closes the window and reads the outcomes: everyone released, each level hidden.
   await page.reload();
   await page.getByRole('button', { name: new RegExp(`^Close now.*Well-being check ${now}$`) }).click();
+  // Closing cannot be undone, so it asks first.
+  await page.getByRole('dialog').getByRole('button', { name: 'Close the window' }).click();
   await expect(
     page.getByRole('button', { name: new RegExp(`^Close now.*Well-being check ${now}$`) }),
   ).toHaveCount(0);

@@ -68,6 +68,7 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'POST /api/programs': { expect: coordinatorOnly, body: {} },
   'GET /api/programs/:programId': { expect: signedIn },
   'PATCH /api/programs/:programId': { expect: coordinatorOnly, body: { title: 'Renamed' } },
+  'POST /api/programs/:programId/copies': { expect: coordinatorOnly, body: {} },
   'GET /api/programs/:programId/overview': { expect: coordinatorOnly },
   'GET /api/programs/:programId/enrollments': { expect: coordinatorOnly },
   'GET /api/programs/:programId/enrollment': { expect: signedIn },
@@ -97,6 +98,7 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/meetings/:meetingId': { expect: signedIn },
   'PATCH /api/meetings/:meetingId': { expect: runsMeetings, body: { place: 'Room 2' } },
   'PUT /api/meetings/:meetingId/attendance': { expect: runsMeetings, body: { records: [] } },
+  'PUT /api/groups/:groupId/time': { expect: coordinatorOnly, body: { slot: 'thu-18' } },
   'PUT /api/groups/:groupId/place': { expect: runsMeetings, body: { place: 'Room 2', videoUrl: null } },
   'POST /api/programs/:programId/messages': {
     expect: runsMeetings,

@@ -239,7 +239,21 @@ describe('audit log', () => {
     const { events } = (await admin.request('GET', '/api/audit-events')).json();
     const actions = events.map((event: { action: string }) => event.action);
     expect(actions).toContain('user.created');
-    expect(actions).toContain('user.role-changed:coordinator');
+    expect(actions).toContain('user.role-changed');
     expect(events[0].actorName).toBe('Avery Admin');
+  });
+
+  it('names the person acted on and the old and new values, in words', async () => {
+    const roleChange = await findPerson('participant3@demo.tend.test');
+    const disabled = await findPerson('participant4@demo.tend.test');
+    const { events } = (await admin.request('GET', '/api/audit-events')).json();
+    const descriptions = events.map((event: { description: string }) => event.description);
+    expect(descriptions).toContain(
+      `Avery Admin changed ${roleChange.name}'s role: participant → coordinator`,
+    );
+    expect(descriptions).toContain(
+      `Avery Admin changed ${disabled.name}${disabled.name.endsWith('s') ? "'" : "'s"} account: active → disabled`,
+    );
+    expect(descriptions.join('\n')).not.toMatch(/user\.|role-changed/);
   });
 });

@@ -27,6 +27,7 @@ import { feedbackRoutes } from './routes/feedback.ts';
 import { groupChangeRoutes } from './routes/group-changes.ts';
 import { groupPlaceRoutes } from './routes/group-places.ts';
 import { groupSpaceRoutes } from './routes/group-space.ts';
+import { groupTimeRoutes } from './routes/group-times.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
@@ -40,6 +41,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { outcomeRoutes } from './routes/outcomes.ts';
 import { passwordResetRoutes } from './routes/password-resets.ts';
 import { personalResultRoutes } from './routes/personal-results.ts';
+import { programCopyRoutes } from './routes/program-copies.ts';
 import { programExportRoutes } from './routes/program-exports.ts';
 import { programRoutes } from './routes/programs.ts';
 import { pushSubscriptionRoutes } from './routes/push-subscriptions.ts';
@@ -122,8 +124,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     groupChangeRoutes,
     meetingRoutes,
     groupPlaceRoutes,
+    groupTimeRoutes,
     messageRoutes,
     programExportRoutes,
+    programCopyRoutes,
     topicRoutes,
     notificationRoutes,
     pushSubscriptionRoutes,

@@ -36,6 +36,7 @@ export const permissions = {
   'programs.read': 'signed-in',
   'programs.create': ['coordinator'],
   'programs.update': ['coordinator'],
+  'programs.copy': ['coordinator'],
   'programs.overview': ['coordinator'],
   'enrollments.list': ['coordinator'],
   'enrollments.place-facilitator': ['coordinator'],
@@ -55,6 +56,8 @@ export const permissions = {
   'attendance.record': ['facilitator', 'coordinator'],
   /** Facilitators set their own groups' place; the service checks the group. */
   'group-place.update': ['facilitator', 'coordinator'],
+  /** Moving a whole group to a new weekly time, e.g. one the program's feedback recommends. */
+  'group-time.update': ['coordinator'],
   /** Facilitators message their own group only; coordinators any audience. Checked by the service. */
   'messages.send': ['facilitator', 'coordinator'],
   /** Groups, roster and attendance counts (through the disclosure gate); never reflections or scores. */

@@ -1,6 +1,7 @@
 import { type AggregateCell, releaseAggregates } from '../evaluation/release-aggregates.ts';
-import { type CommentRelease, releaseComments } from '../evaluation/release-comments.ts';
+import { releaseComments } from '../evaluation/release-comments.ts';
 import { type FeedbackAnswer, ratingScale } from './feedback-form.ts';
+import { type FoldedCommentRelease, foldComments } from './fold-comments.ts';
 import { explainRecommendations, type NextCandidates, type Recommendation } from './recommend-next.ts';
 
 export type RatingFigures = { answers: number; usefulnessMean: number; feltSafeMean: number };
@@ -16,8 +17,9 @@ export type FeedbackSummary = {
   usefulness: { rating: number; figure: ReleasedFigure<{ answers: number }> }[];
   feltSafe: { rating: number; figure: ReleasedFigure<{ answers: number }> }[];
   topics: { topicId: string; title: string; figure: ReleasedFigure<RatingFigures> }[];
-  keep: CommentRelease;
-  change: CommentRelease;
+  /** Repeated comments folded into one line with a count. */
+  keep: FoldedCommentRelease;
+  change: FoldedCommentRelease;
   recommendations: Recommendation[];
 };
 
@@ -116,9 +118,11 @@ export function summarizeFeedback(input: {
   };
 
   const commentsOf = (pick: (answer: FeedbackAnswer) => string) =>
-    releaseComments(
-      answers.map((answer) => ({ personId: answer.personId, text: pick(answer) })),
-      input.commentMinimum,
+    foldComments(
+      releaseComments(
+        answers.map((answer) => ({ personId: answer.personId, text: pick(answer) })),
+        input.commentMinimum,
+      ),
     );
 
   return {

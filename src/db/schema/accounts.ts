@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roles } from '../../core/accounts/roles.ts';
+import type { AuditDetails } from '../../core/audit/describe-audit-event.ts';
 
 export type OrganizationSettings = {
   minimumReportingGroupSize: number;
@@ -82,6 +83,8 @@ export const auditEvents = pgTable(
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     targetId: text('target_id'),
+    /** What changed, old → new, so the log can say it in words: `{ changes: [{ field, from, to }] }`. */
+    details: jsonb('details').$type<AuditDetails>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('audit_events_organization_idx').on(table.organizationId, table.createdAt)],

@@ -10,8 +10,8 @@ import {
   saveFeedback,
 } from '../services/feedback.ts';
 import {
-  CommentReleaseSchema,
   errorResponses,
+  FoldedCommentReleaseSchema,
   MeetingIdParamsSchema,
   ProgramIdParamsSchema,
 } from './schemas.ts';
@@ -99,8 +99,8 @@ const ProgramFeedbackSchema = z.object({
   topics: z.array(
     z.object({ topicId: z.string(), title: z.string(), figure: released(RatingFiguresSchema) }),
   ),
-  keep: CommentReleaseSchema,
-  change: CommentReleaseSchema,
+  keep: FoldedCommentReleaseSchema,
+  change: FoldedCommentReleaseSchema,
   recommendations: z.array(
     z.object({ kind: z.enum(['topic', 'time']), id: z.string(), label: z.string(), explanation: z.string() }),
   ),

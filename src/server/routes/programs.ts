@@ -6,7 +6,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import {
   enrol,
-  findMembershipDefaults,
+  findEnrolmentDefaults,
   findOwnEnrollment,
   listEnrollments,
   placeFacilitator,
@@ -102,7 +102,13 @@ const OwnEnrollmentSchema = z.object({
       withdrawnAt: z.string().nullable(),
     })
     .nullable(),
-  defaults: z.object({ level: z.string().nullable(), discipline: z.string().nullable() }),
+  defaults: z.object({
+    level: z.string().nullable(),
+    discipline: z.string().nullable(),
+    timeZone: z
+      .string()
+      .describe("The organisation's time zone: availability is entered in it unless changed"),
+  }),
   guidelines: z.array(z.string()),
   withdrawalStatement: z.string(),
   sharedContentChoices: z.array(z.object({ value: z.enum(sharedContentChoices), statement: z.string() })),
@@ -266,7 +272,7 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
       const member = requireMember(request);
       return {
         enrollment: await findOwnEnrollment(db, member, request.params.programId),
-        defaults: await findMembershipDefaults(db, member),
+        defaults: await findEnrolmentDefaults(db, member),
         guidelines: [...groupAgreements],
         sharedContentChoices: sharedContentChoices.map((choice) => ({
           value: choice,

@@ -54,6 +54,16 @@ export const CommentReleaseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('withheld'), minimumRespondents: z.number(), message: z.string() }),
 ]);
 
+/** The same, with repeated comments folded into one with how many wrote it (core/feedback/fold-comments.ts). */
+export const FoldedCommentReleaseSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('released'),
+    respondentCount: z.number(),
+    comments: z.array(z.object({ text: z.string(), count: z.number() })).readonly(),
+  }),
+  z.object({ status: z.literal('withheld'), minimumRespondents: z.number(), message: z.string() }),
+]);
+
 /**
  * A file rather than JSON (a PDF, a CSV, a calendar): the OpenAPI document names its content types, and
  * the body is the file itself — text, or bytes for `binary`. A file is sent as is, never serialized.

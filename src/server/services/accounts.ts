@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RosterEntry, RosterRejection } from '../../core/accounts/parse-roster.ts';
 import type { Level, Role } from '../../core/accounts/roles.ts';
+import type { AuditChange } from '../../core/audit/describe-audit-event.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { invitations, memberships, passwordResets, users } from '../../db/schema.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
@@ -199,6 +200,27 @@ export type MemberChanges = Partial<{
   isDisabled: boolean;
 }>;
 
+/** Old → new for each field that really changed, for the audit log. */
+function listMemberChanges(before: Member, changes: MemberChanges): AuditChange[] {
+  const list: AuditChange[] = [];
+  if (changes.name !== undefined && changes.name !== before.name) {
+    list.push({ field: 'name', from: before.name, to: changes.name });
+  }
+  if (changes.role !== undefined && changes.role !== before.role) {
+    list.push({ field: 'role', from: before.role, to: changes.role });
+  }
+  if (changes.level !== undefined && changes.level !== before.level) {
+    list.push({ field: 'level', from: before.level, to: changes.level });
+  }
+  if (changes.discipline !== undefined && changes.discipline !== before.discipline) {
+    list.push({ field: 'discipline', from: before.discipline, to: changes.discipline });
+  }
+  if (changes.isDisabled !== undefined && changes.isDisabled !== before.isDisabled) {
+    list.push({ field: 'isDisabled', from: before.isDisabled, to: changes.isDisabled });
+  }
+  return list;
+}
+
 export async function updateMember(
   db: Database,
   actor: { organizationId: string; userId: string },
@@ -243,11 +265,13 @@ export async function updateMember(
       await tx.delete(invitations).where(eq(invitations.userId, userId));
       await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
     }
+    const changed = listMemberChanges(before, changes);
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
-      action: role !== undefined && role !== before.role ? `user.role-changed:${role}` : 'user.updated',
+      action: role !== undefined && role !== before.role ? 'user.role-changed' : 'user.updated',
       targetId: userId,
+      details: { changes: changed },
     });
     return findMember(tx, actor.organizationId, userId);
   });

@@ -364,6 +364,16 @@ export async function findMembershipDefaults(
 }
 
 /**
+ * What the enrolment form starts from: the person's level and discipline, and the organisation's time
+ * zone — availability is entered in it unless the person chooses their own, and it says so.
+ */
+export async function findEnrolmentDefaults(db: Database, member: SignedInMember) {
+  const profile = await findMembershipDefaults(db, member);
+  const { timeZone } = await findOrganizationSettings(db, member.organizationId);
+  return { level: profile.level, discipline: profile.discipline, timeZone };
+}
+
+/**
  * A coordinator places a facilitator in a program (e.g. one just imported from a roster), with the
  * hours they can lead, so groups can be formed before that facilitator ever signs in. Facilitating
  * is their role, so no waiting list and no enrolment window apply.

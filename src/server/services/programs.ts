@@ -98,6 +98,8 @@ export async function createProgram(
   db: Database,
   member: SignedInMember,
   input: ProgramInput,
+  /** Set when the program is a copy of another, for the audit log. */
+  copiedFromId?: string,
 ): Promise<ProgramRow> {
   return db.transaction(async (tx) => {
     await checkProgramInput(tx, member.organizationId, input, null);
@@ -109,7 +111,7 @@ export async function createProgram(
     await recordAuditEvent(tx, {
       organizationId: member.organizationId,
       actorUserId: member.userId,
-      action: 'program.created',
+      action: copiedFromId ? 'program.copied' : 'program.created',
       targetId: program.id,
     });
     return program;

@@ -16,7 +16,11 @@ export function slotOf(day: string, hour: number): string {
   return `${day}-${String(hour).padStart(2, '0')}`;
 }
 
-/** A week of one-hour boxes, 06:00–23:00, each a labelled checkbox so it works with a keyboard and a screen reader. */
+/**
+ * A week of one-hour boxes, 06:00–23:00, each a labelled checkbox so it works with a keyboard and a
+ * screen reader. Boxes are 24×24 px (a touch target WCAG 2.2 accepts) and the seven day columns fit
+ * a 320 px phone screen without sideways scrolling, so every day stays in reach.
+ */
 export function AvailabilityGrid({
   value,
   onChange,
@@ -36,10 +40,11 @@ export function AvailabilityGrid({
   return (
     <Box>
       <Text size="sm" mb="xs">
-        Tick every hour you could usually meet, in your time zone ({timeZone}). {value.length} hour(s) ticked.
+        Tick every hour you could usually meet, in {timeZone} time. {value.length}{' '}
+        {value.length === 1 ? 'hour' : 'hours'} ticked.
       </Text>
-      <Table.ScrollContainer minWidth={520}>
-        <Table withColumnBorders verticalSpacing={2} horizontalSpacing={4} aria-label="Weekly availability">
+      <Table.ScrollContainer minWidth={288}>
+        <Table withColumnBorders verticalSpacing={2} horizontalSpacing={2} aria-label="Weekly availability">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Hour</Table.Th>
@@ -64,7 +69,7 @@ export function AvailabilityGrid({
                         aria-label={`${label} ${String(hour).padStart(2, '0')}:00`}
                         checked={selected.has(slot)}
                         onChange={() => toggle(slot)}
-                        size="xs"
+                        size="md"
                         styles={{ body: { justifyContent: 'center' } }}
                       />
                     </Table.Td>

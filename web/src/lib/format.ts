@@ -16,7 +16,7 @@ export function describeSlot(slot: string | null): string {
   return `${dayNames[day] ?? day} ${String(start).padStart(2, '0')}:00–${String((start + 1) % 24).padStart(2, '0')}:00`;
 }
 
-/** A meeting time in the viewer's own time zone. */
+/** A time in the viewer's own time zone, with the zone's name, so nobody wonders whose 07:00 it is. */
 export function describeDateTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, {
     weekday: 'long',
@@ -25,6 +25,7 @@ export function describeDateTime(iso: string): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    timeZoneName: 'short',
   });
 }
 
@@ -40,6 +41,18 @@ export function describeDay(day: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
+}
+
+/** The weekly time of a meeting in the viewer's zone, with its name: "Tuesdays at 12:00 EST". */
+export function describeWeeklyTime(iso: string): string {
+  const date = new Date(iso);
+  const weekday = date.toLocaleDateString('en-CA', { weekday: 'long' });
+  const time = date.toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  return `${weekday}s at ${time}`;
 }
 
 export function viewerTimeZone(): string {

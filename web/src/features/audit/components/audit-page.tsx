@@ -1,12 +1,15 @@
 import { Alert, Loader, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { describeDateTime } from '../../../lib/format.ts';
 
 type AuditEvent = {
   id: string;
   action: string;
   actorName: string | null;
   targetId: string | null;
+  targetName: string | null;
+  description: string;
   createdAt: string;
 };
 
@@ -25,16 +28,14 @@ export function AuditPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">When</Table.Th>
-              <Table.Th scope="col">Who</Table.Th>
-              <Table.Th scope="col">What</Table.Th>
+              <Table.Th scope="col">What happened</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {events.data.map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td>{new Date(event.createdAt).toLocaleString()}</Table.Td>
-                <Table.Td>{event.actorName ?? 'system'}</Table.Td>
-                <Table.Td>{event.action}</Table.Td>
+                <Table.Td>{describeDateTime(event.createdAt)}</Table.Td>
+                <Table.Td>{event.description}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -30,7 +30,7 @@ export type FeedbackForm = {
 };
 
 /** The released summary, as the server's core builds it: one definition for both sides. */
-export type { CommentRelease } from '../../../../../src/core/evaluation/release-comments.ts';
+export type { FoldedCommentRelease as CommentRelease } from '../../../../../src/core/feedback/fold-comments.ts';
 export type { ReleasedFigure } from '../../../../../src/core/feedback/summarize-feedback.ts';
 export type ProgramFeedback = FeedbackSummary & {
   program: { id: string; title: string };
@@ -85,5 +85,43 @@ export function usePostFeedbackResponse(programId: string) {
     mutationFn: (note: { youSaid: string; weDid: string }) =>
       apiRequest<FeedbackResponse>('POST', `/api/programs/${programId}/feedback-responses`, note),
     onSuccess: () => client.invalidateQueries({ queryKey: ['feedback-responses', programId] }),
+  });
+}
+
+export type ProgramGroup = { id: string; name: string; slot: string | null; commonSlots: string[] };
+
+/** The program's published groups, to apply a recommended time to one of them. */
+export function useProgramGroups(programId: string) {
+  return useQuery({
+    queryKey: ['groups', programId],
+    queryFn: () =>
+      apiRequest<{ status: 'draft' | 'published'; groups: ProgramGroup[] }>(
+        'GET',
+        `/api/programs/${programId}/groups`,
+      ),
+  });
+}
+
+/** Moves a group's meetings still ahead to a weekly time; its members are told. */
+export function useSetGroupTime(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ groupId, slot }: { groupId: string; slot: string }) =>
+      apiRequest<{ movedCount: number; keptCount: number }>('PUT', `/api/groups/${groupId}/time`, { slot }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['groups', programId] }),
+  });
+}
+
+/** Adds a recommended topic at the end of the program's curriculum. */
+export function useAddTopicToCurriculum(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (topicId: string) => {
+      const program = await apiRequest<{ topicIds: string[] }>('GET', `/api/programs/${programId}`);
+      if (program.topicIds.includes(topicId)) return { isAlreadyThere: true };
+      await apiRequest('PATCH', `/api/programs/${programId}`, { topicIds: [...program.topicIds, topicId] });
+      return { isAlreadyThere: false };
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['programs'] }),
   });
 }

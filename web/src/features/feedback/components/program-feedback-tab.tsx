@@ -22,6 +22,7 @@ import {
   useProgramFeedback,
 } from '../api/feedback.ts';
 import { FeedbackNotes } from './feedback-notes.tsx';
+import { RecommendedNext } from './recommended-next.tsx';
 
 function Hidden({ explanation }: { explanation: string }) {
   return (
@@ -80,10 +81,17 @@ function Comments({ title, release }: { title: string; release: CommentRelease }
         <Hidden explanation={release.message} />
       ) : (
         <List size="sm">
-          {release.comments.map((comment, index) => (
-            // Comments carry no id: the same text may come twice.
-            // biome-ignore lint/suspicious/noArrayIndexKey: comments are sorted and never reordered.
-            <List.Item key={index}>{comment}</List.Item>
+          {release.comments.map((comment) => (
+            // Folded comments are distinct, so their text is a key.
+            <List.Item key={comment.text}>
+              {comment.text}
+              {comment.count > 1 ? (
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  — written {comment.count} times
+                </Text>
+              ) : null}
+            </List.Item>
           ))}
         </List>
       )}
@@ -150,8 +158,6 @@ export function ProgramFeedbackTab({ programId }: { programId: string }) {
   if (feedback.isPending) return <Loader role="status" aria-label="Loading feedback" />;
   if (feedback.error) return <Alert color="red">{feedback.error.message}</Alert>;
   const data = feedback.data;
-  const topics = data.recommendations.filter((item) => item.kind === 'topic');
-  const times = data.recommendations.filter((item) => item.kind === 'time');
   return (
     <Stack>
       <Text size="sm">
@@ -187,41 +193,7 @@ export function ProgramFeedbackTab({ programId }: { programId: string }) {
         <Comments title="What to keep" release={data.keep} />
         <Comments title="What to change" release={data.change} />
       </SimpleGrid>
-      <Card withBorder>
-        <Title order={2} size="h3" mb="xs">
-          Recommended next
-        </Title>
-        <Text size="sm" mb="xs">
-          From what participants asked for at enrolment and in feedback, and the hours they gave (organisation
-          time, {data.timeZone}).
-        </Text>
-        {data.recommendations.length === 0 ? (
-          <Text>Not enough people have told us their interests and times yet to recommend anything.</Text>
-        ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <div>
-              <Title order={3} size="h4">
-                Topics
-              </Title>
-              <List>
-                {topics.map((item) => (
-                  <List.Item key={item.id}>{item.explanation}</List.Item>
-                ))}
-              </List>
-            </div>
-            <div>
-              <Title order={3} size="h4">
-                Meeting times
-              </Title>
-              <List>
-                {times.map((item) => (
-                  <List.Item key={item.id}>{item.explanation}</List.Item>
-                ))}
-              </List>
-            </div>
-          </SimpleGrid>
-        )}
-      </Card>
+      <RecommendedNext programId={programId} feedback={data} />
       <YouSaidWeDidForm programId={programId} />
       <FeedbackNotes programId={programId} />
     </Stack>

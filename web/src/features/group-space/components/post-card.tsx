@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { describeDateTime, describeDay } from '../../../lib/format.ts';
 import {
   type GroupPost,
@@ -31,6 +32,7 @@ export function PostCard({
   const [mode, setMode] = useState<Mode>('reading');
   const [draft, setDraft] = useState(post.body ?? '');
   const [isReported, setIsReported] = useState(false);
+  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
   const editPost = useEditPost(groupId);
   const deletePost = useDeletePost(groupId);
   const reportPost = useReportPost(groupId);
@@ -128,15 +130,26 @@ export function PostCard({
                   size="xs"
                   variant="subtle"
                   loading={deletePost.isPending}
-                  onClick={() => {
-                    const warning = post.parentId
-                      ? 'Delete your reply?'
-                      : 'Delete your post? Its replies are deleted with it.';
-                    if (window.confirm(warning)) deletePost.mutate(post.id);
-                  }}
+                  onClick={() => setIsConfirmingDelete(true)}
                 >
                   Delete
                 </Button>
+                <ConfirmDialog
+                  opened={isConfirmingDelete}
+                  title={post.parentId ? 'Delete your reply?' : 'Delete your post?'}
+                  confirmLabel="Delete"
+                  cancelLabel="Keep it"
+                  isPending={deletePost.isPending}
+                  error={deletePost.error}
+                  onConfirm={() =>
+                    deletePost.mutate(post.id, { onSuccess: () => setIsConfirmingDelete(false) })
+                  }
+                  onCancel={() => setIsConfirmingDelete(false)}
+                >
+                  {post.parentId
+                    ? 'Your reply is removed for everyone in the group.'
+                    : 'Your post is removed for everyone in the group, and its replies with it.'}
+                </ConfirmDialog>
               </>
             ) : null}
             {!post.isMine && !post.isHidden && !isReported ? (

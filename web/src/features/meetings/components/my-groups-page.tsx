@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { describeDateTime, describeSlot } from '../../../lib/format.ts';
+import { describeDateTime, describeSlot, describeWeeklyTime, viewerTimeZone } from '../../../lib/format.ts';
 import { type MeetingSummary, useMyGroups } from '../api/meetings.ts';
 import { GroupMessageForm } from './group-message-form.tsx';
 import { GroupPlaceForm } from './group-place-form.tsx';
@@ -8,6 +8,26 @@ import { GroupPlaceForm } from './group-place-form.tsx';
 function describePlace({ place, videoUrl }: Pick<MeetingSummary, 'place' | 'videoUrl'>) {
   if (place && videoUrl) return `${place}, or by video`;
   return place ?? (videoUrl ? 'Video call' : 'To be announced');
+}
+
+/**
+ * When the group meets, in the viewer's zone with its name; the organisation's time is added once,
+ * labelled, only when the viewer is elsewhere (the slot is stored in organisation time).
+ */
+function MeetsWhen({ group }: { group: { slot: string | null; meetings: MeetingSummary[] } }) {
+  const next = group.meetings.find((meeting) => !meeting.isCancelled);
+  if (!next) return <Text size="sm">Meets {describeSlot(group.slot)} (organisation time)</Text>;
+  const local = describeWeeklyTime(next.startsAt);
+  const start = new Date(next.startsAt);
+  const zonedDay = start.toLocaleDateString('en-CA', { weekday: 'short', timeZone: viewerTimeZone() });
+  const slotInViewerZone = `${zonedDay.slice(0, 3).toLowerCase()}-${String(start.getHours()).padStart(2, '0')}`;
+  const isElsewhere = group.slot !== null && group.slot !== slotInViewerZone;
+  return (
+    <Text size="sm">
+      Meets {local}
+      {isElsewhere ? ` (organisation time: ${describeSlot(group.slot)})` : ''}
+    </Text>
+  );
 }
 
 export function MyGroupsPage() {
@@ -29,7 +49,7 @@ export function MyGroupsPage() {
               </Title>
               {group.isFacilitator ? <Badge>You facilitate</Badge> : null}
             </Group>
-            <Text size="sm">Meets {describeSlot(group.slot)} (organisation time)</Text>
+            <MeetsWhen group={group} />
             <Text size="sm">
               Usually at: {describePlace(group)}
               {group.videoUrl ? (

@@ -15,6 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { describeDateTime } from '../../../lib/format.ts';
 import {
@@ -42,6 +43,7 @@ export function AssessmentWindowsPage() {
   const windows = useWindows();
   const programs = usePrograms();
   const close = useCloseWindow();
+  const [closing, setClosing] = useState<{ id: string; title: string } | null>(null);
   const programTitle = (id: string | null) =>
     id === null
       ? 'Whole organisation'
@@ -103,7 +105,11 @@ export function AssessmentWindowsPage() {
                   {window.isClosed ? (
                     <Text size="sm">Closed</Text>
                   ) : (
-                    <Button size="xs" variant="default" onClick={() => close.mutate(window.id)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setClosing({ id: window.id, title: window.title })}
+                    >
                       Close now<VisuallyHidden>: {window.title}</VisuallyHidden>
                     </Button>
                   )}
@@ -113,6 +119,19 @@ export function AssessmentWindowsPage() {
           </Table.Tbody>
         </Table>
       ) : null}
+      <ConfirmDialog
+        opened={closing !== null}
+        title={`Close ${closing?.title ?? 'this window'} now?`}
+        confirmLabel="Close the window"
+        cancelLabel="Keep it open"
+        isPending={close.isPending}
+        error={close.error}
+        onConfirm={() => closing && close.mutate(closing.id, { onSuccess: () => setClosing(null) })}
+        onCancel={() => setClosing(null)}
+      >
+        Nobody can answer after it closes, and a closed window cannot be opened again. Its results appear on
+        Outcomes once enough people have answered.
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import type { Role } from '../../session/api/session.ts';
 import {
   type Person,
@@ -34,6 +35,35 @@ export function PeoplePage() {
   const invitePerson = useInvitePerson();
   const inviteEveryone = useInviteEveryone();
   const [notice, setNotice] = useState<string | null>(null);
+  // A role change, a disabled account or invitations to everyone act on people at once: each asks first.
+  const [pending, setPending] = useState<
+    | { kind: 'role'; person: Person; role: Role }
+    | { kind: 'disable'; person: Person }
+    | { kind: 'invite-everyone' }
+    | null
+  >(null);
+  const labelOfRole = (role: Role) => labelOf(roleOptions, role);
+  function confirmPending() {
+    if (!pending) return;
+    if (pending.kind === 'invite-everyone') {
+      inviteEveryone.mutate(undefined, {
+        onSuccess: ({ invited }) => {
+          setPending(null);
+          setNotice(
+            invited === 0
+              ? 'Everyone who can be invited already has an open invitation.'
+              : `Invitations e-mailed to ${invited} ${invited === 1 ? 'person' : 'people'}. Each link works once, for 7 days; a reminder goes out after 3 days.`,
+          );
+        },
+      });
+      return;
+    }
+    const change =
+      pending.kind === 'role'
+        ? { id: pending.person.id, role: pending.role }
+        : { id: pending.person.id, isDisabled: true };
+    updatePerson.mutate(change, { onSuccess: () => setPending(null) });
+  }
 
   return (
     <Stack>
@@ -70,16 +100,7 @@ export function PeoplePage() {
             size="xs"
             variant="light"
             loading={inviteEveryone.isPending}
-            onClick={() =>
-              inviteEveryone.mutate(undefined, {
-                onSuccess: ({ invited }) =>
-                  setNotice(
-                    invited === 0
-                      ? 'Everyone who can be invited already has an open invitation.'
-                      : `Invitations e-mailed to ${invited} ${invited === 1 ? 'person' : 'people'}. Each link works once, for 7 days; a reminder goes out after 3 days.`,
-                  ),
-              })
-            }
+            onClick={() => setPending({ kind: 'invite-everyone' })}
           >
             Invite everyone not yet invited
           </Button>
@@ -127,7 +148,9 @@ export function PeoplePage() {
                           allowDeselect={false}
                           size="xs"
                           onChange={(role) =>
-                            role && updatePerson.mutate({ id: person.id, role: role as Role })
+                            role &&
+                            role !== person.role &&
+                            setPending({ kind: 'role', person, role: role as Role })
                           }
                         />
                       </Table.Td>
@@ -156,8 +179,11 @@ export function PeoplePage() {
                             size="xs"
                             variant="subtle"
                             color={person.isDisabled ? 'blue' : 'red'}
+                            aria-label={`${person.isDisabled ? 'Enable' : 'Disable'} ${person.name}`}
                             onClick={() =>
-                              updatePerson.mutate({ id: person.id, isDisabled: !person.isDisabled })
+                              person.isDisabled
+                                ? updatePerson.mutate({ id: person.id, isDisabled: false })
+                                : setPending({ kind: 'disable', person })
                             }
                           >
                             {person.isDisabled ? 'Enable' : 'Disable'}
@@ -181,6 +207,33 @@ export function PeoplePage() {
             </Button>
           ) : null}
         </Tabs.Panel>
+        <ConfirmDialog
+          opened={pending !== null}
+          title={
+            pending?.kind === 'role'
+              ? `Change ${pending.person.name}'s role to ${labelOfRole(pending.role)}?`
+              : pending?.kind === 'disable'
+                ? `Disable ${pending.person.name}?`
+                : 'Invite everyone not yet active?'
+          }
+          confirmLabel={
+            pending?.kind === 'role'
+              ? 'Change role'
+              : pending?.kind === 'disable'
+                ? `Disable ${pending.person.name}`
+                : `Invite ${notYetActive} ${notYetActive === 1 ? 'person' : 'people'}`
+          }
+          isPending={updatePerson.isPending || inviteEveryone.isPending}
+          error={pending?.kind === 'invite-everyone' ? inviteEveryone.error : updatePerson.error}
+          onConfirm={confirmPending}
+          onCancel={() => setPending(null)}
+        >
+          {pending?.kind === 'role'
+            ? `${labelOfRole(pending.person.role)} → ${labelOfRole(pending.role)}. The change takes effect at once: ${pending.person.name} is signed out everywhere and signs in again with the new role.`
+            : pending?.kind === 'disable'
+              ? `${pending.person.name} is signed out everywhere and can no longer sign in; open invitation and reset links stop working. You can enable the account again later.`
+              : `An invitation is e-mailed to each of the ${notYetActive} people who have not chosen a password yet.`}
+        </ConfirmDialog>
         <Tabs.Panel value="create" pt="md">
           <CreatePersonForm onCreated={setNotice} />
         </Tabs.Panel>

@@ -43,7 +43,8 @@ export type OwnEnrollment = {
     avoidPeople: { id: string; name: string }[];
     isFacilitator: boolean;
   } | null;
-  defaults: { level: string | null; discipline: string | null };
+  /** timeZone: the organisation's, which availability is entered in unless the person changes it. */
+  defaults: { level: string | null; discipline: string | null; timeZone: string };
   guidelines: string[];
   withdrawalStatement: string;
   sharedContentChoices: { value: SharedContentChoice; statement: string }[];
@@ -211,4 +212,22 @@ export function useSendProgramMessage(programId: string) {
 /** Where each CSV export of a program downloads from (the browser sends the session cookie). */
 export function programExportPath(programId: string, name: 'groups' | 'roster' | 'attendance'): string {
   return `/api/programs/${programId}/exports/${name}.csv`;
+}
+
+export type NextTermDates = {
+  title: string;
+  termStart: string;
+  termEnd: string;
+  enrolmentOpens: string;
+  enrolmentCloses: string;
+};
+
+/** Next term's draft from this program: its curriculum and settings with new dates, nobody's data. */
+export function useCopyProgram(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (dates: NextTermDates) =>
+      apiRequest<{ id: string; title: string }>('POST', `/api/programs/${programId}/copies`, dates),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: programsKey }),
+  });
 }

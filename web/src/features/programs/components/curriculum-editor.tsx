@@ -28,6 +28,17 @@ export function CurriculumEditor({ program }: { program: Program }) {
         list starts again.
       </Text>
       {topicIds.length === 0 ? <Text>No topics chosen yet.</Text> : null}
+      {topicIds.length > 0 && topicIds.length < program.meetingCount ? (
+        <Alert color="yellow" title="Fewer topics than meetings">
+          This program has {program.meetingCount} meetings but {topicIds.length}{' '}
+          {topicIds.length === 1 ? 'topic' : 'topics'}:{' '}
+          {program.meetingCount - topicIds.length === 1
+            ? `meeting ${program.meetingCount}`
+            : `meetings ${topicIds.length + 1} to ${program.meetingCount}`}{' '}
+          would repeat topics from the start ({titleOf(topicIds[0] ?? '')} again). Add{' '}
+          {program.meetingCount - topicIds.length} more or plan fewer meetings.
+        </Alert>
+      ) : null}
       {topicIds.map((ref, index) => (
         <Card key={ref} withBorder padding="xs">
           <Group justify="space-between">

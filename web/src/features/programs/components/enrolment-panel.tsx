@@ -17,6 +17,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useState } from 'react';
 import { AvailabilityGrid } from '../../../components/availability-grid.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
+import { interestLabels } from '../../../lib/labels.ts';
 import { type Program, useEnrol, useOwnEnrollment } from '../api/programs.ts';
 import { NotWithField } from './not-with-field.tsx';
 import { WithdrawDialog } from './withdraw-dialog.tsx';
@@ -31,21 +32,22 @@ const levelOptions = [
   { value: 'faculty', label: 'Faculty' },
 ];
 
-const interestOptions = [
-  { value: 'burnout', label: 'Burnout' },
-  { value: 'stress', label: 'Stress' },
-  { value: 'boundaries', label: 'Boundaries' },
-  { value: 'self-care', label: 'Self-care' },
-  { value: 'self-efficacy', label: 'Self-efficacy' },
-  { value: 'emotional-intelligence', label: 'Emotional intelligence' },
-  { value: 'strengths', label: 'Strengths' },
-  { value: 'trauma-informed-care', label: 'Trauma-informed care' },
-  { value: 'vicarious-trauma', label: 'Vicarious trauma' },
-  { value: 'compassion-satisfaction', label: 'Compassion satisfaction' },
-  { value: 'peer-support', label: 'Peer support' },
-  { value: 'difficult-events', label: 'Difficult events' },
-  { value: 'growth-mindset', label: 'Growth mindset' },
-];
+const interestOptions = Object.entries(interestLabels).map(([value, label]) => ({ value, label }));
+
+/**
+ * The organisation's zone first (the default), then this device's if it differs, then every other
+ * zone the browser knows, so someone abroad or on a night shift elsewhere can say where they are.
+ */
+function timeZoneOptions(organizationZone: string, chosen: string) {
+  const device = viewerTimeZone();
+  const first = [{ value: organizationZone, label: `Organisation time (${organizationZone})` }];
+  if (device !== organizationZone) first.push({ value: device, label: `This device's time (${device})` });
+  const known = new Set(first.map((option) => option.value));
+  const others = [...Intl.supportedValuesOf('timeZone'), chosen]
+    .filter((zone) => zone && !known.has(zone) && known.add(zone))
+    .map((zone) => ({ value: zone, label: zone }));
+  return [...first, ...others];
+}
 
 /**
  * Enter in a text box of this many-field form picks an option or does nothing; it never sends the
@@ -64,8 +66,8 @@ export function EnrolmentPanel({ program }: { program: Program }) {
   const enrol = useEnrol(program.id);
   const [withdrawn, setWithdrawn] = useState<{ statement: string; sharedContent: string } | null>(null);
   const [isConfirming, confirming] = useDisclosure();
-  const timeZone = own.data?.enrollment?.timeZone ?? viewerTimeZone();
   const [form, setForm] = useState({
+    timeZone: '',
     level: '',
     discipline: '',
     availability: [] as string[],
@@ -82,6 +84,8 @@ export function EnrolmentPanel({ program }: { program: Program }) {
     const source = own.data.enrollment ?? own.data.defaults;
     setForm((current) => ({
       ...current,
+      // The zone the hours were given in, else the organisation's: stated, never silently the browser's.
+      timeZone: own.data.enrollment?.timeZone ?? own.data.defaults.timeZone,
       level: source.level ?? '',
       discipline: source.discipline ?? '',
       availability: own.data.enrollment?.availability ?? [],
@@ -96,7 +100,7 @@ export function EnrolmentPanel({ program }: { program: Program }) {
       level: form.level || null,
       discipline: form.discipline || null,
       availability: form.availability,
-      timeZone,
+      timeZone: form.timeZone,
       interests: form.interests,
       avoidUserIds: form.notWith.map((person) => person.id),
       agreesToGuidelines: form.agrees,
@@ -159,10 +163,20 @@ export function EnrolmentPanel({ program }: { program: Program }) {
                   onChange={(e) => setForm({ ...form, discipline: e.currentTarget.value })}
                 />
               </Group>
+              <Select
+                label="Time zone of the hours below"
+                description="Your group's meeting time is worked out from the hours you tick, in this zone"
+                data={timeZoneOptions(own.data.defaults.timeZone, form.timeZone)}
+                value={form.timeZone}
+                onChange={(timeZone) => timeZone && setForm({ ...form, timeZone })}
+                allowDeselect={false}
+                searchable
+                maw={420}
+              />
               <AvailabilityGrid
                 value={form.availability}
                 onChange={(availability) => setForm({ ...form, availability })}
-                timeZone={timeZone}
+                timeZone={form.timeZone}
               />
               {errors.availability ? (
                 <Text c="red.8" size="sm" role="alert">

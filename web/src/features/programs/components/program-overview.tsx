@@ -1,6 +1,7 @@
 import { Alert, Anchor, Card, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { describeDateTime, describeSlot } from '../../../lib/format.ts';
+import { labelLevel, labelStatus } from '../../../lib/labels.ts';
 import { useOverview, useRoster } from '../api/programs.ts';
 
 function Figure({ label, value }: { label: string; value: string | number }) {
@@ -105,8 +106,8 @@ export function ProgramRoster({ programId }: { programId: string }) {
                 {entry.name}
                 {entry.isFacilitator ? ' (facilitator)' : ''}
               </Table.Td>
-              <Table.Td>{entry.status}</Table.Td>
-              <Table.Td>{entry.level ?? '—'}</Table.Td>
+              <Table.Td>{labelStatus(entry.status)}</Table.Td>
+              <Table.Td>{labelLevel(entry.level) ?? '—'}</Table.Td>
               <Table.Td>{entry.discipline ?? '—'}</Table.Td>
               <Table.Td>{entry.availableHours}</Table.Td>
             </Table.Tr>

@@ -1,8 +1,10 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { useSession } from '../../session/api/session.ts';
 import { useProgram, useUpdateProgram } from '../api/programs.ts';
+import { CopyProgramButton } from './copy-program-button.tsx';
 import { CurriculumEditor } from './curriculum-editor.tsx';
 import { EnrolmentPanel } from './enrolment-panel.tsx';
 import { PlaceFacilitatorForm } from './place-facilitator-form.tsx';
@@ -33,6 +35,7 @@ export function ProgramPage({
   const update = useUpdateProgram(programId);
   const [searchParams] = useSearchParams();
   const isCoordinator = session.data?.member?.role === 'coordinator';
+  const [isConfirmingClose, setIsConfirmingClose] = useState(false);
   if (program.isPending) return <Loader role="status" aria-label="Loading the program" />;
   if (program.error) return <Alert color="red">{program.error.message}</Alert>;
   const data = program.data;
@@ -92,15 +95,26 @@ export function ProgramPage({
                   </Button>
                 ) : null}
                 {status === 'published' ? (
-                  <Button
-                    variant="default"
-                    onClick={() => update.mutate({ status: 'closed' })}
-                    loading={update.isPending}
-                  >
+                  <Button variant="default" onClick={() => setIsConfirmingClose(true)}>
                     Close the program
                   </Button>
                 ) : null}
+                <CopyProgramButton program={data} />
               </Group>
+              <ConfirmDialog
+                opened={isConfirmingClose}
+                title={`Close ${data.title}?`}
+                confirmLabel="Close the program"
+                cancelLabel="Keep it running"
+                isPending={update.isPending}
+                error={update.error}
+                onConfirm={() =>
+                  update.mutate({ status: 'closed' }, { onSuccess: () => setIsConfirmingClose(false) })
+                }
+                onCancel={() => setIsConfirmingClose(false)}
+              >
+                Enrolment ends. Groups, meetings and feedback already recorded stay as they are.
+              </ConfirmDialog>
               <ProgramForm
                 key={JSON.stringify(fields)}
                 initial={fields}

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, NumberInput, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { fieldErrors } from '../../../lib/api-client.ts';
 import { type Topic, type TopicEntry, useSaveTopic } from '../api/topics.ts';
 
 const lines = (text: string) =>
@@ -36,6 +37,77 @@ export const blankTopic: Topic = {
   estimatedMinutes: 60,
 };
 
+/** The form's field for each path the server names in a topic ("practice.name", "goals[2]"). */
+const formKeyOfPath: Record<string, FormKey> = {
+  title: 'title',
+  summary: 'summary',
+  goals: 'goals',
+  facilitatorBriefing: 'briefing',
+  openingCheckIn: 'openingCheckIn',
+  discussionPrompts: 'prompts',
+  'practice.name': 'practiceName',
+  'practice.steps': 'practiceSteps',
+  'practice.minutes': 'practiceMinutes',
+  practice: 'practiceName',
+  followUpPrompts: 'followUps',
+  skill: 'skill',
+  catchUpSummary: 'catchUpSummary',
+  tags: 'tags',
+};
+
+type FormKey =
+  | 'title'
+  | 'summary'
+  | 'goals'
+  | 'briefing'
+  | 'openingCheckIn'
+  | 'prompts'
+  | 'practiceName'
+  | 'practiceSteps'
+  | 'practiceMinutes'
+  | 'followUps'
+  | 'skill'
+  | 'catchUpSummary'
+  | 'tags';
+
+const labels: Record<FormKey, string> = {
+  title: 'Title',
+  summary: 'Summary',
+  goals: 'Goals',
+  briefing: 'Facilitator briefing',
+  openingCheckIn: 'Opening check-in',
+  prompts: 'Discussion prompts',
+  practiceName: 'Practice name',
+  practiceSteps: 'Practice steps',
+  practiceMinutes: 'Practice minutes',
+  followUps: 'Follow-up reflection prompts',
+  skill: 'Skill practised',
+  catchUpSummary: 'Catch-up summary',
+  tags: 'Tags',
+};
+
+/**
+ * The server's problems ("topic.practice.name" → "practice.name: must not be empty") as words beside
+ * each field ("Practice name: must not be empty"); a problem with no field of its own goes to the top.
+ */
+function problemsByField(error: unknown): { byField: Partial<Record<FormKey, string>>; other: string[] } {
+  const byField: Partial<Record<FormKey, string>> = {};
+  const other: string[] = [];
+  for (const [key, message] of Object.entries(fieldErrors(error))) {
+    const path = key.replace(/^topic\./, '');
+    const [head = '', sub] = path.split(/[.[]/);
+    const formKey = formKeyOfPath[sub && head === 'practice' ? `practice.${sub}` : head];
+    const words = message.replace(/^[\w.[\]]+: /, '');
+    if (!formKey) {
+      other.push(message);
+      continue;
+    }
+    const sentence = `${labels[formKey]}: ${words}`;
+    byField[formKey] = byField[formKey] ? `${byField[formKey]}; ${words}` : sentence;
+  }
+  return { byField, other };
+}
+
 /** Edits a topic field by field; lists are one item per line. Saving a shipped topic saves your own copy. */
 export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSaved: () => void }) {
   const save = useSaveTopic();
@@ -56,6 +128,8 @@ export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSa
     tags: initial.tags.join(', '),
     isShared: entry?.source === 'organization' ? entry.isShared : false,
   });
+  const problems = problemsByField(save.error);
+  const hasFieldProblems = Object.keys(problems.byField).length > 0;
   const set = (key: keyof typeof form) => (value: string | number | boolean) =>
     setForm({ ...form, [key]: value });
 
@@ -86,9 +160,10 @@ export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSa
     save.mutate({ entry, topic, isShared: form.isShared }, { onSuccess: onSaved });
   }
 
-  const area = (label: string, key: keyof typeof form, description?: string) => (
+  const area = (label: string, key: FormKey, description?: string) => (
     <Textarea
       label={label}
+      error={problems.byField[key]}
       description={description}
       autosize
       minRows={2}
@@ -101,23 +176,32 @@ export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSa
       <Stack>
         {save.error ? (
           <Alert color="red" role="alert">
-            {save.error.message}
+            {hasFieldProblems
+              ? ['Please correct the fields marked below.', ...problems.other].join(' ')
+              : save.error.message}
           </Alert>
         ) : null}
-        <TextInput label="Title" value={form.title} onChange={(e) => set('title')(e.currentTarget.value)} />
+        <TextInput
+          label="Title"
+          error={problems.byField.title}
+          value={form.title}
+          onChange={(e) => set('title')(e.currentTarget.value)}
+        />
         {area('Summary', 'summary', 'One sentence')}
         {area('Goals', 'goals', '2 to 4, one per line')}
         {area('Facilitator briefing', 'briefing', '3 to 6 points, one per line')}
         {area('Opening check-in', 'openingCheckIn')}
         {area('Discussion prompts', 'prompts', '4 to 6, in order, one per line')}
         <TextInput
-          label="Practice"
+          label="Practice name"
+          error={problems.byField.practiceName}
           value={form.practiceName}
           onChange={(e) => set('practiceName')(e.currentTarget.value)}
         />
         {area('Practice steps', 'practiceSteps', '3 to 6, one per line')}
         <NumberInput
           label="Practice minutes"
+          error={problems.byField.practiceMinutes}
           min={1}
           max={30}
           value={form.practiceMinutes}
@@ -126,12 +210,14 @@ export function TopicEditor({ entry, onSaved }: { entry: TopicEntry | null; onSa
         {area('Follow-up reflection prompts', 'followUps', '2 to 4, one per line; sent after the meeting')}
         <TextInput
           label="Skill practised"
+          error={problems.byField.skill}
           value={form.skill}
           onChange={(e) => set('skill')(e.currentTarget.value)}
         />
         {area('Catch-up summary', 'catchUpSummary', 'For people who missed the meeting')}
         <TextInput
           label="Tags"
+          error={problems.byField.tags}
           description="Separated by commas"
           value={form.tags}
           onChange={(e) => set('tags')(e.currentTarget.value)}
