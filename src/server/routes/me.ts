@@ -11,7 +11,7 @@ import { clearSessionCookie, requireMember, setSessionCookie } from '../plugins/
 import { findOrganizationSettings } from '../services/organization.ts';
 import { accountClosingStatement, closeAccount, exportOwnData } from '../services/own-data.ts';
 import { renderOwnDataPdf } from '../services/own-data-document.ts';
-import { ErrorSchema, errorResponses, PasswordSchema } from './schemas.ts';
+import { ErrorSchema, errorResponses, fileResponse, PasswordSchema } from './schemas.ts';
 
 export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
   app.put(
@@ -90,7 +90,11 @@ export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
       schema: {
         tags: ['session'],
         summary: 'The same data as /api/me/data, as a PDF to read',
-        response: { 200: z.any().describe('application/pdf'), 401: ErrorSchema, 403: ErrorSchema },
+        response: {
+          200: fileResponse('Your data as a PDF', { 'application/pdf': 'binary' }),
+          401: ErrorSchema,
+          403: ErrorSchema,
+        },
       },
     },
     async (request, reply) => {

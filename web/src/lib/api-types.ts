@@ -1165,13 +1165,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/pdf */
+                /** @description Your data as a PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
