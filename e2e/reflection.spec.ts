@@ -117,7 +117,8 @@ test('attend → follow-up e-mail → reflect (the draft survives a reload and a
     `${control}/jobs/reflection-follow-ups?at=${encodeURIComponent(dayAfter)}`,
   );
   await expectOk(run, 'run the follow-up job');
-  expect(await run.json()).toMatchObject({ sent: 3 });
+  // Other journeys on the same server may have meetings ending too: at least this one's three go out.
+  expect((await run.json()).sent).toBeGreaterThanOrEqual(3);
   const link = await followUpLinkMailedTo(coordinator, reflector);
   expect(link.origin).toBe(new URL(baseURL).origin);
 

@@ -9,7 +9,9 @@ test('the demo coordinator signs in, sees the dashboard, and signs out', async (
   await expect(page.getByText('Riverside Health Sciences (demo)')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Members by level' })).toBeVisible();
   // A coordinator does not manage accounts.
-  await expect(page.getByRole('link', { name: 'People' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }),
+  ).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
