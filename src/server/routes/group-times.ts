@@ -4,6 +4,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { setGroupTime } from '../services/group-times.ts';
 import { errorResponses, GroupIdParamsSchema } from './schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 export function groupTimeRoutes(app: App, { db, now, organizer }: AppDependencies): void {
   app.put(
@@ -16,10 +17,9 @@ export function groupTimeRoutes(app: App, { db, now, organizer }: AppDependencie
           'Move a published group to a weekly time (organisation time), e.g. one the feedback recommends: meetings still ahead move within their week and members are told',
         params: GroupIdParamsSchema,
         body: z.object({
-          slot: z
-            .string()
-            .refine(isWeeklySlot, 'must be a weekly hour such as "thu-18"')
-            .transform((slot) => slot as WeeklySlot),
+          slot: ShortTextSchema.refine(isWeeklySlot, 'must be a weekly hour such as "thu-18"').transform(
+            (slot) => slot as WeeklySlot,
+          ),
         }),
         response: {
           200: z.object({
