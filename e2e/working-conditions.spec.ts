@@ -34,7 +34,10 @@ test('a member reports a working condition anonymously; a leader sees it counted
 
   // The leader sees the reports counted, and their text withheld until ten have written.
   const leader = await newPage('leader@demo.tend.test');
-  await leader.getByRole('link', { name: 'Working conditions' }).click();
+  await leader
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Working conditions' })
+    .click();
   const byWeek = leader.getByRole('table', { name: /by category and week/ });
   const row = byWeek.getByRole('row', { name: /Administrative burden/ });
   await expect(row.getByRole('cell').last()).toHaveText(/^[5-9]$|^\d\d+$/);
