@@ -141,7 +141,7 @@ test('after publishing, a coordinator places a late enrollee, fills a withdrawal
   const newcomer = await expectOk<{ id: string; name: string }>(
     await change(admin, 'POST', '/api/users', {
       name: 'Marguerite Achterberg',
-      email: 'facilitator3@demo.tend.test',
+      email: 'new-facilitator@demo.tend.test',
       role: 'facilitator',
       level: 'faculty',
     }),

@@ -21,7 +21,8 @@ const { sendReflectionFollowUps } = await import('../src/jobs/reflection-follow-
 const { sendFeedbackRequests } = await import('../src/server/services/feedback-requests.ts');
 const { meetings } = await import('../src/db/schema.ts');
 const { eq } = await import('drizzle-orm');
-const { db, jobs } = await startServer();
+// The journeys build their own programs from the demo's people, so they start without the demo's term.
+const { db, jobs } = await startServer({ demoTerm: false });
 
 const controlPort = Number(process.env.E2E_CONTROL_PORT);
 if (controlPort) {

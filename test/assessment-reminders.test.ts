@@ -108,9 +108,9 @@ describe('assessment reminders', () => {
     expect((await jobs.runNow('assessment-reminders')).reminded).toBe(0);
     context.clock.now = new Date(context.clock.now.getTime() + 2 * 86_400_000);
     const report = await jobs.runNow('assessment-reminders');
-    // 40 participants and 2 facilitators; the coordinator, leader and admin are not asked.
+    // 40 participants and 4 facilitators; the coordinator, leader and admin are not asked.
     expect(report).toEqual({ windows: 1, reminded: 42 });
     expect(await remindersFor(silent)).toHaveLength(0);
-    expect(await remindersFor(organizationWide)).toHaveLength(42);
+    expect(await remindersFor(organizationWide)).toHaveLength(44);
   });
 });

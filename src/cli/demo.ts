@@ -1,16 +1,12 @@
 import type { Config } from '../server/config.ts';
-import {
-  createDemoOrganization,
-  demoPassword,
-  demoSignIns,
-  removeDemoOrganization,
-} from '../server/services/demo-organization.ts';
+import { demoPassword, demoSignIns, removeDemoOrganization } from '../server/services/demo-organization.ts';
+import { createDemo } from './demo/create-demo.ts';
 import { withDatabase } from './open-database.ts';
 import type { CommandOutput } from './setup.ts';
 
 export const demoUsage = `Usage: tend demo [--remove | --reset]
 
-  tend demo           add the demo organisation "Riverside Health Sciences (demo)" (development only)
+  tend demo           add the demo organisation "Riverside Health Sciences (demo)" with a term in progress (development only)
   tend demo --remove  delete the demo organisation and every @demo.tend.test account
   tend demo --reset   remove it and create it again`;
 
@@ -36,7 +32,7 @@ export async function demoCommand(args: string[], config: Config, output: Comman
       );
       if (option === '--remove') return 0;
     }
-    const isCreated = await createDemoOrganization(db);
+    const isCreated = await createDemo(db, { withTerm: true, now: new Date() });
     output.stdout(
       isCreated
         ? `Created the demo organisation. Sign in as ${demoSignIns.coordinator} (or ${demoSignIns.admin}, …) with ${demoPassword}.\n`

@@ -11,9 +11,9 @@ import {
   demoEmailDomain,
   demoPassword,
   demoSignIns,
-  ensureDemoOrganization,
 } from '../server/services/demo-organization.ts';
 import { countOrganizations } from '../server/services/organization-setup.ts';
+import { ensureDemo } from './demo/create-demo.ts';
 
 export class DemoAccountsInProductionError extends Error {}
 
@@ -24,8 +24,9 @@ export class DemoAccountsInProductionError extends Error {}
 async function prepareDemoData(
   db: Database,
   environment: string,
+  withTerm: boolean,
 ): Promise<{ isNew: boolean; hasDemo: boolean }> {
-  const isNew = environment === 'development' && (await ensureDemoOrganization(db));
+  const isNew = environment === 'development' && (await ensureDemo(db, { withTerm, now: new Date() }));
   const demoAccounts = await countDemoAccounts(db);
   if (environment === 'production' && demoAccounts > 0) {
     throw new DemoAccountsInProductionError(
@@ -44,7 +45,9 @@ export type RunningServer = { db: Database; jobs: Jobs };
  * Starts Tend: database, demo data on first run, background jobs, HTTP on one port; closes cleanly
  * on SIGINT/SIGTERM.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(
+  startOptions: { demoTerm: boolean } = { demoTerm: true },
+): Promise<RunningServer> {
   const config = loadConfig();
   const mail = loadMailSettings();
   const options: ConnectOptions = config.databaseUrl
@@ -53,7 +56,7 @@ export async function startServer(): Promise<RunningServer> {
   const connection = await connect(options);
   let demo: { isNew: boolean; hasDemo: boolean };
   try {
-    demo = await prepareDemoData(connection.db, config.environment);
+    demo = await prepareDemoData(connection.db, config.environment, startOptions.demoTerm);
   } catch (error) {
     await connection.close();
     throw error;
@@ -89,7 +92,9 @@ export async function startServer(): Promise<RunningServer> {
     [
       '',
       `Tend is running at ${config.publicUrl}  (database: ${database})`,
-      isNew ? 'Created the demo organisation "Riverside Health Sciences (demo)".' : '',
+      isNew
+        ? `Created the demo organisation "Riverside Health Sciences (demo)"${startOptions.demoTerm ? ', with a term in progress' : ''}.`
+        : '',
       ...(hasDemo
         ? [
             `Demo sign-in: ${demoSignIns.coordinator} / ${demoPassword}`,

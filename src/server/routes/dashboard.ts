@@ -141,6 +141,18 @@ const CoordinationSchema = z.object({
   ),
 });
 
+const LeadershipSchema = z.object({
+  reportsToAnswer: z
+    .array(z.object({ category: z.string(), label: z.string(), reports: z.number() }))
+    .describe('Stressor categories shown on the working-conditions page that no posted action answers yet'),
+  weekCount: z.number().describe('How many recent weeks the report counts cover'),
+  actionsInProgress: z.number(),
+  latestResults: z
+    .object({ windowTitle: z.string() })
+    .nullable()
+    .describe('The latest closed questionnaire window, whose anonymous results the outcomes page shows'),
+});
+
 export const DashboardSchema = z.object({
   organization: z.object({ name: z.string(), timeZone: z.string() }),
   role: RoleSchema,
@@ -150,6 +162,7 @@ export const DashboardSchema = z.object({
   participation: ParticipationSchema.nullable().describe('For participants and facilitators'),
   facilitation: FacilitationSchema.nullable().describe('For facilitators'),
   coordination: CoordinationSchema.nullable().describe('For coordinators'),
+  leadership: LeadershipSchema.nullable().describe('For leaders'),
 });
 
 export function dashboardRoutes(app: App, { db, now }: AppDependencies): void {

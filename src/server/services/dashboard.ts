@@ -4,6 +4,7 @@ import type { Database } from '../../db/connect.ts';
 import { memberships } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { describeCoordination } from './dashboard-coordination.ts';
+import { describeLeadership } from './dashboard-leadership.ts';
 import { describeParticipation } from './dashboard-participation.ts';
 import { findOrganizationSettings } from './organization.ts';
 
@@ -61,11 +62,12 @@ const takingPartRoles: readonly Role[] = ['participant', 'facilitator'];
 export async function describeDashboard(db: Database, member: SignedInMember, now: Date) {
   const settings = await findOrganizationSettings(db, member.organizationId);
   const seesMembership = member.role === 'admin' || member.role === 'coordinator';
-  const [membersByRole, membersByLevel, participation, coordination] = await Promise.all([
+  const [membersByRole, membersByLevel, participation, coordination, leadership] = await Promise.all([
     seesMembership ? countMembersByRole(db, member) : null,
     seesMembership ? countMembersByLevel(db, member) : null,
     takingPartRoles.includes(member.role) ? describeParticipation(db, member, settings, now) : null,
     member.role === 'coordinator' ? describeCoordination(db, member, settings, now) : null,
+    member.role === 'leader' ? describeLeadership(db, member, now) : null,
   ]);
   const nextSteps = [...nextStepsByRole[member.role]];
   if (member.role === 'admin') {
@@ -85,6 +87,7 @@ export async function describeDashboard(db: Database, member: SignedInMember, no
     participation: participation?.participation ?? null,
     facilitation: member.role === 'facilitator' ? (participation?.facilitation ?? null) : null,
     coordination,
+    leadership,
   };
 }
 

@@ -96,7 +96,7 @@ const participantLevels: Level[] = [
 
 type DemoPerson = { name: string; email: string; role: Role; level: Level | null; discipline: string | null };
 
-/** Two facilitators, a coordinator, an admin, a leader and 40 participants across levels and disciplines. */
+/** Four facilitators, a coordinator, an admin, a leader and 40 participants across levels and disciplines. */
 export function describeDemoPeople(): DemoPerson[] {
   const people: DemoPerson[] = [
     { name: 'Avery Admin', email: demoSignIns.admin, role: 'admin', level: null, discipline: null },
@@ -121,6 +121,20 @@ export function describeDemoPeople(): DemoPerson[] {
       level: 'faculty',
       discipline: 'Psychology',
     },
+    {
+      name: 'Tomás Reyes',
+      email: 'facilitator3@demo.tend.test',
+      role: 'facilitator',
+      level: 'faculty',
+      discipline: 'Pharmacy',
+    },
+    {
+      name: 'Ngozi Adeyemi',
+      email: 'facilitator4@demo.tend.test',
+      role: 'facilitator',
+      level: 'faculty',
+      discipline: 'Social work',
+    },
     { name: 'Leonard Achebe', email: demoSignIns.leader, role: 'leader', level: null, discipline: null },
   ];
   for (let index = 0; index < 40; index++) {
@@ -139,22 +153,25 @@ export function describeDemoPeople(): DemoPerson[] {
 export const demoEmailDomain = 'demo.tend.test';
 const demoSlug = 'demo';
 
-/** For `npm start` in development: the demo organisation on a database that has no organisation yet. */
-export async function ensureDemoOrganization(db: Database): Promise<boolean> {
+/**
+ * For `npm start` in development: the demo organisation and its people on a database that has no
+ * organisation yet; its id, or null when there was one already.
+ */
+export async function ensureDemoOrganization(db: Database): Promise<string | null> {
   const [existing] = await db.select({ count: count() }).from(organizations);
-  if ((existing?.count ?? 0) > 0) return false;
+  if ((existing?.count ?? 0) > 0) return null;
   return createDemoOrganization(db);
 }
 
-/** Creates the demo organisation beside any others (`tend demo`); false when it is already there. */
-export async function createDemoOrganization(db: Database): Promise<boolean> {
+/** Creates the demo organisation and its people beside any others; null when it is already there. */
+export async function createDemoOrganization(db: Database): Promise<string | null> {
   const [existing] = await db
     .select({ id: organizations.id })
     .from(organizations)
     .where(eq(organizations.slug, demoSlug));
-  if (existing) return false;
+  if (existing) return null;
   const passwordHash = await hashDemoPassword();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [organization] = await tx
       .insert(organizations)
       .values({
@@ -186,8 +203,8 @@ export async function createDemoOrganization(db: Database): Promise<boolean> {
         discipline: person.discipline,
       });
     }
+    return organization.id;
   });
-  return true;
 }
 
 export async function countDemoAccounts(db: Database): Promise<number> {

@@ -1697,6 +1697,22 @@ export interface paths {
                                     shouldClose: boolean;
                                 }[];
                             } | null;
+                            /** @description For leaders */
+                            leadership: {
+                                /** @description Stressor categories shown on the working-conditions page that no posted action answers yet */
+                                reportsToAnswer: {
+                                    category: string;
+                                    label: string;
+                                    reports: number;
+                                }[];
+                                /** @description How many recent weeks the report counts cover */
+                                weekCount: number;
+                                actionsInProgress: number;
+                                /** @description The latest closed questionnaire window, whose anonymous results the outcomes page shows */
+                                latestResults: {
+                                    windowTitle: string;
+                                } | null;
+                            } | null;
                         };
                     };
                 };

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ApiResponse } from '../../../lib/api.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import type { Role } from '../../session/api/session.ts';
 
@@ -115,6 +116,8 @@ export type Coordination = {
   }[];
 };
 
+export type Leadership = NonNullable<ApiResponse<'GET', '/api/dashboard'>['leadership']>;
+
 export type Dashboard = {
   organization: { name: string; timeZone: string };
   role: Role;
@@ -124,6 +127,7 @@ export type Dashboard = {
   participation: Participation | null;
   facilitation: Facilitation | null;
   coordination: Coordination | null;
+  leadership: Leadership | null;
 };
 
 export function useDashboard() {

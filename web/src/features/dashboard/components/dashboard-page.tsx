@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useDashboard } from '../api/dashboard.ts';
 import { CoordinatorHome } from './coordinator-home.tsx';
 import { FacilitatorHome } from './facilitator-home.tsx';
+import { LeaderHome } from './leader-home.tsx';
 import { ParticipantHome } from './participant-home.tsx';
 
 function CountTable({
@@ -56,6 +57,7 @@ export function DashboardPage() {
     participation,
     facilitation,
     coordination,
+    leadership,
   } = dashboard.data;
   return (
     <Stack maw={960}>
@@ -69,6 +71,7 @@ export function DashboardPage() {
         <ParticipantHome participation={participation} />
       ) : null}
       {coordination ? <CoordinatorHome coordination={coordination} /> : null}
+      {leadership ? <LeaderHome leadership={leadership} /> : null}
       {nextSteps.length > 0 ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {nextSteps.map((step) => (
