@@ -4978,7 +4978,7 @@ export interface paths {
                          */
                         keepManualMoves?: boolean;
                         /**
-                         * @description Required to re-form published groups: people move and meetings are replanned
+                         * @description Required to re-form published groups before their first meeting: people move and meetings are replanned
                          * @default false
                          */
                         confirmMoves?: boolean;
@@ -5217,6 +5217,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             isPublished: boolean;
+                            /** @description Meetings that have begun; once one has, the groups cannot be re-formed */
+                            meetingsHeld: number;
+                            /** @description False once the groups have met: move people one at a time instead (moves is empty) */
+                            canReform: boolean;
                             moves: {
                                 id: string;
                                 name: string;
