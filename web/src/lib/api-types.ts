@@ -2745,7 +2745,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Account and role changes, newest first (100 a page), each said in words with old → new values */
+        /** Changes to people, settings, programs, groups and meetings, newest first (100 a page), each naming what was acted on, in words with old → new values */
         get: {
             parameters: {
                 query?: {
