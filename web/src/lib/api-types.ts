@@ -6617,6 +6617,8 @@ export interface paths {
                             programId: string;
                             programTitle: string;
                             meetingMinutes: number;
+                            /** @description The organisation's time zone, which the meeting's times are changed in */
+                            timeZone: string;
                             /** @description Facilitators of the group and coordinators run the meeting */
                             canRun: boolean;
                             topic: {
@@ -6833,6 +6835,8 @@ export interface paths {
                             programId: string;
                             programTitle: string;
                             meetingMinutes: number;
+                            /** @description The organisation's time zone, which the meeting's times are changed in */
+                            timeZone: string;
                             /** @description Facilitators of the group and coordinators run the meeting */
                             canRun: boolean;
                             topic: {
@@ -7042,6 +7046,8 @@ export interface paths {
                             programId: string;
                             programTitle: string;
                             meetingMinutes: number;
+                            /** @description The organisation's time zone, which the meeting's times are changed in */
+                            timeZone: string;
                             /** @description Facilitators of the group and coordinators run the meeting */
                             canRun: boolean;
                             topic: {
