@@ -1,30 +1,10 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { utcToZoned, zonedTimeToUtc } from '../../../../../src/core/scheduling/time-zones.ts';
+import { formatLocalDateTime, parseLocalDateTime } from '../../../../../src/core/scheduling/time-zones.ts';
 import { PlaceFields } from '../../../components/place-fields.tsx';
 import { TimeZoneNote } from '../../../components/time-zone-note.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { type MeetingDetail, useChangeMeeting } from '../api/meetings.ts';
-
-const twoDigits = (value: number) => String(value).padStart(2, '0');
-
-/** The instant as the organisation's clocks show it, as a datetime-local input wants it. */
-function toZonedInput(iso: string, timeZone: string): string {
-  const { date, hour, minute } = utcToZoned(new Date(iso), timeZone);
-  return `${date}T${twoDigits(hour)}:${twoDigits(minute)}`;
-}
-
-/** A typed "yyyy-mm-ddThh:mm" read on the organisation's clocks; null when it is not one. */
-function fromZonedInput(text: string, timeZone: string): Date | null {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(text);
-  if (!match) return null;
-  const [, date = '', hour = '', minute = ''] = match;
-  try {
-    return zonedTimeToUtc(date, Number(hour), Number(minute), timeZone);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Move the meeting, give it a place or link of its own, or cancel it — with a reason the members read
@@ -32,7 +12,7 @@ function fromZonedInput(text: string, timeZone: string): Date | null {
  */
 export function ChangeMeetingForm({ meeting }: { meeting: MeetingDetail }) {
   const change = useChangeMeeting(meeting.id);
-  const [startsAt, setStartsAt] = useState(toZonedInput(meeting.startsAt, meeting.timeZone));
+  const [startsAt, setStartsAt] = useState(formatLocalDateTime(new Date(meeting.startsAt), meeting.timeZone));
   const [where, setWhere] = useState({
     place: meeting.ownPlace?.place ?? '',
     videoUrl: meeting.ownPlace?.videoUrl ?? '',
@@ -46,7 +26,7 @@ export function ChangeMeetingForm({ meeting }: { meeting: MeetingDetail }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const start = fromZonedInput(startsAt, meeting.timeZone);
+    const start = parseLocalDateTime(startsAt, meeting.timeZone);
     if (!start) {
       setStartProblem('Give a date and a time, such as 2027-03-02 12:00.');
       return;
