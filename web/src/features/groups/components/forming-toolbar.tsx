@@ -5,6 +5,9 @@ import { type GroupsOverview, useFormGroups } from '../api/groups.ts';
 import { useReformPreview } from '../api/published-groups.ts';
 import { defaultFormingOptions, FormingOptionsPanel, findOptionsProblem } from './forming-options-panel.tsx';
 
+/** Mantine's yellow title is below AA contrast on its pale background; the text colour is not. */
+const warningTitle = { title: { color: 'var(--mantine-color-text)' } };
+
 /**
  * "Form groups" the first time; "Re-form…" after, always through a confirmation that lists who
  * would move (published groups can only be re-formed that way) and what is kept and replaced.
@@ -121,7 +124,7 @@ export function FormingToolbar({
             </Alert>
           ) : null}
           {preview.data && !preview.data.canReform ? (
-            <Alert color="yellow" title="These groups have already met">
+            <Alert color="yellow" title="These groups have already met" styles={warningTitle}>
               {preview.data.meetingsHeld} {preview.data.meetingsHeld === 1 ? 'meeting has' : 'meetings have'}{' '}
               taken place. Re-forming would erase those meetings and everyone's record of attending them, so
               the groups stay as they are. To change them, move, place or swap people one at a time on the
@@ -144,7 +147,11 @@ export function FormingToolbar({
                 ))}
               </List>
               {preview.data.isPublished ? (
-                <Alert color="yellow" title="These groups are published; none has met yet">
+                <Alert
+                  color="yellow"
+                  title="These groups are published; none has met yet"
+                  styles={warningTitle}
+                >
                   <Text size="sm">
                     Kept: everyone's enrolment and availability
                     {keepManualMoves ? ', and people moved or pinned by hand stay where they are' : ''}.
