@@ -7,6 +7,7 @@ import {
   expect,
   expectNoSeriousA11yViolations,
   expectOk,
+  holdMeeting,
   signIn,
   test,
 } from './fixtures.ts';
@@ -190,6 +191,23 @@ test('after publishing, a coordinator places a late enrollee, fills a withdrawal
     }
   }
   await expectNamesInNoMail(page, names);
+
+  // Once a group has met, re-forming would erase its meetings and attendance: the dialog says to
+  // move people one at a time instead, and offers no way to re-form.
+  const programOverview = (await (await page.request.get(`/api/programs/${programId}/overview`)).json()) as {
+    groups: { meetings: { id: string }[] }[];
+  };
+  const firstMeeting = programOverview.groups[0]?.meetings[0]?.id ?? '';
+  await holdMeeting(firstMeeting, 90);
+  await openBoard();
+  await page.getByRole('button', { name: 'Re-form…' }).click();
+  const reform = page.getByRole('dialog', { name: 'Re-form the groups?' });
+  await expect(reform.getByText('These groups have already met')).toBeVisible();
+  await expect(reform).toContainText('move, place or swap people one at a time');
+  await expect(reform.getByRole('button', { name: /^Re-form/ })).toBeDisabled();
+  await expectNoSeriousA11yViolations(page);
+  await reform.getByRole('button', { name: 'Cancel' }).click();
+
   for (const client of clients.values()) await client.dispose();
   await admin.dispose();
 });

@@ -67,6 +67,8 @@ test('a term after publishing: attendance when the meeting happens, a place, mes
   // The meeting starts: attendance is taken in the page, and nobody is asked for feedback yet.
   await holdMeeting(meetingId, 15);
   await facilitator.reload();
+  // The change form says whose clock its times are on.
+  await expect(facilitator.getByText('Times in America/Toronto (organisation time)')).toBeVisible();
   await facilitator.getByRole('button', { name: 'Save attendance' }).click();
   await expect(facilitator.getByText('Attendance saved.')).toBeVisible();
   expect((await runFeedbackRequests()).asked).toBe(0);

@@ -117,7 +117,10 @@ describe('applying a recommended meeting time to a group', () => {
     const admin = await signedInClient(context.app, 'admin');
     const { events } = (await admin.request('GET', '/api/audit-events')).json();
     const entry = events.find((event: { action: string }) => event.action === 'groups.time-changed');
-    expect(entry.description).toMatch(/changed a group's meeting time: .* → Thursdays 18:00–19:00$/);
+    // The group is named as it was called, with its program.
+    expect(entry.description).toMatch(
+      /changed the meeting time of Cedar \(.+\): .* → Thursdays 18:00–19:00$/,
+    );
   });
 });
 

@@ -124,6 +124,12 @@ describe('attendance', () => {
 });
 
 describe('moving and cancelling a meeting', () => {
+  it("names the organisation's time zone, which the change form reads typed times in", async () => {
+    const fixture = await groupMeetingAt([900], 'Zone named');
+    const meeting = await facilitator.request('GET', `/api/meetings/${fixture.meetingIds[0]}`);
+    expect(meeting.json().timeZone).toBe('America/Toronto');
+  });
+
   it('tells members the old and the new time and why, naming nobody', async () => {
     const fixture = await groupMeetingAt([48, 96], 'Moved with a reason');
     const [, member = ''] = fixture.memberIds;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, isValidTimeZone, utcToZoned, zonedTimeToUtc } from './time-zones.ts';
+import {
+  canonicalTimeZone,
+  formatLocalDateTime,
+  isValidTimeZone,
+  parseLocalDateTime,
+  utcToZoned,
+  zonedTimeToUtc,
+} from './time-zones.ts';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -143,5 +150,22 @@ describe('utcToZoned', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('local date-time text', () => {
+  it('writes and reads a meeting time on the organisation’s clocks, wherever the reader is', () => {
+    const instant = new Date('2027-01-12T17:00:00.000Z');
+    expect(formatLocalDateTime(instant, 'America/Toronto')).toBe('2027-01-12T12:00');
+    expect(formatLocalDateTime(instant, 'Europe/London')).toBe('2027-01-12T17:00');
+    expect(parseLocalDateTime('2027-01-12T12:00', 'America/Toronto')?.toISOString()).toBe(
+      instant.toISOString(),
+    );
+  });
+
+  it('refuses text that is not a date and a time', () => {
+    for (const text of ['', '2027-01-12', '12:00', '2027-13-01T12:00', '2027-01-12T25:00']) {
+      expect(parseLocalDateTime(text, 'America/Toronto')).toBeNull();
+    }
   });
 });

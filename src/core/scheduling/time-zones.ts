@@ -164,3 +164,26 @@ export function utcToZoned(instant: Date, timeZone: string): ZonedTime {
     weekday: weekDayOf(date),
   };
 }
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+/** An instant as clocks in `timeZone` show it, written `yyyy-mm-ddThh:mm` (a datetime-local input's value). */
+export function formatLocalDateTime(instant: Date, timeZone: string): string {
+  const { date, hour, minute } = utcToZoned(instant, timeZone);
+  return `${date}T${twoDigits(hour)}:${twoDigits(minute)}`;
+}
+
+/**
+ * A typed `yyyy-mm-ddThh:mm` read on clocks in `timeZone` (daylight-saving cases as `zonedTimeToUtc`
+ * decides them); null when the text is not such a date and time.
+ */
+export function parseLocalDateTime(text: string, timeZone: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [, date = '', hour = '', minute = ''] = match;
+  try {
+    return zonedTimeToUtc(date, Number(hour), Number(minute), timeZone);
+  } catch {
+    return null;
+  }
+}

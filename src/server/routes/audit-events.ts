@@ -15,7 +15,7 @@ export function auditEventRoutes(app: App, { db }: AppDependencies): void {
       schema: {
         tags: ['audit'],
         summary:
-          'Account and role changes, newest first (100 a page), each said in words with old → new values',
+          'Changes to people, settings, programs, groups and meetings, newest first (100 a page), each naming what was acted on, in words with old → new values',
         querystring: z.object({ before: z.iso.datetime({ message: 'must be an ISO date-time' }).optional() }),
         response: {
           200: z.object({

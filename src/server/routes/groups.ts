@@ -174,7 +174,9 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
           confirmMoves: z
             .boolean()
             .default(false)
-            .describe('Required to re-form published groups: people move and meetings are replanned'),
+            .describe(
+              'Required to re-form published groups before their first meeting: people move and meetings are replanned',
+            ),
         }),
         response: { 200: GroupsSchema, ...errorResponses },
       },
@@ -195,6 +197,12 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
         response: {
           200: z.object({
             isPublished: z.boolean(),
+            meetingsHeld: z
+              .number()
+              .describe('Meetings that have begun; once one has, the groups cannot be re-formed'),
+            canReform: z
+              .boolean()
+              .describe('False once the groups have met: move people one at a time instead (moves is empty)'),
             moves: z.array(
               z.object({
                 id: z.string(),
@@ -209,7 +217,8 @@ export function groupRoutes(app: App, { db, now, organizer }: AppDependencies): 
         },
       },
     },
-    async (request) => previewReform(db, requireMember(request), request.params.programId, request.body),
+    async (request) =>
+      previewReform(db, requireMember(request), request.params.programId, request.body, now()),
   );
   app.post(
     '/api/programs/:programId/groups/evaluate',

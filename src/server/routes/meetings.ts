@@ -49,6 +49,7 @@ const MeetingDetailSchema = MeetingSchema.extend({
   programId: z.string(),
   programTitle: z.string(),
   meetingMinutes: z.number(),
+  timeZone: z.string().describe("The organisation's time zone, which the meeting's times are changed in"),
   canRun: z.boolean().describe('Facilitators of the group and coordinators run the meeting'),
   topic: TopicSchema.nullable(),
   roster: z.array(

@@ -28,6 +28,10 @@ export type { GroupMove } from '../../core/grouping/propose-placement.ts';
 
 type SavedGroup = Awaited<ReturnType<typeof readAssignment>>[number];
 
+function nameOfGroup(saved: readonly SavedGroup[], groupId: string | null): string | null {
+  return saved.find((group) => group.id === groupId)?.name ?? null;
+}
+
 /** Reads the program's published groups and checks the moves against them; refuses bad input by name. */
 async function checkMoves(
   db: Database | Transaction,
@@ -153,6 +157,15 @@ export async function saveGroupChanges(
         actorUserId: member.userId,
         action: move.toGroupId ? 'groups.member-moved' : 'groups.member-taken-out',
         targetId: move.userId,
+        details: {
+          changes: [
+            {
+              field: 'group',
+              from: nameOfGroup(checked.saved, checked.groupOf(move.userId)),
+              to: nameOfGroup(checked.saved, move.toGroupId),
+            },
+          ],
+        },
       });
     }
     await tellMoved(tx, checked.program, checked.saved, checked.changed, now, organizer);

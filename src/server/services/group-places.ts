@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { listAuditChanges } from '../../core/audit/describe-audit-event.ts';
 import { describeMeetingPlace, type MeetingPlace } from '../../core/scheduling/meeting-place.ts';
 import type { Database } from '../../db/connect.ts';
 import { groupMembers, groups, programs } from '../../db/schema.ts';
@@ -41,6 +42,10 @@ export async function setGroupPlace(
       actorUserId: member.userId,
       action: 'groups.place-changed',
       targetId: groupId,
+      details: {
+        subject: `${group.name} (${programTitle})`,
+        changes: listAuditChanges({ place: group.place, videoUrl: group.videoUrl }, next),
+      },
     });
     if (before === after || group.status !== 'published') return;
     const everyone = await tx

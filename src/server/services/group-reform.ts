@@ -2,22 +2,32 @@ import type { Database } from '../../db/connect.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
 import { buildGroupingInput, readAssignment } from './grouping-input.ts';
-import { buildFormingInput, type FormingOptions, type ReformingChoices } from './groups.ts';
+import {
+  buildFormingInput,
+  countMeetingsHeld,
+  type FormingOptions,
+  type ReformingChoices,
+} from './groups.ts';
 import { findProgram } from './programs.ts';
 
 /**
  * Who would move if the groups were re-formed now with these options, without saving anything:
  * the list a coordinator confirms before re-forming published groups. The engine is deterministic
- * for a seed, so re-forming with the same options moves exactly these people.
+ * for a seed, so re-forming with the same options moves exactly these people. Once a meeting has
+ * happened the groups cannot be re-formed (decision 014): the preview says so instead of listing moves.
  */
 export async function previewReform(
   db: Database,
   member: SignedInMember,
   programId: string,
   options: FormingOptions & Pick<ReformingChoices, 'keepManualMoves'>,
+  now: Date,
 ) {
   const program = await findProgram(db, member.organizationId, programId);
   const saved = await readAssignment(db, programId);
+  const isPublished = saved.some((group) => group.status === 'published');
+  const meetingsHeld = await countMeetingsHeld(db, programId, now);
+  if (meetingsHeld > 0) return { isPublished, meetingsHeld, canReform: false, moves: [], unplacedCount: 0 };
   const { names } = await buildGroupingInput(db, program);
   const result = await formGroupsInWorker(await buildFormingInput(db, program, options));
   const before = new Map(saved.flatMap((group) => group.memberIds.map((id) => [id, group] as const)));
@@ -45,7 +55,9 @@ export async function previewReform(
     .filter((move) => move.from !== move.to)
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
-    isPublished: saved.some((group) => group.status === 'published'),
+    isPublished,
+    meetingsHeld,
+    canReform: true,
     moves,
     unplacedCount: result.unplaced.length,
   };

@@ -72,7 +72,10 @@ export async function setGroupTime(
       actorUserId: member.userId,
       action: 'groups.time-changed',
       targetId: groupId,
-      details: { changes: [{ field: 'slot', from: group.slot, to: slot }] },
+      details: {
+        subject: `${group.name} (${program.title})`,
+        changes: [{ field: 'slot', from: group.slot, to: slot }],
+      },
     });
     if (move.moved.length === 0) return;
     const [next] = await tx

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, count, eq, isNull, lte } from 'drizzle-orm';
 import { evaluateGrouping } from '../../core/grouping/evaluate-grouping.ts';
 import type { GroupAssignment, GroupingInput } from '../../core/grouping/model.ts';
 import type { WeeklySlot } from '../../core/grouping/weekly-slot.ts';
@@ -132,6 +132,40 @@ async function replaceGroups(
   }
 }
 
+/**
+ * How many of the program's meetings have begun (cancelled ones never happened). Once one has,
+ * the groups are what people met in: their meetings, attendance, feedback and follow-ups are
+ * people's own records, so the groups are changed one move at a time, never replaced (decision 014).
+ */
+export async function countMeetingsHeld(
+  db: Database | Transaction,
+  programId: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ count: count() })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .where(and(eq(groups.programId, programId), lte(meetings.startsAt, now), isNull(meetings.cancelledAt)));
+  return row?.count ?? 0;
+}
+
+async function refuseIfGroupsHaveMet(
+  db: Database | Transaction,
+  programId: string,
+  now: Date,
+  doing: string,
+) {
+  const held = await countMeetingsHeld(db, programId, now);
+  if (held === 0) return;
+  throw new AppError(
+    'GROUPS_HAVE_MET',
+    `${held} ${held === 1 ? 'meeting has' : 'meetings have'} already taken place, so ${doing} would erase ` +
+      'them and who attended. Move, place or swap people one at a time on the published groups instead; ' +
+      'past meetings stay with the group they happened in.',
+  );
+}
+
 export type ReformingChoices = {
   /** Keep people where a coordinator put them by hand (their pins); false re-forms everyone. */
   keepManualMoves: boolean;
@@ -141,8 +175,9 @@ export type ReformingChoices = {
 
 /**
  * Runs the engine (in a worker thread) over the program's enrolled people and keeps the result as
- * draft groups. Over published groups only when confirmed: they become drafts again, their planned
- * meetings go with them, and publishing again replans them and tells every member.
+ * draft groups. Over published groups only when confirmed and before their first meeting: they
+ * become drafts again, their planned meetings go with them, and publishing again replans them and
+ * tells every member. Once a meeting has happened, re-forming is refused (decision 014).
  */
 export async function formProgramGroups(
   db: Database,
@@ -158,6 +193,7 @@ export async function formProgramGroups(
     input.participants.filter((person) => person.pinnedGroupId).map((person) => person.id),
   );
   await db.transaction(async (tx) => {
+    await refuseIfGroupsHaveMet(tx, programId, now, 're-forming the groups');
     await replaceGroups(
       tx,
       program,
@@ -294,6 +330,8 @@ export async function publishGroups(
   }
   const settings = await findOrganizationSettings(db, member.organizationId);
   await db.transaction(async (tx) => {
+    // Publishing again replans every meeting: not once people have met (decision 014).
+    await refuseIfGroupsHaveMet(tx, programId, now, 'publishing again');
     const program = await findProgram(tx, member.organizationId, programId);
     const topicEntries = await resolveTopicIds(tx, member.organizationId, program.topicIds);
     for (const group of described.groups) {

@@ -9,6 +9,7 @@ import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
 import { canRunMeeting } from '../policy.ts';
+import { recordAuditEvent } from './audit.ts';
 import { describeMeeting, loadMeeting } from './meetings.ts';
 import { findOrganizationSettings } from './organization.ts';
 
@@ -99,6 +100,28 @@ export async function changeMeeting(
       details.push(`Meeting ${meeting.sequence} is now at: ${newPlace} (it was: ${oldPlace}).`);
     }
     if (details.length === 0) details.push(`Meeting ${meeting.sequence}: its details were updated.`);
+    await recordAuditEvent(tx, {
+      organizationId: member.organizationId,
+      actorUserId: member.userId,
+      action: changes.isCancelled ? 'meeting.cancelled' : 'meeting.changed',
+      targetId: meetingId,
+      details: {
+        subject: `meeting ${meeting.sequence} of ${heading}`,
+        changes: [
+          ...(isMoved
+            ? [
+                {
+                  field: 'startsAt',
+                  from: when(meeting.startsAt, meeting.endsAt),
+                  to: when(startsAt, endsAt),
+                },
+              ]
+            : []),
+          ...(newPlace !== oldPlace ? [{ field: 'place', from: oldPlace, to: newPlace }] : []),
+          ...(changes.reason ? [{ field: 'reason', from: null, to: changes.reason }] : []),
+        ],
+      },
+    });
     await notify(tx, {
       organizationId: member.organizationId,
       userIds: everyone.map((row) => row.userId).filter((id) => id !== member.userId),

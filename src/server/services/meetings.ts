@@ -112,7 +112,7 @@ export async function listMyGroups(db: Database, member: SignedInMember) {
 /** The facilitator's view: the topic's briefing and prompts in order, the roster and attendance so far. */
 export async function describeMeeting(db: Database, member: SignedInMember, meetingId: string, now: Date) {
   const { meeting, group, program, relation } = await loadMeeting(db, member, meetingId);
-  const { attendanceWindowDays } = await findOrganizationSettings(db, member.organizationId);
+  const { attendanceWindowDays, timeZone } = await findOrganizationSettings(db, member.organizationId);
   const window = decideAttendanceWindow(meeting, now, attendanceWindowDays);
   const runs = canRunMeeting(member.role, relation);
   const topic = await findTopic(db, member.organizationId, meeting.topicId);
@@ -130,6 +130,7 @@ export async function describeMeeting(db: Database, member: SignedInMember, meet
     programId: program.id,
     programTitle: program.title,
     meetingMinutes: program.meetingMinutes,
+    timeZone,
     canRun: runs,
     /** 'not-yet' before the start, 'open' until the window after the end closes, then 'closed'. */
     attendanceWindow: {

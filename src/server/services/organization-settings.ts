@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { listAuditChanges } from '../../core/audit/describe-audit-event.ts';
 import { commentMinimumProblem, effectiveCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
 import { lowestMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
 import { defaultCommentMinimum } from '../../core/evaluation/release-comments.ts';
@@ -83,6 +84,7 @@ export async function updateReportingSettings(
       organizationId: member.organizationId,
       actorUserId: member.userId,
       action: 'organization-settings.update',
+      details: { changes: listAuditChanges(reportingSettingsOf(settings), changes) },
     });
     return reportingSettingsOf(next);
   });

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { listAuditChanges } from '../../core/audit/describe-audit-event.ts';
 import { findTermProblems, overlaps } from '../../core/scheduling/term.ts';
 import { utcToZoned } from '../../core/scheduling/time-zones.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
@@ -154,6 +155,18 @@ export async function updateProgram(
         actorUserId: member.userId,
         action: `program.${status}`,
         targetId: programId,
+        details: { subject: current.title, changes: [{ field: 'status', from: current.status, to: status }] },
+      });
+    }
+    // Every other edit — the enrolment window opening or closing, dates, size — says old → new.
+    const edited = listAuditChanges(current, fields);
+    if (edited.length > 0) {
+      await recordAuditEvent(tx, {
+        organizationId: member.organizationId,
+        actorUserId: member.userId,
+        action: 'program.updated',
+        targetId: programId,
+        details: { subject: current.title, changes: edited },
       });
     }
     return updated;

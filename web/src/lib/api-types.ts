@@ -2761,7 +2761,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Account and role changes, newest first (100 a page), each said in words with old → new values */
+        /** Changes to people, settings, programs, groups and meetings, newest first (100 a page), each naming what was acted on, in words with old → new values */
         get: {
             parameters: {
                 query?: {
@@ -4994,7 +4994,7 @@ export interface paths {
                          */
                         keepManualMoves?: boolean;
                         /**
-                         * @description Required to re-form published groups: people move and meetings are replanned
+                         * @description Required to re-form published groups before their first meeting: people move and meetings are replanned
                          * @default false
                          */
                         confirmMoves?: boolean;
@@ -5233,6 +5233,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             isPublished: boolean;
+                            /** @description Meetings that have begun; once one has, the groups cannot be re-formed */
+                            meetingsHeld: number;
+                            /** @description False once the groups have met: move people one at a time instead (moves is empty) */
+                            canReform: boolean;
                             moves: {
                                 id: string;
                                 name: string;
@@ -6629,6 +6633,8 @@ export interface paths {
                             programId: string;
                             programTitle: string;
                             meetingMinutes: number;
+                            /** @description The organisation's time zone, which the meeting's times are changed in */
+                            timeZone: string;
                             /** @description Facilitators of the group and coordinators run the meeting */
                             canRun: boolean;
                             topic: {
@@ -6845,6 +6851,8 @@ export interface paths {
                             programId: string;
                             programTitle: string;
                             meetingMinutes: number;
+                            /** @description The organisation's time zone, which the meeting's times are changed in */
+                            timeZone: string;
                             /** @description Facilitators of the group and coordinators run the meeting */
                             canRun: boolean;
                             topic: {
@@ -7054,6 +7062,8 @@ export interface paths {
                             programId: string;
                             programTitle: string;
                             meetingMinutes: number;
+                            /** @description The organisation's time zone, which the meeting's times are changed in */
+                            timeZone: string;
                             /** @description Facilitators of the group and coordinators run the meeting */
                             canRun: boolean;
                             topic: {

@@ -34,6 +34,9 @@ export type PlacementProposal = {
 
 export type ReformPreview = {
   isPublished: boolean;
+  /** Meetings that have begun; once one has, the groups are not re-formed (decision 014). */
+  meetingsHeld: number;
+  canReform: boolean;
   moves: { id: string; name: string; from: string | null; to: string | null }[];
   unplacedCount: number;
 };

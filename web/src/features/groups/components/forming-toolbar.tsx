@@ -5,10 +5,14 @@ import { type GroupsOverview, useFormGroups } from '../api/groups.ts';
 import { useReformPreview } from '../api/published-groups.ts';
 import { defaultFormingOptions, FormingOptionsPanel, findOptionsProblem } from './forming-options-panel.tsx';
 
+/** Mantine's yellow title is below AA contrast on its pale background; the text colour is not. */
+const warningTitle = { title: { color: 'var(--mantine-color-text)' } };
+
 /**
  * "Form groups" the first time; "Re-form…" after, always through a confirmation that lists who
- * would move (published groups can only be re-formed that way). People moved or pinned by hand
- * stay where they are unless the coordinator unticks that.
+ * would move (published groups can only be re-formed that way) and what is kept and replaced.
+ * Once the groups have met they are not re-formed: the dialog says to move people one at a time.
+ * People moved or pinned by hand stay where they are unless the coordinator unticks that.
  */
 export function FormingToolbar({
   programId,
@@ -80,7 +84,7 @@ export function FormingToolbar({
         <Text size="sm" c={blockedBecause ? 'var(--mantine-color-error)' : 'dimmed'} id="forming-help">
           {blockedBecause ??
             (isPublished
-              ? 'Re-forming published groups moves people and replans meetings; you see who would move first.'
+              ? 'Re-forming published groups, before their first meeting, moves people and replans meetings; you see who would move first.'
               : hasGroups
                 ? 'Re-forming replaces the draft groups; you see who would move first.'
                 : 'Forms small groups that mix levels, each with a facilitator and a weekly hour everyone shares.')}
@@ -119,7 +123,16 @@ export function FormingToolbar({
               {preview.error.message}
             </Alert>
           ) : null}
-          {preview.data ? (
+          {preview.data && !preview.data.canReform ? (
+            <Alert color="yellow" title="These groups have already met" styles={warningTitle}>
+              {preview.data.meetingsHeld} {preview.data.meetingsHeld === 1 ? 'meeting has' : 'meetings have'}{' '}
+              taken place. Re-forming would erase those meetings and everyone's record of attending them, so
+              the groups stay as they are. To change them, move, place or swap people one at a time on the
+              published groups below: past meetings stay with the group they happened in, and the people who
+              move join their new group's next meeting.
+            </Alert>
+          ) : null}
+          {preview.data?.canReform ? (
             <>
               <Text size="sm">
                 {preview.data.moves.length === 0
@@ -134,9 +147,20 @@ export function FormingToolbar({
                 ))}
               </List>
               {preview.data.isPublished ? (
-                <Alert color="yellow" title="These groups are published">
-                  Re-forming makes them drafts again: their planned meetings are removed, and publishing again
-                  replans the meetings and tells every member their group.
+                <Alert
+                  color="yellow"
+                  title="These groups are published; none has met yet"
+                  styles={warningTitle}
+                >
+                  <Text size="sm">
+                    Kept: everyone's enrolment and availability
+                    {keepManualMoves ? ', and people moved or pinned by hand stay where they are' : ''}.
+                  </Text>
+                  <Text size="sm">
+                    Replaced: the groups become drafts again; their planned meetings (with any changed time or
+                    place) and the messages in their group spaces are removed. Publishing again replans the
+                    meetings and tells every member their group.
+                  </Text>
                 </Alert>
               ) : null}
               <Text size="sm">
@@ -158,7 +182,7 @@ export function FormingToolbar({
             <Button
               color={preview.data?.isPublished ? 'red' : undefined}
               loading={formGroups.isPending}
-              disabled={!preview.data}
+              disabled={!preview.data?.canReform}
               onClick={form}
             >
               {preview.data && preview.data.moves.length > 0

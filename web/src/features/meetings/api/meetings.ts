@@ -41,6 +41,8 @@ export type MeetingDetail = Omit<MeetingSummary, 'topicTitle'> & {
   groupName: string;
   programTitle: string;
   meetingMinutes: number;
+  /** The organisation's zone: the change form takes times in it. */
+  timeZone: string;
   canRun: boolean;
   /** The meeting's own place and link (null: the group's), for those who run it. */
   ownPlace: { place: string | null; videoUrl: string | null } | null;

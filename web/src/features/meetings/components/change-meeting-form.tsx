@@ -1,13 +1,10 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { formatLocalDateTime, parseLocalDateTime } from '../../../../../src/core/scheduling/time-zones.ts';
+import { PlaceFields } from '../../../components/place-fields.tsx';
+import { TimeZoneNote } from '../../../components/time-zone-note.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { type MeetingDetail, useChangeMeeting } from '../api/meetings.ts';
-
-function toLocalInput(iso: string): string {
-  const date = new Date(iso);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
 
 /**
  * Move the meeting, give it a place or link of its own, or cancel it — with a reason the members read
@@ -15,9 +12,12 @@ function toLocalInput(iso: string): string {
  */
 export function ChangeMeetingForm({ meeting }: { meeting: MeetingDetail }) {
   const change = useChangeMeeting(meeting.id);
-  const [startsAt, setStartsAt] = useState(toLocalInput(meeting.startsAt));
-  const [place, setPlace] = useState(meeting.ownPlace?.place ?? '');
-  const [videoUrl, setVideoUrl] = useState(meeting.ownPlace?.videoUrl ?? '');
+  const [startsAt, setStartsAt] = useState(formatLocalDateTime(new Date(meeting.startsAt), meeting.timeZone));
+  const [where, setWhere] = useState({
+    place: meeting.ownPlace?.place ?? '',
+    videoUrl: meeting.ownPlace?.videoUrl ?? '',
+  });
+  const [startProblem, setStartProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [isConfirmingCancel, setIsConfirmingCancel] = useState(false);
   const errors = fieldErrors(change.error);
@@ -26,12 +26,17 @@ export function ChangeMeetingForm({ meeting }: { meeting: MeetingDetail }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const start = new Date(startsAt);
+    const start = parseLocalDateTime(startsAt, meeting.timeZone);
+    if (!start) {
+      setStartProblem('Give a date and a time, such as 2027-03-02 12:00.');
+      return;
+    }
+    setStartProblem(null);
     change.mutate({
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + minutes * 60_000).toISOString(),
-      place: place || null,
-      videoUrl: videoUrl || null,
+      place: where.place || null,
+      videoUrl: where.videoUrl || null,
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     });
   }
@@ -56,26 +61,16 @@ export function ChangeMeetingForm({ meeting }: { meeting: MeetingDetail }) {
               Saved; the group has been told.
             </Alert>
           ) : null}
+          <TimeZoneNote timeZone={meeting.timeZone} whose="organisation" id="meeting-time-zone" />
           <TextInput
-            label="Starts (your time zone)"
+            label="Starts"
             type="datetime-local"
+            aria-describedby="meeting-time-zone"
             value={startsAt}
             onChange={(e) => setStartsAt(e.currentTarget.value)}
-            error={errors.startsAt}
+            error={startProblem ?? errors.startsAt}
           />
-          <TextInput
-            label="Place for this meeting only"
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            error={errors.place}
-          />
-          <TextInput
-            label="Video link for this meeting only"
-            description="Starts with https://"
-            value={videoUrl}
-            onChange={(e) => setVideoUrl(e.currentTarget.value)}
-            error={errors.videoUrl}
-          />
+          <PlaceFields value={where} onChange={setWhere} errors={errors} scope="this meeting" />
           <Textarea
             label="Why (told to the members)"
             autosize

@@ -1,18 +1,18 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { PlaceFields } from '../../../components/place-fields.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { type MyGroup, useSetGroupPlace } from '../api/meetings.ts';
 
 /** The facilitator sets where the group usually meets; members see it on every meeting without its own. */
 export function GroupPlaceForm({ group }: { group: MyGroup }) {
   const setPlace = useSetGroupPlace(group.id);
-  const [place, setPlaceText] = useState(group.place ?? '');
-  const [videoUrl, setVideoUrl] = useState(group.videoUrl ?? '');
+  const [where, setWhere] = useState({ place: group.place ?? '', videoUrl: group.videoUrl ?? '' });
   const errors = fieldErrors(setPlace.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setPlace.mutate({ place: place.trim() || null, videoUrl: videoUrl.trim() || null });
+    setPlace.mutate({ place: where.place.trim() || null, videoUrl: where.videoUrl.trim() || null });
   }
   return (
     <form onSubmit={submit} noValidate aria-label={`Where ${group.name} meets`}>
@@ -28,19 +28,7 @@ export function GroupPlaceForm({ group }: { group: MyGroup }) {
           </Alert>
         ) : null}
         <Group grow align="flex-start">
-          <TextInput
-            label="Usual room"
-            value={place}
-            onChange={(e) => setPlaceText(e.currentTarget.value)}
-            error={errors.place}
-          />
-          <TextInput
-            label="Usual video link"
-            description="Starts with https://"
-            value={videoUrl}
-            onChange={(e) => setVideoUrl(e.currentTarget.value)}
-            error={errors.videoUrl}
-          />
+          <PlaceFields value={where} onChange={setWhere} errors={errors} scope="usual" />
         </Group>
         <Group>
           <Button type="submit" variant="default" loading={setPlace.isPending}>

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { TimeZoneNote } from '../../../components/time-zone-note.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { describeDateTime, viewerTimeZone } from '../../../lib/format.ts';
 import { useMoveConversation } from '../api/supervision.ts';
@@ -39,6 +40,7 @@ export function MoveConversationForm({
         <Title order={4} size="h5" id={headingId}>
           Move conversation {conversation.sequence} (now {describeDateTime(conversation.startsAt)})
         </Title>
+        <TimeZoneNote timeZone={viewerTimeZone()} whose="device" />
         <Group align="flex-start">
           <TextInput
             type="date"
@@ -53,7 +55,7 @@ export function MoveConversationForm({
           />
           <TextInput
             type="time"
-            label="New time (your time zone)"
+            label="New time"
             required
             value={when.time}
             error={errors.time ?? errors.timeZone}

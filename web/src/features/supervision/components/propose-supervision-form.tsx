@@ -1,6 +1,7 @@
 import { Alert, Button, Group, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ColleaguePicker } from '../../../components/colleague-picker.tsx';
+import { TimeZoneNote } from '../../../components/time-zone-note.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
 import { type SupervisionRole, useProposeSupervision } from '../api/supervision.ts';
@@ -75,6 +76,7 @@ export function ProposeSupervisionForm() {
             <Radio value="supervisee" label="I am the clinician being supervised" />
           </Group>
         </Radio.Group>
+        <TimeZoneNote timeZone={viewerTimeZone()} whose="device" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             type="date"
@@ -85,7 +87,7 @@ export function ProposeSupervisionForm() {
           />
           <TextInput
             type="time"
-            label="Time (your time zone)"
+            label="Time"
             value={time}
             error={errors.time ?? errors.timeZone}
             onChange={(event) => setTime(event.currentTarget.value)}
