@@ -13,7 +13,7 @@ import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
 import { recordAuditEvent } from './audit.ts';
 import { evaluateGroupBoard, readGroupBoard, refreshGroupBoards } from './group-boards.ts';
 import { tellUnplacedPeople } from './group-placements.ts';
-import { buildGroupingInput, type FormingOptions, nameGroupsIn, readAssignment } from './grouping-input.ts';
+import { buildGroupingInput, type FormingOptions, readAssignment } from './grouping-input.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { findProgram, type ProgramRow } from './programs.ts';
 import { resolveTopicIds } from './topics.ts';
