@@ -217,7 +217,7 @@ try {
   const duplicateMails = [...copies.values()].reduce((sum, count) => sum + count - 1, 0);
   const ratio = two.requestsPerSecond / one.requestsPerSecond;
   const line = (label: string, load: Load) =>
-    `  ${label.padEnd(34)} ${load.requestsPerSecond.toFixed(0).padStart(6)} req/s  p97.5 ${load.latencyP97_5Ms.toFixed(0).padStart(5)} ms  failures ${load.failures}`;
+    `  ${label.padEnd(40)} ${load.requestsPerSecond.toFixed(0).padStart(6)} req/s  p97.5 ${load.latencyP97_5Ms.toFixed(0).padStart(5)} ms  failures ${load.failures}`;
   console.log(`${connections} connections on GET ${path} (participant), through a round-robin proxy`);
   console.log(line('one Tend process (reference)', one));
   console.log(line('two Tend processes, one database', two));
