@@ -25,7 +25,7 @@ const random = () => {
   return seed / 2_147_483_647;
 };
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-const isoDay = (from: Date, days: number) =>
+export const isoDay = (from: Date, days: number) =>
   new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 function programBody(now: Date, index: number) {
@@ -54,6 +54,8 @@ export async function seedThroughApi(
   baseUrl: string,
   people: number,
   programCount: number,
+  /** Changes to every program, e.g. a term starting today so reminders are due at once. */
+  programChanges: (now: Date) => Partial<ReturnType<typeof programBody>> = () => ({}),
 ): Promise<string[]> {
   const now = new Date();
   const admin = await signIn(baseUrl, 'admin@demo.tend.test', demoPassword);
@@ -69,11 +71,10 @@ export async function seedThroughApi(
   const coordinator = await signIn(baseUrl, 'coordinator@demo.tend.test', demoPassword);
   const programIds: string[] = [];
   for (let index = 0; index < programCount; index++) {
-    const { id } = await coordinator.request<{ id: string }>(
-      'POST',
-      '/api/programs',
-      programBody(now, index),
-    );
+    const { id } = await coordinator.request<{ id: string }>('POST', '/api/programs', {
+      ...programBody(now, index),
+      ...programChanges(now),
+    });
     await coordinator.request('PATCH', `/api/programs/${id}`, { status: 'published' });
     programIds.push(id);
   }

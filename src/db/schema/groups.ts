@@ -50,3 +50,24 @@ export const groupMembers = pgTable(
     index('group_members_user_idx').on(table.userId),
   ],
 );
+
+/**
+ * The coordinator's groups board for a program, evaluated when anything it depends on changes (forming,
+ * publishing, moves, pins, enrolment, availability, group times, names, supervision, earlier groups) so
+ * that reading it costs one row, not a whole re-evaluation. `refreshGroupBoards` writes it.
+ */
+export const groupBoards = pgTable(
+  'group_boards',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** The board as `describeGroups` evaluates it; whether each unplaced person was told is read live. */
+    board: jsonb('board').notNull(),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.organizationId, table.programId] })],
+);

@@ -15,6 +15,7 @@ import {
   withdraw,
   withdrawalStatement,
 } from '../services/enrollments.ts';
+import { refreshGroupBoards } from '../services/group-boards.ts';
 import { describeProgramOverview } from '../services/meetings.ts';
 import { createProgram, describeProgram, listPrograms, updateProgram } from '../services/programs.ts';
 import { errorResponses, IsoDateSchema, LevelSchema, ProgramIdParamsSchema } from './schemas.ts';
@@ -205,6 +206,8 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
     },
     async (request) => {
       const program = await updateProgram(db, requireMember(request), request.params.programId, request.body);
+      // The group size and the rest of the rules are the groups board's too.
+      await refreshGroupBoards(db, { programIds: [program.id] });
       return { id: program.id, status: program.status };
     },
   );
@@ -298,7 +301,11 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         },
       },
     },
-    async (request) => enrol(db, requireMember(request), request.params.programId, request.body, now()),
+    async (request) => {
+      const enrolled = await enrol(db, requireMember(request), request.params.programId, request.body, now());
+      await refreshGroupBoards(db, { programIds: [request.params.programId] });
+      return enrolled;
+    },
   );
 
   app.delete(
@@ -321,8 +328,17 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         },
       },
     },
-    async (request) =>
-      withdraw(db, requireMember(request), request.params.programId, request.query.sharedContent, now()),
+    async (request) => {
+      const withdrawn = await withdraw(
+        db,
+        requireMember(request),
+        request.params.programId,
+        request.query.sharedContent,
+        now(),
+      );
+      await refreshGroupBoards(db, { programIds: [request.params.programId] });
+      return withdrawn;
+    },
   );
 
   app.put(
@@ -346,14 +362,17 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         },
       },
     },
-    async (request) =>
-      placeFacilitator(
+    async (request) => {
+      const placed = await placeFacilitator(
         db,
         requireMember(request),
         request.params.programId,
         request.params.userId,
         request.body,
         now(),
-      ),
+      );
+      await refreshGroupBoards(db, { programIds: [request.params.programId] });
+      return placed;
+    },
   );
 }

@@ -7,6 +7,7 @@ import { invitations, memberships, passwordResets, users } from '../../db/schema
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
+import { refreshGroupBoards } from './group-boards.ts';
 
 export type Member = {
   id: string;
@@ -244,6 +245,8 @@ export async function updateMember(
           ...(changes.isDisabled !== undefined ? { disabledAt: changes.isDisabled ? now : null } : {}),
         })
         .where(eq(users.id, userId));
+      // Names appear on the groups boards of the programs this person is in, and in their rules.
+      if (changes.name !== undefined) await refreshGroupBoards(tx, { userIds: [userId] });
     }
     const { role, level, discipline } = changes;
     if (role !== undefined || level !== undefined || discipline !== undefined) {

@@ -19,6 +19,7 @@ import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
+import { refreshGroupBoards } from './group-boards.ts';
 import { tellUnplacedPeople } from './group-placements.ts';
 import { buildGroupingInput, nameGroupsIn, readAssignment } from './grouping-input.ts';
 import { describeGroups } from './groups.ts';
@@ -179,6 +180,7 @@ export async function saveGroupChanges(
     );
     const takenOut = checked.changed.filter((move) => move.toGroupId === null).map((move) => move.userId);
     await tellUnplacedPeople(tx, checked.program, takenOut, { isRetold: true });
+    await refreshGroupBoards(tx, { programIds: [programId] });
   });
   return describeGroups(db, member, programId);
 }

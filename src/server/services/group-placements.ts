@@ -51,7 +51,7 @@ export async function describeUnplaced(
   return result;
 }
 
-async function findTold(db: Database | Transaction, programId: string, userIds: readonly string[]) {
+export async function findTold(db: Database | Transaction, programId: string, userIds: readonly string[]) {
   if (userIds.length === 0) return new Set<string>();
   const rows = await db
     .select({ userId: notifications.userId })

@@ -8,6 +8,7 @@ import type { SignedInMember } from '../auth/sessions.ts';
 import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
+import { refreshGroupBoards } from './group-boards.ts';
 import { findOrganizationSettings } from './organization.ts';
 
 export type GroupTimeChange = { groupId: string; slot: string; movedCount: number; keptCount: number };
@@ -56,6 +57,7 @@ export async function setGroupTime(
   const when = `${describeWeeklySlot(slot)} (${timeZone})`;
   await db.transaction(async (tx) => {
     await tx.update(groups).set({ slot }).where(eq(groups.id, groupId));
+    await refreshGroupBoards(tx, { programIds: [program.id] });
     const revisionOf = new Map(series.map((meeting) => [meeting.id, meeting.revision]));
     for (const moved of move.moved) {
       await tx

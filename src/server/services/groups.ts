@@ -11,8 +11,9 @@ import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/me
 import { AppError } from '../errors.ts';
 import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
 import { recordAuditEvent } from './audit.ts';
-import { describeUnplaced, tellUnplacedPeople } from './group-placements.ts';
-import { buildGroupingInput, type FormingOptions, nameGroupsIn, readAssignment } from './grouping-input.ts';
+import { evaluateGroupBoard, readGroupBoard, refreshGroupBoards } from './group-boards.ts';
+import { tellUnplacedPeople } from './group-placements.ts';
+import { buildGroupingInput, type FormingOptions, readAssignment } from './grouping-input.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { findProgram, type ProgramRow } from './programs.ts';
 import { resolveTopicIds } from './topics.ts';
@@ -21,70 +22,7 @@ export type { FormingOptions } from './grouping-input.ts';
 
 /** The program's groups as a coordinator sees them: members, slot, score, explanation and every broken rule. */
 export async function describeGroups(db: Database, member: SignedInMember, programId: string) {
-  const program = await findProgram(db, member.organizationId, programId);
-  const saved = await readAssignment(db, programId);
-  const { input, names } = await buildGroupingInput(db, program);
-  const evaluation = evaluateGrouping(input, {
-    groups: saved.map((group) => ({ id: group.id, memberIds: group.memberIds, slot: group.slot })),
-  });
-  const levelOf = new Map(input.participants.map((person) => [person.id, person]));
-  const describePerson = (id: string) => ({
-    id,
-    name: names.get(id) ?? 'Withdrawn person',
-    level: levelOf.get(id)?.level ?? null,
-    discipline: levelOf.get(id)?.discipline ?? null,
-    isFacilitator: levelOf.get(id)?.isFacilitator ?? false,
-  });
-  const status: 'draft' | 'published' =
-    saved.length > 0 && saved.every((group) => group.status === 'published') ? 'published' : 'draft';
-  const assignment: GroupAssignment = {
-    groups: saved.map((group) => ({ id: group.id, memberIds: group.memberIds, slot: group.slot })),
-  };
-  // Once groups meet, the unplaced are a list to act on: why, in the engine's words, and the group
-  // that could take them now.
-  const unplaced =
-    status === 'published'
-      ? await describeUnplaced(db, program, input, assignment, evaluation.unassignedIds)
-      : new Map();
-  const named = (message: string) => nameGroupsIn(message, saved);
-  return {
-    status,
-    groups: evaluation.groups.map((group) => {
-      const stored = saved.find((candidate) => candidate.id === group.id);
-      return {
-        id: group.id,
-        name: stored?.name ?? '',
-        slot: group.slot,
-        commonSlots: group.commonSlots,
-        members: group.memberIds.map(describePerson).map((person) => ({
-          ...person,
-          isPinned: stored?.pinnedIds.includes(person.id) ?? false,
-        })),
-        facilitatorCount: group.facilitatorIds.length,
-        score: group.score,
-        explanation: group.explanation,
-        violations: group.violations.map((violation) => named(violation.message)),
-      };
-    }),
-    unassigned: evaluation.unassignedIds.map((id) => {
-      const placement = unplaced.get(id);
-      return {
-        ...describePerson(id),
-        reason: named(
-          placement?.reason ??
-            program.lastGrouping?.unplaced.find((entry) => entry.id === id)?.message ??
-            'Not in a group yet.',
-        ),
-        proposedGroupId: placement?.proposedGroupId ?? null,
-        isTold: placement?.isTold ?? false,
-      };
-    }),
-    score: evaluation.score,
-    violations: evaluation.violations.map((violation) => named(violation.message)),
-    isValid: evaluation.isValid,
-    diagnoses: program.lastGrouping?.diagnoses ?? [],
-    levelMix: program.lastGrouping?.levelMix ?? null,
-  };
+  return readGroupBoard(db, await findProgram(db, member.organizationId, programId));
 }
 
 async function replaceGroups(
@@ -224,6 +162,7 @@ export async function formProgramGroups(
       action: `groups.formed:${result.groups.length}`,
       targetId: programId,
     });
+    await refreshGroupBoards(tx, { programIds: [programId] });
   });
   return describeGroups(db, member, programId);
 }
@@ -303,6 +242,7 @@ export async function saveEditedGroups(
           evaluation.groups.find((candidate) => candidate.id === group.id)?.facilitatorIds ?? [],
       })),
     );
+    await refreshGroupBoards(tx, { programIds: [programId] });
   });
   return describeGroups(db, member, programId);
 }
@@ -318,7 +258,8 @@ export async function publishGroups(
   now: Date,
   organizer: InvitationOrganizer,
 ) {
-  const described = await describeGroups(db, member, programId);
+  // Evaluated now, not read from the stored board: publishing must judge exactly what it publishes.
+  const described = await evaluateGroupBoard(db, await findProgram(db, member.organizationId, programId));
   if (described.groups.length === 0) {
     throw new AppError('GROUPS_BREAK_RULES', 'There are no groups to publish; form groups first.');
   }
@@ -395,6 +336,7 @@ export async function publishGroups(
       action: 'groups.published',
       targetId: programId,
     });
+    await refreshGroupBoards(tx, { programIds: [programId] });
   });
   return describeGroups(db, member, programId);
 }

@@ -8,6 +8,7 @@ import type { InvitationOrganizer } from '../calendar/meeting-invitation.ts';
 import { buildSupervisionInvitation } from '../calendar/supervision-invitation.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findColleague } from './colleagues.ts';
+import { refreshGroupBoards } from './group-boards.ts';
 
 export type Reader = Database | Transaction;
 export type Pairing = typeof supervisionPairings.$inferSelect;
@@ -241,6 +242,8 @@ export async function respondToSupervision(
         superviseeId: pairing.superviseeId,
       })
       .onConflictDoNothing();
+    // A supervisor and their supervisee may not share a group: the boards they are on now say so.
+    await refreshGroupBoards(tx, { userIds: [pairing.supervisorId, pairing.superviseeId] });
     const conversations = await tx
       .select()
       .from(supervisionConversations)
