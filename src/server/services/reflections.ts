@@ -3,6 +3,7 @@ import { computeHabitWeeks } from '../../core/reflection/compute-habit-weeks.ts'
 import type { NudgePreference } from '../../core/reflection/decide-follow-up-delivery.ts';
 import { measureEngagement } from '../../core/reflection/measure-engagement.ts';
 import { renderJournalAsMarkdown } from '../../core/reflection/render-journal-as-markdown.ts';
+import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import { isValidTimeZone, utcToZoned } from '../../core/scheduling/time-zones.ts';
 import type { Database } from '../../db/connect.ts';
 import {
@@ -32,7 +33,6 @@ export type ReflectionInput = { answer: string; skillUsed: SkillUse; intention: 
 
 const habitWeekCount = 12;
 const catchUpListDays = 30;
-const dayMs = 86_400_000;
 
 type ReflectionRow = typeof reflections.$inferSelect;
 
@@ -89,7 +89,7 @@ export async function listDueFollowUps(db: Database, member: SignedInMember, now
           // A catch-up summary is news for a month, then it leaves the list.
           and(
             eq(followUps.kind, 'catch-up'),
-            gt(followUps.dueAt, new Date(now.getTime() - catchUpListDays * dayMs)),
+            gt(followUps.dueAt, new Date(now.getTime() - catchUpListDays * millisecondsPerDay)),
           ),
         ),
       ),
