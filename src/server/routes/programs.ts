@@ -10,13 +10,15 @@ import {
   findOwnEnrollment,
   listEnrollments,
   placeFacilitator,
+} from '../services/enrollments.ts';
+import { describeProgramOverview } from '../services/meetings.ts';
+import { createProgram, describeProgram, listPrograms, updateProgram } from '../services/programs.ts';
+import {
   sharedContentChoices,
   sharedContentStatements,
   withdraw,
   withdrawalStatement,
-} from '../services/enrollments.ts';
-import { describeProgramOverview } from '../services/meetings.ts';
-import { createProgram, describeProgram, listPrograms, updateProgram } from '../services/programs.ts';
+} from '../services/withdrawals.ts';
 import { errorResponses, IsoDateSchema, LevelSchema, ProgramIdParamsSchema } from './schemas.ts';
 import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
