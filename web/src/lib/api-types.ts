@@ -4596,7 +4596,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -4614,7 +4619,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -4783,7 +4793,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -4801,7 +4816,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -5012,7 +5032,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -5030,7 +5055,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -5584,7 +5614,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -5602,7 +5637,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -5955,7 +5995,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -5973,7 +6018,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
