@@ -1,7 +1,8 @@
 import { proqol5 } from '../../core/instruments/proqol-5.ts';
 import type { Database } from '../../db/connect.ts';
 import type { SignedInMember } from '../../server/auth/sessions.ts';
-import { saveResponse, scheduleWindows } from '../../server/services/assessments.ts';
+import { scheduleWindows } from '../../server/services/assessment-windows.ts';
+import { saveResponse } from '../../server/services/assessments.ts';
 import { type DemoClock, type DemoMembers, termParticipants } from './demo-members.ts';
 
 export type DemoWindows = { baselineId: string; midTermId: string };

@@ -8,7 +8,6 @@ import type { Database } from '../../db/connect.ts';
 import type { SignedInMember } from '../../server/auth/sessions.ts';
 import type { InvitationOrganizer } from '../../server/calendar/meeting-invitation.ts';
 import { enrol } from '../../server/services/enrollments.ts';
-import { refreshGroupBoards } from '../../server/services/group-boards.ts';
 import { setGroupPlace } from '../../server/services/group-places.ts';
 import { describeGroups, formProgramGroups, publishGroups } from '../../server/services/groups.ts';
 import { findOrganizationSettings } from '../../server/services/organization.ts';
@@ -148,7 +147,6 @@ export async function createDemoTerm(
     { ...enrolmentOf(members.byEmail(demoLateEnrollee), clock.random), availability: ['sat-08'] },
     clock.at(0.1),
   );
-  await refreshGroupBoards(db, { programIds: [program.id] });
   // The leader's first look finds the baseline's figures, not a publication still being worked out.
   await publishOutcomesOf(db, organizationId, proqol5.id, now);
   return { programId: program.id };

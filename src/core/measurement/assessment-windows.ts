@@ -1,3 +1,4 @@
+import { millisecondsPerDay } from '../scheduling/durations.ts';
 /**
  * When a questionnaire is open, as plain rules over plain data. A coordinator schedules an
  * instrument as an assessment window; repeating kinds become a series of windows, one per
@@ -103,6 +104,6 @@ export function isReminderDue(
   now: Date,
 ): boolean {
   if (!isOpenFor(window, enrolledAt, now)) return false;
-  const due = personalOpening(window, enrolledAt).getTime() + window.reminderAfterDays * 86_400_000;
+  const due = personalOpening(window, enrolledAt).getTime() + window.reminderAfterDays * millisecondsPerDay;
   return now.getTime() >= due;
 }

@@ -1,3 +1,4 @@
+import { millisecondsPerDay } from '../scheduling/durations.ts';
 /**
  * Whether one due follow-up is sent now, or skipped for good and why. Skipped follow-ups stay
  * answerable in the app; only the nudge (notice and e-mail) is not sent.
@@ -11,8 +12,6 @@ export type DeliveryDecision = { action: 'send' } | { action: 'skip'; reason: Sk
 
 /** With "fewer", at most one nudge in this many days. */
 export const fewerNudgesIntervalDays = 7;
-
-const dayMs = 86_400_000;
 
 export const defaultNudgePreference: NudgePreference = { frequency: 'every', pausedUntil: null };
 
@@ -37,7 +36,7 @@ export function decideFollowUpDelivery(input: {
   if (
     input.preference.frequency === 'fewer' &&
     input.lastSentAt &&
-    input.now.getTime() - input.lastSentAt.getTime() < fewerNudgesIntervalDays * dayMs
+    input.now.getTime() - input.lastSentAt.getTime() < fewerNudgesIntervalDays * millisecondsPerDay
   ) {
     return { action: 'skip', reason: 'fewer' };
   }

@@ -1,3 +1,4 @@
+import { millisecondsPerDay } from '../scheduling/durations.ts';
 /**
  * After a meeting, who hears what and when: everyone who attended gets the topic's reflection
  * prompts on the program's schedule; everyone who missed it gets the catch-up summary once, when
@@ -23,11 +24,9 @@ export type PlannedFollowUp = {
 export const defaultFollowUpDays: readonly number[] = [1, 7, 30];
 export const followUpDaysLimits = { minSteps: 1, maxSteps: 6, maxDay: 90 } as const;
 
-const dayMs = 86_400_000;
-
 /** The due times of a schedule: each step's days after the meeting ends. */
 export function computeFollowUpSchedule(meetingEndsAt: Date, followUpDays: readonly number[]): Date[] {
-  return followUpDays.map((days) => new Date(meetingEndsAt.getTime() + days * dayMs));
+  return followUpDays.map((days) => new Date(meetingEndsAt.getTime() + days * millisecondsPerDay));
 }
 
 export function planFollowUps(input: {

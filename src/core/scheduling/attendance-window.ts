@@ -1,3 +1,4 @@
+import { millisecondsPerDay } from './durations.ts';
 /**
  * When attendance may be taken for a meeting: from its start (nobody can attend a meeting that has
  * not begun) until some days after its end (late records are allowed, stale ones are not).
@@ -12,14 +13,12 @@ export type AttendanceWindowState =
   | { state: 'not-yet'; opensAt: Date; closesAt: Date }
   | { state: 'closed'; closesAt: Date };
 
-const dayMs = 86_400_000;
-
 export function decideAttendanceWindow(
   meeting: { startsAt: Date; endsAt: Date },
   now: Date,
   windowDays: number = defaultAttendanceWindowDays,
 ): AttendanceWindowState {
-  const closesAt = new Date(meeting.endsAt.getTime() + windowDays * dayMs);
+  const closesAt = new Date(meeting.endsAt.getTime() + windowDays * millisecondsPerDay);
   if (now.getTime() < meeting.startsAt.getTime())
     return { state: 'not-yet', opensAt: meeting.startsAt, closesAt };
   if (now.getTime() > closesAt.getTime()) return { state: 'closed', closesAt };

@@ -3,8 +3,8 @@
  * Plain strings so they travel through JSON and the database unchanged, and compare correctly as text.
  */
 import { type WeekDay, weekDays } from '../grouping/weekly-slot.ts';
+import { millisecondsPerDay } from './durations.ts';
 
-const millisecondsPerDay = 86_400_000;
 const localDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds since the epoch of 00:00 UTC on the given calendar day (years 0..9999 work). */

@@ -4,6 +4,7 @@
  * Instants are `Date`s (stored in UTC); a local time is a calendar date, an hour and a minute.
  */
 import type { WeekDay } from '../grouping/weekly-slot.ts';
+import { millisecondsPerDay, millisecondsPerHour, millisecondsPerMinute } from './durations.ts';
 import { dayNumberOf, localDateOfDayNumber, utcMidnight, weekDayOf } from './local-date.ts';
 
 export type ZonedTime = {
@@ -13,10 +14,6 @@ export type ZonedTime = {
   minute: number;
   weekday: WeekDay;
 };
-
-const millisecondsPerMinute = 60_000;
-const millisecondsPerHour = 3_600_000;
-const millisecondsPerDay = 86_400_000;
 
 // Building a formatter is slow and the result never changes, so each zone's is built once.
 const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -10,7 +10,7 @@ import {
   requireInstrument,
   scheduleWindows,
   type WindowRow,
-} from '../services/assessments.ts';
+} from '../services/assessment-windows.ts';
 import { findOrganizationSettings } from '../services/organization.ts';
 import { requestOutcomePublication } from '../services/outcomes.ts';
 import { errorResponses } from './schemas.ts';

@@ -34,7 +34,15 @@ const EditedGroupsSchema = z.object({
     .max(2000),
 });
 
-const ScoreSchema = z.record(z.string(), z.number());
+/** Penalty points per weighted part, lower is better and 0 ideal; `total` is their weighted sum. */
+const ScoreBreakdownSchema = z.object({
+  total: z.number(),
+  level: z.number(),
+  discipline: z.number(),
+  interests: z.number(),
+  experience: z.number(),
+  history: z.number(),
+});
 const PersonSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -52,7 +60,7 @@ export const GroupsSchema = z.object({
       commonSlots: z.array(z.string()),
       members: z.array(PersonSchema.extend({ isPinned: z.boolean() })),
       facilitatorCount: z.number().describe('Facilitators among the members (members counts them)'),
-      score: ScoreSchema.describe('Penalty points: lower is better, 0 is ideal'),
+      score: ScoreBreakdownSchema.describe('Penalty points: lower is better, 0 is ideal'),
       explanation: z.string(),
       violations: z.array(z.string()),
     }),
@@ -64,7 +72,7 @@ export const GroupsSchema = z.object({
       isTold: z.boolean().describe('They were told privately why they are in no group'),
     }),
   ),
-  score: ScoreSchema,
+  score: ScoreBreakdownSchema,
   violations: z.array(z.string()),
   isValid: z.boolean(),
   diagnoses: z.array(z.object({ code: z.string(), message: z.string() })),
@@ -74,14 +82,6 @@ export const GroupsSchema = z.object({
     .describe('How close the last formed grouping came to the best possible level mix'),
 });
 
-const ScoreBreakdownSchema = z.object({
-  total: z.number(),
-  level: z.number(),
-  discipline: z.number(),
-  interests: z.number(),
-  experience: z.number(),
-  history: z.number(),
-});
 const RuleViolationSchema = z.object({
   rule: z.enum([
     'group-size',

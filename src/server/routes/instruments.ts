@@ -4,7 +4,7 @@ import { toFhirQuestionnaire } from '../../core/instruments/fhir-questionnaire.t
 import { findAudienceTermProblem, renderInstrument } from '../../core/instruments/render-instrument.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { AppError } from '../errors.ts';
-import { requireInstrument } from '../services/assessments.ts';
+import { requireInstrument } from '../services/assessment-windows.ts';
 import { FhirQuestionnaireSchema, fhirResponse } from './fhir-schemas.ts';
 import { errorResponses } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';

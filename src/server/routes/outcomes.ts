@@ -145,8 +145,10 @@ export function outcomeRoutes(app: App, { db, now }: AppDependencies): void {
       const view = await readOutcomes(requireMember(request).organizationId, request.query, (error) =>
         request.log.error({ err: error }, 'publishing outcomes failed'),
       );
+      // The instrument is named in full below; its id alone is not repeated.
+      const { instrumentId: _named, ...outcomes } = view.outcomes;
       return {
-        ...view.outcomes,
+        ...outcomes,
         instrument: {
           id: view.instrument.id,
           name: view.instrument.name,

@@ -8,7 +8,8 @@ import {
 } from '../../core/measurement/personal-results.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { listOwnSubmittedResponses, requireInstrument } from '../services/assessments.ts';
+import { requireInstrument } from '../services/assessment-windows.ts';
+import { listOwnSubmittedResponses } from '../services/assessments.ts';
 import { findOrganizationSettings } from '../services/organization.ts';
 import { errorResponses } from './schemas.ts';
 

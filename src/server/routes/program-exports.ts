@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { exportProgram } from '../services/program-exports.ts';
-import { errorResponses, ProgramIdParamsSchema } from './schemas.ts';
+import { errorResponses, fileResponse, ProgramIdParamsSchema } from './schemas.ts';
 
 const ExportParamsSchema = ProgramIdParamsSchema.extend({
   export: z.enum(
@@ -21,7 +21,7 @@ export function programExportRoutes(app: App, { db }: AppDependencies): void {
         summary:
           'A program as CSV: groups with meeting slots and places, the roster, or attendance counts per meeting (only counts the privacy rules allow; never reflections or scores)',
         params: ExportParamsSchema,
-        response: { 200: z.string().describe('text/csv'), ...errorResponses },
+        response: { 200: fileResponse('The program as CSV', { 'text/csv': 'text' }), ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -10,14 +10,16 @@ import {
   findOwnEnrollment,
   listEnrollments,
   placeFacilitator,
-  sharedContentChoices,
-  sharedContentStatements,
-  withdraw,
-  withdrawalStatement,
 } from '../services/enrollments.ts';
 import { refreshGroupBoards } from '../services/group-boards.ts';
 import { describeProgramOverview } from '../services/meetings.ts';
 import { createProgram, describeProgram, listPrograms, updateProgram } from '../services/programs.ts';
+import {
+  sharedContentChoices,
+  sharedContentStatements,
+  withdraw,
+  withdrawalStatement,
+} from '../services/withdrawals.ts';
 import { errorResponses, IsoDateSchema, LevelSchema, ProgramIdParamsSchema } from './schemas.ts';
 import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
@@ -301,11 +303,7 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         },
       },
     },
-    async (request) => {
-      const enrolled = await enrol(db, requireMember(request), request.params.programId, request.body, now());
-      await refreshGroupBoards(db, { programIds: [request.params.programId] });
-      return enrolled;
-    },
+    async (request) => enrol(db, requireMember(request), request.params.programId, request.body, now()),
   );
 
   app.delete(
@@ -328,17 +326,8 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         },
       },
     },
-    async (request) => {
-      const withdrawn = await withdraw(
-        db,
-        requireMember(request),
-        request.params.programId,
-        request.query.sharedContent,
-        now(),
-      );
-      await refreshGroupBoards(db, { programIds: [request.params.programId] });
-      return withdrawn;
-    },
+    async (request) =>
+      withdraw(db, requireMember(request), request.params.programId, request.query.sharedContent, now()),
   );
 
   app.put(
@@ -362,17 +351,14 @@ export function programRoutes(app: App, { db, now }: AppDependencies): void {
         },
       },
     },
-    async (request) => {
-      const placed = await placeFacilitator(
+    async (request) =>
+      placeFacilitator(
         db,
         requireMember(request),
         request.params.programId,
         request.params.userId,
         request.body,
         now(),
-      );
-      await refreshGroupBoards(db, { programIds: [request.params.programId] });
-      return placed;
-    },
+      ),
   );
 }

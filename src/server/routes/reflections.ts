@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
+import { readNudgePreference, saveNudgePreference } from '../services/nudge-preferences.ts';
+import { describeEngagement } from '../services/reflection-engagement.ts';
 import {
   changeReflectionSharing,
-  describeEngagement,
   describeFollowUp,
   describeJournal,
   exportJournal,
   listDueFollowUps,
   listSharedReflections,
-  readNudgePreference,
-  saveNudgePreference,
   writeReflection,
 } from '../services/reflections.ts';
 import { ErrorSchema, errorResponses, fileResponse, ProgramIdParamsSchema } from './schemas.ts';

@@ -6,6 +6,7 @@ import {
 } from '../../core/dashboard/program-tasks.ts';
 import { effectiveMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
 import { findInstrument } from '../../core/instruments/catalog.ts';
+import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import type { Database } from '../../db/connect.ts';
 import {
   assessmentWindows,
@@ -22,7 +23,6 @@ import { organizationToday } from './programs.ts';
 
 /** The coordinator's home page: each program's phase and what needs doing. */
 
-const dayMs = 86_400_000;
 /** Coordinators see windows opening within this many days. */
 const upcomingWindowDays = 14;
 
@@ -98,7 +98,7 @@ export async function describeCoordination(
         and(
           eq(assessmentWindows.organizationId, member.organizationId),
           stillOpen,
-          lte(assessmentWindows.opensAt, new Date(now.getTime() + upcomingWindowDays * dayMs)),
+          lte(assessmentWindows.opensAt, new Date(now.getTime() + upcomingWindowDays * millisecondsPerDay)),
         ),
       )
       .orderBy(asc(assessmentWindows.opensAt))

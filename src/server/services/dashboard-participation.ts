@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import { findInstrument } from '../../core/instruments/catalog.ts';
 import { defaultAttendanceWindowDays } from '../../core/scheduling/attendance-window.ts';
+import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import { formatMeetingTime } from '../../core/scheduling/format-meeting-time.ts';
 import { resolveMeetingPlace } from '../../core/scheduling/meeting-place.ts';
 import { isValidTimeZone } from '../../core/scheduling/time-zones.ts';
@@ -25,7 +26,6 @@ import { findTopic } from './topics.ts';
 
 /** The home page of someone taking part: participants, and facilitators for their own meetings. */
 
-const dayMs = 86_400_000;
 /** Posts in one's groups count as new for a week, recognition received for two. */
 const newPostDays = 7;
 const newRecognitionDays = 14;
@@ -140,7 +140,8 @@ export async function describeParticipation(
         sequence: row.sequence,
         startsAt: row.startsAt.toISOString(),
         closesAt: new Date(
-          row.endsAt.getTime() + (settings.attendanceWindowDays ?? defaultAttendanceWindowDays) * dayMs,
+          row.endsAt.getTime() +
+            (settings.attendanceWindowDays ?? defaultAttendanceWindowDays) * millisecondsPerDay,
         ).toISOString(),
       })),
     },
@@ -285,7 +286,7 @@ async function listDueFollowUps(db: Database, member: SignedInMember, now: Date)
           ),
           and(
             eq(followUps.kind, 'catch-up'),
-            gt(followUps.dueAt, new Date(now.getTime() - catchUpDays * dayMs)),
+            gt(followUps.dueAt, new Date(now.getTime() - catchUpDays * millisecondsPerDay)),
           ),
         ),
       ),
@@ -311,7 +312,7 @@ async function countNewPosts(db: Database, member: SignedInMember, now: Date) {
         eq(groups.status, 'published'),
         ne(groupPosts.authorId, member.userId),
         isNull(groupPosts.hiddenAt),
-        gt(groupPosts.createdAt, new Date(now.getTime() - newPostDays * dayMs)),
+        gt(groupPosts.createdAt, new Date(now.getTime() - newPostDays * millisecondsPerDay)),
       ),
     )
     .groupBy(groups.id, groups.name)
@@ -334,7 +335,7 @@ async function listNewRecognitions(db: Database, member: SignedInMember, now: Da
       and(
         eq(recognitions.organizationId, member.organizationId),
         eq(recognitions.recipientId, member.userId),
-        gt(recognitions.createdAt, new Date(now.getTime() - newRecognitionDays * dayMs)),
+        gt(recognitions.createdAt, new Date(now.getTime() - newRecognitionDays * millisecondsPerDay)),
       ),
     )
     .orderBy(desc(recognitions.createdAt))
@@ -367,7 +368,7 @@ async function listAttendanceToTake(db: Database, member: SignedInMember, now: D
         eq(groups.status, 'published'),
         isNull(meetings.cancelledAt),
         lte(meetings.endsAt, now),
-        gt(meetings.endsAt, new Date(now.getTime() - windowDays * dayMs)),
+        gt(meetings.endsAt, new Date(now.getTime() - windowDays * millisecondsPerDay)),
         notExists(db.select({ one: sql`1` }).from(attendance).where(eq(attendance.meetingId, meetings.id))),
       ),
     )

@@ -17,7 +17,7 @@ import type { Database } from '../../db/connect.ts';
 import { assessmentResponses, assessmentWindows, outcomeSnapshots, programs } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { publishOutcomesInWorker } from '../outcomes/publish-outcomes-in-worker.ts';
-import { requireInstrument } from './assessments.ts';
+import { requireInstrument } from './assessment-windows.ts';
 import { findOrganizationSettings } from './organization.ts';
 
 /**

@@ -32,7 +32,11 @@ export type ProgramInput = {
 
 export type ProgramRow = typeof programs.$inferSelect;
 
-export type ProgramSummary = ProgramRow & {
+/** A program as people see it: its settings and counts, not who made it or how groups were last formed. */
+export type ProgramSummary = Omit<
+  ProgramRow,
+  'organizationId' | 'lastGrouping' | 'createdBy' | 'createdAt'
+> & {
   enrolledCount: number;
   waitlistedCount: number;
   isEnrolmentOpen: boolean;
@@ -201,7 +205,7 @@ export async function listPrograms(
       ({ program, myEnrollmentStatus }) =>
         member.role === 'coordinator' || program.status === 'published' || myEnrollmentStatus !== null,
     )
-    .map(({ program, ...counts }) => ({
+    .map(({ program: { organizationId, lastGrouping, createdBy, createdAt, ...program }, ...counts }) => ({
       ...program,
       ...counts,
       isEnrolmentOpen: isEnrolmentOpen(program, today),

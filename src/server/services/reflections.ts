@@ -1,25 +1,14 @@
-import { and, asc, desc, eq, exists, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import { computeHabitWeeks } from '../../core/reflection/compute-habit-weeks.ts';
-import type { NudgePreference } from '../../core/reflection/decide-follow-up-delivery.ts';
-import { measureEngagement } from '../../core/reflection/measure-engagement.ts';
 import { renderJournalAsMarkdown } from '../../core/reflection/render-journal-as-markdown.ts';
+import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import { isValidTimeZone, utcToZoned } from '../../core/scheduling/time-zones.ts';
 import type { Database } from '../../db/connect.ts';
-import {
-  attendance,
-  followUps,
-  groupMembers,
-  groups,
-  meetings,
-  nudgePreferences,
-  reflections,
-  users,
-} from '../../db/schema.ts';
+import { followUps, groupMembers, groups, meetings, reflections, users } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { renderJournalPdf } from '../reflections/render-journal-pdf.ts';
 import { findOrganizationSettings } from './organization.ts';
-import { findProgram } from './programs.ts';
 
 /**
  * Reflections are private: every query here is about the signed-in person's own rows, except the
@@ -32,7 +21,6 @@ export type ReflectionInput = { answer: string; skillUsed: SkillUse; intention: 
 
 const habitWeekCount = 12;
 const catchUpListDays = 30;
-const dayMs = 86_400_000;
 
 type ReflectionRow = typeof reflections.$inferSelect;
 
@@ -89,7 +77,7 @@ export async function listDueFollowUps(db: Database, member: SignedInMember, now
           // A catch-up summary is news for a month, then it leaves the list.
           and(
             eq(followUps.kind, 'catch-up'),
-            gt(followUps.dueAt, new Date(now.getTime() - catchUpListDays * dayMs)),
+            gt(followUps.dueAt, new Date(now.getTime() - catchUpListDays * millisecondsPerDay)),
           ),
         ),
       ),
@@ -293,112 +281,4 @@ export async function listSharedReflections(db: Database, member: SignedInMember
       sharedAt: (reflection.sharedAt ?? reflection.updatedAt).toISOString(),
     })),
   };
-}
-
-/**
- * Per meeting that was held (over, or its attendance taken): the share of attendees who reflected
- * and the share of those who practised the skill, each hidden when too few people stand behind it.
- */
-export async function describeEngagement(db: Database, member: SignedInMember, programId: string, now: Date) {
-  const program = await findProgram(db, member.organizationId, programId);
-  const settings = await findOrganizationSettings(db, member.organizationId);
-  const programMeetings = await db
-    .select({ meeting: meetings, groupName: groups.name })
-    .from(meetings)
-    .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .where(
-      and(
-        eq(groups.programId, program.id),
-        eq(groups.status, 'published'),
-        isNull(meetings.cancelledAt),
-        // Held: over, or attendance already taken.
-        or(
-          lte(meetings.endsAt, now),
-          exists(db.select({ one: sql`1` }).from(attendance).where(eq(attendance.meetingId, meetings.id))),
-        ),
-      ),
-    )
-    .orderBy(asc(groups.name), asc(meetings.sequence));
-  const meetingIds = programMeetings.map(({ meeting }) => meeting.id);
-  const present =
-    meetingIds.length === 0
-      ? []
-      : await db
-          .select({ meetingId: attendance.meetingId, userId: attendance.userId })
-          .from(attendance)
-          .where(and(inArray(attendance.meetingId, meetingIds), eq(attendance.status, 'present')));
-  const written =
-    meetingIds.length === 0
-      ? []
-      : await db
-          .select({
-            meetingId: reflections.meetingId,
-            userId: reflections.userId,
-            skillUsed: reflections.skillUsed,
-          })
-          .from(reflections)
-          .where(inArray(reflections.meetingId, meetingIds));
-  const release = measureEngagement(
-    programMeetings.map(({ meeting }) => ({
-      meetingId: meeting.id,
-      attendeeIds: present.filter((row) => row.meetingId === meeting.id).map((row) => row.userId),
-      reflections: written.filter((row) => row.meetingId === meeting.id),
-    })),
-    settings.minimumReportingGroupSize,
-  );
-  const byId = new Map(release.cells.map((cell) => [cell.id, cell]));
-  // A share is shown with its denominator, so both cells must be released.
-  const cellOf = (id: string, ofId: string) => {
-    const cell = byId.get(id);
-    const of = byId.get(ofId);
-    const hidden = [cell, of].find((candidate) => candidate?.status !== 'released');
-    if (hidden || cell?.status !== 'released' || of?.status !== 'released') {
-      return {
-        isShown: false as const,
-        explanation: hidden?.status === 'suppressed' ? hidden.explanation : '',
-      };
-    }
-    return { isShown: true as const, share: cell.figures.share, peopleCount: of.memberCount };
-  };
-  return {
-    minimumGroupSize: release.minimumGroupSize,
-    meetings: programMeetings.map(({ meeting, groupName }) => ({
-      meetingId: meeting.id,
-      groupName,
-      sequence: meeting.sequence,
-      startsAt: meeting.startsAt.toISOString(),
-      reflected: cellOf(`${meeting.id}:reflected`, `${meeting.id}:attended`),
-      practised: cellOf(`${meeting.id}:practised`, `${meeting.id}:reflected`),
-    })),
-  };
-}
-
-export async function readNudgePreference(db: Database, member: SignedInMember) {
-  const [row] = await db
-    .select()
-    .from(nudgePreferences)
-    .where(
-      and(
-        eq(nudgePreferences.organizationId, member.organizationId),
-        eq(nudgePreferences.userId, member.userId),
-      ),
-    );
-  return presentPreference(row ?? { frequency: 'every', pausedUntil: null });
-}
-
-export async function saveNudgePreference(db: Database, member: SignedInMember, preference: NudgePreference) {
-  const [row] = await db
-    .insert(nudgePreferences)
-    .values({ organizationId: member.organizationId, userId: member.userId, ...preference })
-    .onConflictDoUpdate({
-      target: [nudgePreferences.organizationId, nudgePreferences.userId],
-      set: preference,
-    })
-    .returning();
-  if (!row) throw new Error('upsert returned no preference');
-  return presentPreference(row);
-}
-
-function presentPreference(row: NudgePreference) {
-  return { frequency: row.frequency, pausedUntil: row.pausedUntil?.toISOString() ?? null };
 }

@@ -1,24 +1,16 @@
 import { Loader, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../lib/api-client.ts';
-
-type Person = { id: string; name: string };
+import { type ApiResponse, api } from '../lib/api.ts';
 
 /** A colleague in the person's organisation, as GET /api/colleagues answers. */
-export type Colleague = Person & { acceptsPublicRecognition: boolean; sharedGroups: Person[] };
+export type Colleague = ApiResponse<'GET', '/api/colleagues'>['colleagues'][number];
 
 function useColleagueSearch(search: string) {
   const trimmed = search.trim();
   return useQuery({
     queryKey: ['colleagues', trimmed],
     enabled: trimmed.length >= 2,
-    queryFn: async () =>
-      (
-        await apiRequest<{ colleagues: Colleague[] }>(
-          'GET',
-          `/api/colleagues?search=${encodeURIComponent(trimmed)}`,
-        )
-      ).colleagues,
+    queryFn: async () => (await api('GET', '/api/colleagues', { query: { search: trimmed } })).colleagues,
   });
 }
 

@@ -1,14 +1,10 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../lib/api-client.ts';
+import { type ApiResponse, api } from '../lib/api.ts';
 
-export type ContactAction = { kind: 'call' | 'text' | 'web' | 'email'; href: string; label: string };
-export type SupportResource = { name: string; contact: string; actions: ContactAction[] };
-export type SupportDirectory = {
-  resources: SupportResource[];
-  crisisLine: SupportResource | null;
-  emergency: { text: string; action: ContactAction | null };
-};
+export type SupportDirectory = ApiResponse<'GET', '/api/support-resources'>;
+export type SupportResource = SupportDirectory['resources'][number];
+export type ContactAction = SupportResource['actions'][number];
 
 // The organisation's list (not about anyone) is kept on the device, so help opens without a connection.
 const storageKey = 'tend.support-resources';
@@ -26,7 +22,7 @@ export function useSupportResources() {
   return useQuery({
     queryKey: ['support-resources'],
     queryFn: async () => {
-      const directory = await apiRequest<SupportDirectory>('GET', '/api/support-resources');
+      const directory = await api('GET', '/api/support-resources');
       try {
         window.localStorage.setItem(storageKey, JSON.stringify(directory));
       } catch {

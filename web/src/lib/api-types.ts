@@ -4612,7 +4612,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -4630,7 +4635,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -4799,7 +4809,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -4817,7 +4832,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -5028,7 +5048,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -5046,7 +5071,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -5604,7 +5634,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -5622,7 +5657,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -5975,7 +6015,12 @@ export interface paths {
                                 facilitatorCount: number;
                                 /** @description Penalty points: lower is better, 0 is ideal */
                                 score: {
-                                    [key: string]: number;
+                                    total: number;
+                                    level: number;
+                                    discipline: number;
+                                    interests: number;
+                                    experience: number;
+                                    history: number;
                                 };
                                 explanation: string;
                                 violations: string[];
@@ -5993,7 +6038,12 @@ export interface paths {
                                 isTold: boolean;
                             }[];
                             score: {
-                                [key: string]: number;
+                                total: number;
+                                level: number;
+                                discipline: number;
+                                interests: number;
+                                experience: number;
+                                history: number;
                             };
                             violations: string[];
                             isValid: boolean;
@@ -7700,13 +7750,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description The program as CSV */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Default Response */

@@ -16,7 +16,7 @@ export type ApiPath<M extends Method> = {
 }[keyof paths];
 
 type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
-type SuccessStatus = 200 | 201 | 204;
+type SuccessStatus = 200 | 201 | 202 | 204;
 type Responses<M extends Method, P extends keyof paths> =
   Operation<M, P> extends { responses: infer R } ? R : never;
 

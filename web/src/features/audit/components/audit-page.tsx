@@ -1,22 +1,12 @@
 import { Alert, Loader, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { api } from '../../../lib/api.ts';
 import { describeDateTime } from '../../../lib/format.ts';
-
-type AuditEvent = {
-  id: string;
-  action: string;
-  actorName: string | null;
-  targetId: string | null;
-  targetName: string | null;
-  description: string;
-  createdAt: string;
-};
 
 export function AuditPage() {
   const events = useQuery({
     queryKey: ['audit-events'],
-    queryFn: async () => (await apiRequest<{ events: AuditEvent[] }>('GET', '/api/audit-events')).events,
+    queryFn: async () => (await api('GET', '/api/audit-events')).events,
   });
   return (
     <Stack>

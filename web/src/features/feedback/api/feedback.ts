@@ -1,53 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FeedbackSummary } from '../../../../../src/core/feedback/summarize-feedback.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
 
-export type FeedbackAnswers = {
-  usefulness: number;
-  feltSafe: number;
-  keep: string;
-  change: string;
-  topicsWanted: string[];
-  preferredTimes: string[];
-};
-
-export type FeedbackForm = {
-  meeting: {
-    id: string;
-    sequence: number;
-    startsAt: string;
-    groupName: string;
-    programId: string;
-    programTitle: string;
-    topicTitle: string | null;
-  };
-  isOpen: boolean;
-  closedReason: string | null;
-  timeZone: string;
-  topicChoices: { id: string; title: string }[];
-  feedback: (FeedbackAnswers & { updatedAt: string }) | null;
-};
-
-/** The released summary, as the server's core builds it: one definition for both sides. */
-export type { FoldedCommentRelease as CommentRelease } from '../../../../../src/core/feedback/fold-comments.ts';
-export type { ReleasedFigure } from '../../../../../src/core/feedback/summarize-feedback.ts';
-export type ProgramFeedback = FeedbackSummary & {
-  program: { id: string; title: string };
-  timeZone: string;
-};
-
-export type FeedbackResponse = { id: string; youSaid: string; weDid: string; postedAt: string };
+export type FeedbackForm = ApiResponse<'GET', '/api/meetings/{meetingId}/feedback'>;
+/** What the form sends; preferred times are in the viewer's own time zone. */
+export type FeedbackAnswers = Required<
+  Omit<ApiBody<'PUT', '/api/meetings/{meetingId}/feedback'>, 'timeZone'>
+>;
+export type ProgramFeedback = ApiResponse<'GET', '/api/programs/{programId}/feedback'>;
+export type RatingFigure = ProgramFeedback['overall'];
+export type CommentRelease = ProgramFeedback['keep'];
+export type FeedbackResponse = ApiResponse<'POST', '/api/programs/{programId}/feedback-responses'>;
 
 export function useFeedbackForm(meetingId: string) {
   return useQuery({
     queryKey: ['feedback-form', meetingId],
     // Preferred times are shown and ticked in the viewer's own time zone.
     queryFn: () =>
-      apiRequest<FeedbackForm>(
-        'GET',
-        `/api/meetings/${meetingId}/feedback?timeZone=${encodeURIComponent(viewerTimeZone())}`,
-      ),
+      api('GET', '/api/meetings/{meetingId}/feedback', {
+        path: { meetingId },
+        query: { timeZone: viewerTimeZone() },
+      }),
     retry: false,
   });
 }
@@ -56,9 +29,9 @@ export function useSaveFeedback(meetingId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (answers: FeedbackAnswers) =>
-      apiRequest<FeedbackForm>('PUT', `/api/meetings/${meetingId}/feedback`, {
-        ...answers,
-        timeZone: viewerTimeZone(),
+      api('PUT', '/api/meetings/{meetingId}/feedback', {
+        path: { meetingId },
+        body: { ...answers, timeZone: viewerTimeZone() },
       }),
     onSuccess: (form) => client.setQueryData(['feedback-form', meetingId], form),
   });
@@ -67,38 +40,33 @@ export function useSaveFeedback(meetingId: string) {
 export function useProgramFeedback(programId: string) {
   return useQuery({
     queryKey: ['program-feedback', programId],
-    queryFn: () => apiRequest<ProgramFeedback>('GET', `/api/programs/${programId}/feedback`),
+    queryFn: () => api('GET', '/api/programs/{programId}/feedback', { path: { programId } }),
   });
 }
 
 export function useFeedbackResponses(programId: string) {
   return useQuery({
     queryKey: ['feedback-responses', programId],
-    queryFn: () =>
-      apiRequest<{ responses: FeedbackResponse[] }>('GET', `/api/programs/${programId}/feedback-responses`),
+    queryFn: () => api('GET', '/api/programs/{programId}/feedback-responses', { path: { programId } }),
   });
 }
 
 export function usePostFeedbackResponse(programId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (note: { youSaid: string; weDid: string }) =>
-      apiRequest<FeedbackResponse>('POST', `/api/programs/${programId}/feedback-responses`, note),
+    mutationFn: (note: ApiBody<'POST', '/api/programs/{programId}/feedback-responses'>) =>
+      api('POST', '/api/programs/{programId}/feedback-responses', { path: { programId }, body: note }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['feedback-responses', programId] }),
   });
 }
 
-export type ProgramGroup = { id: string; name: string; slot: string | null; commonSlots: string[] };
+export type ProgramGroup = ApiResponse<'GET', '/api/programs/{programId}/groups'>['groups'][number];
 
 /** The program's published groups, to apply a recommended time to one of them. */
 export function useProgramGroups(programId: string) {
   return useQuery({
     queryKey: ['groups', programId],
-    queryFn: () =>
-      apiRequest<{ status: 'draft' | 'published'; groups: ProgramGroup[] }>(
-        'GET',
-        `/api/programs/${programId}/groups`,
-      ),
+    queryFn: () => api('GET', '/api/programs/{programId}/groups', { path: { programId } }),
   });
 }
 
@@ -107,7 +75,7 @@ export function useSetGroupTime(programId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ groupId, slot }: { groupId: string; slot: string }) =>
-      apiRequest<{ movedCount: number; keptCount: number }>('PUT', `/api/groups/${groupId}/time`, { slot }),
+      api('PUT', '/api/groups/{groupId}/time', { path: { groupId }, body: { slot } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['groups', programId] }),
   });
 }
@@ -117,9 +85,12 @@ export function useAddTopicToCurriculum(programId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (topicId: string) => {
-      const program = await apiRequest<{ topicIds: string[] }>('GET', `/api/programs/${programId}`);
+      const program = await api('GET', '/api/programs/{programId}', { path: { programId } });
       if (program.topicIds.includes(topicId)) return { isAlreadyThere: true };
-      await apiRequest('PATCH', `/api/programs/${programId}`, { topicIds: [...program.topicIds, topicId] });
+      await api('PATCH', '/api/programs/{programId}', {
+        path: { programId },
+        body: { topicIds: [...program.topicIds, topicId] },
+      });
       return { isAlreadyThere: false };
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['programs'] }),

@@ -17,7 +17,7 @@ import { fieldErrors } from '../../../lib/api-client.ts';
 import {
   type CommentRelease,
   type ProgramFeedback,
-  type ReleasedFigure,
+  type RatingFigure,
   usePostFeedbackResponse,
   useProgramFeedback,
 } from '../api/feedback.ts';
@@ -56,11 +56,7 @@ function Distribution({ caption, bands }: { caption: string; bands: ProgramFeedb
   );
 }
 
-function Means({
-  figure,
-}: {
-  figure: ReleasedFigure<{ answers: number; usefulnessMean: number; feltSafeMean: number }>;
-}) {
+function Means({ figure }: { figure: RatingFigure }) {
   if (figure.status === 'suppressed') return <Hidden explanation={figure.explanation} />;
   return (
     <Text>

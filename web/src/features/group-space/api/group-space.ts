@@ -1,26 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PresentedPost } from '../../../../../src/core/group-space/present-post.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
+export type GroupSpace = ApiResponse<'GET', '/api/groups/{groupId}/space'>;
+export type GroupThread = GroupSpace['posts'][number];
 /** A post as the server presents it to this reader (the author is null when anonymous to them). */
-export type GroupPost = PresentedPost;
-
-export type GroupThread = GroupPost & { replies: GroupPost[] };
-
-export type GroupSpace = {
-  group: { id: string; name: string; programTitle: string };
-  isFacilitator: boolean;
-  guidelines: string[];
-  posts: GroupThread[];
-  reports: { postId: string; count: number; reasons: string[] }[];
-};
+export type GroupPost = GroupThread['replies'][number];
 
 const spaceKey = (groupId: string) => ['group-space', groupId];
 
 export function useGroupSpace(groupId: string) {
   return useQuery({
     queryKey: spaceKey(groupId),
-    queryFn: () => apiRequest<GroupSpace>('GET', `/api/groups/${groupId}/space`),
+    queryFn: () => api('GET', '/api/groups/{groupId}/space', { path: { groupId } }),
   });
 }
 
@@ -34,43 +25,49 @@ function useSpaceMutation<Input>(groupId: string, send: (input: Input) => Promis
 }
 
 export function useCreatePost(groupId: string) {
-  return useSpaceMutation(groupId, (post: { body: string; isAnonymous: boolean; parentId?: string }) =>
-    apiRequest<{ id: string }>('POST', `/api/groups/${groupId}/posts`, post),
+  return useSpaceMutation(groupId, (post: ApiBody<'POST', '/api/groups/{groupId}/posts'>) =>
+    api('POST', '/api/groups/{groupId}/posts', { path: { groupId }, body: post }),
   );
 }
 
 export function useEditPost(groupId: string) {
   return useSpaceMutation(groupId, ({ postId, body }: { postId: string; body: string }) =>
-    apiRequest('PATCH', `/api/groups/${groupId}/posts/${postId}`, { body }),
+    api('PATCH', '/api/groups/{groupId}/posts/{postId}', { path: { groupId, postId }, body: { body } }),
   );
 }
 
 export function useDeletePost(groupId: string) {
   return useSpaceMutation(groupId, (postId: string) =>
-    apiRequest('DELETE', `/api/groups/${groupId}/posts/${postId}`),
+    api('DELETE', '/api/groups/{groupId}/posts/{postId}', { path: { groupId, postId } }),
   );
 }
 
 export function useReportPost(groupId: string) {
   return useSpaceMutation(groupId, ({ postId, reason }: { postId: string; reason: string }) =>
-    apiRequest('POST', `/api/groups/${groupId}/posts/${postId}/reports`, { reason }),
+    api('POST', '/api/groups/{groupId}/posts/{postId}/reports', {
+      path: { groupId, postId },
+      body: { reason },
+    }),
   );
 }
 
 export function useHidePost(groupId: string) {
   return useSpaceMutation(groupId, ({ postId, reason }: { postId: string; reason: string }) =>
-    apiRequest('PUT', `/api/groups/${groupId}/posts/${postId}/hidden`, { reason }),
+    api('PUT', '/api/groups/{groupId}/posts/{postId}/hidden', {
+      path: { groupId, postId },
+      body: { reason },
+    }),
   );
 }
 
 export function useUnhidePost(groupId: string) {
   return useSpaceMutation(groupId, (postId: string) =>
-    apiRequest('DELETE', `/api/groups/${groupId}/posts/${postId}/hidden`),
+    api('DELETE', '/api/groups/{groupId}/posts/{postId}/hidden', { path: { groupId, postId } }),
   );
 }
 
 export function useDismissReports(groupId: string) {
   return useSpaceMutation(groupId, (postId: string) =>
-    apiRequest('POST', `/api/groups/${groupId}/posts/${postId}/reports/dismiss`),
+    api('POST', '/api/groups/{groupId}/posts/{postId}/reports/dismiss', { path: { groupId, postId } }),
   );
 }

@@ -1,7 +1,8 @@
 import { Alert, Button, Container, Loader, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { apiRequest, fieldErrors } from '../../../lib/api-client.ts';
+import { api } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api-client.ts';
 import { usePageTitle } from '../../../lib/page-title.ts';
 
 export function InvitationPage() {
@@ -11,11 +12,11 @@ export function InvitationPage() {
   const [password, setPassword] = useState('');
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => apiRequest<{ name: string; email: string }>('POST', '/api/invitations/lookup', { token }),
+    queryFn: () => api('POST', '/api/invitations/lookup', { body: { token } }),
     retry: false,
   });
   const accept = useMutation({
-    mutationFn: () => apiRequest<void>('POST', '/api/invitations/accept', { token, password }),
+    mutationFn: () => api('POST', '/api/invitations/accept', { body: { token, password } }),
     // A fresh page load for the new session: the signed-out router and its queries are dropped
     // at once, instead of re-reading this page's (now used) link first.
     onSuccess: () => window.location.assign('/'),

@@ -1,23 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
-export type Notice = {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
-
-export type PushChoices = { meetings: boolean; followUps: boolean; actions: boolean };
-
-export type NotificationPreferences = {
-  isEmailEnabled: boolean;
-  push: PushChoices;
-  calendarFeed: { createdAt: string } | null;
-};
+export type Notice = ApiResponse<'GET', '/api/notifications'>['notifications'][number];
+export type NotificationPreferences = ApiResponse<'GET', '/api/me/notification-preferences'>;
+export type PushChoices = NotificationPreferences['push'];
 
 const noticesKey = ['notifications'];
 const preferencesKey = ['notification-preferences'];
@@ -26,7 +12,7 @@ const preferencesKey = ['notification-preferences'];
 export function useNotices() {
   return useQuery({
     queryKey: noticesKey,
-    queryFn: () => apiRequest<{ notifications: Notice[]; unreadCount: number }>('GET', '/api/notifications'),
+    queryFn: () => api('GET', '/api/notifications'),
     refetchInterval: 60_000,
   });
 }
@@ -34,8 +20,8 @@ export function useNotices() {
 export function useMarkNoticesRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (which: { ids: string[] } | { all: true }) =>
-      apiRequest<{ unreadCount: number }>('POST', '/api/notifications/read', which),
+    mutationFn: (which: ApiBody<'POST', '/api/notifications/read'>) =>
+      api('POST', '/api/notifications/read', { body: which }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: noticesKey }),
   });
 }
@@ -43,7 +29,7 @@ export function useMarkNoticesRead() {
 export function useNotificationPreferences() {
   return useQuery({
     queryKey: preferencesKey,
-    queryFn: () => apiRequest<NotificationPreferences>('GET', '/api/me/notification-preferences'),
+    queryFn: () => api('GET', '/api/me/notification-preferences'),
   });
 }
 
@@ -51,7 +37,7 @@ export function useSetEmailEnabled() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (isEmailEnabled: boolean) =>
-      apiRequest<NotificationPreferences>('PUT', '/api/me/notification-preferences', { isEmailEnabled }),
+      api('PUT', '/api/me/notification-preferences', { body: { isEmailEnabled } }),
     onSuccess: (preferences) => queryClient.setQueryData(preferencesKey, preferences),
   });
 }
@@ -60,7 +46,7 @@ export function useSetPushChoices() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (push: Partial<PushChoices>) =>
-      apiRequest<NotificationPreferences>('PUT', '/api/me/notification-preferences', { push }),
+      api('PUT', '/api/me/notification-preferences', { body: { push } }),
     onSuccess: (preferences) => queryClient.setQueryData(preferencesKey, preferences),
   });
 }
@@ -69,7 +55,7 @@ export function useSetPushChoices() {
 export function useCreateCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<{ url: string; createdAt: string }>('POST', '/api/me/calendar-feed'),
+    mutationFn: () => api('POST', '/api/me/calendar-feed'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: preferencesKey }),
   });
 }
@@ -77,7 +63,7 @@ export function useCreateCalendarFeed() {
 export function useRevokeCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<void>('DELETE', '/api/me/calendar-feed'),
+    mutationFn: () => api('DELETE', '/api/me/calendar-feed'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: preferencesKey }),
   });
 }

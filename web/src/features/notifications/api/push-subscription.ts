@@ -1,7 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
-
-type PushDevices = { vapidPublicKey: string; deviceCount: number };
+import { type ApiBody, api } from '../../../lib/api.ts';
 
 const devicesKey = ['push-devices'];
 const thisDeviceKey = ['push-this-device'];
@@ -14,7 +12,7 @@ export function isPushSupported(): boolean {
 export function usePushDevices() {
   return useQuery({
     queryKey: devicesKey,
-    queryFn: () => apiRequest<PushDevices>('GET', '/api/me/push-subscriptions'),
+    queryFn: () => api('GET', '/api/me/push-subscriptions'),
   });
 }
 
@@ -58,7 +56,9 @@ export function useSubscribeThisDevice() {
             `This browser could not set up notifications (${error.message}). Notices still appear here and by e-mail.`,
           );
         });
-      return apiRequest<PushDevices>('PUT', '/api/me/push-subscriptions', subscription.toJSON());
+      // The browser's own JSON of a subscription is what the server takes (endpoint and keys).
+      const body = subscription.toJSON() as ApiBody<'PUT', '/api/me/push-subscriptions'>;
+      return api('PUT', '/api/me/push-subscriptions', { body });
     },
     onSuccess: (devices) => {
       queryClient.setQueryData(devicesKey, devices);
@@ -71,8 +71,8 @@ export function useUnsubscribeThisDevice() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (subscription: PushSubscription) => {
-      const devices = await apiRequest<PushDevices>('DELETE', '/api/me/push-subscriptions', {
-        endpoint: subscription.endpoint,
+      const devices = await api('DELETE', '/api/me/push-subscriptions', {
+        body: { endpoint: subscription.endpoint },
       });
       await subscription.unsubscribe();
       return devices;

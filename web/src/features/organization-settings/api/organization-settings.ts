@@ -1,29 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiResponse, api } from '../../../lib/api.ts';
 
-export type ReportingSettings = {
-  minimumReportingGroupSize: number;
-  supportResources: { name: string; contact: string }[];
-  /** Fewest people (or reports) with free text before any of it is shown. */
-  commentMinimum: number;
-  /** Units people choose from when reporting a working condition ("Not stated" is always added). */
-  units: string[];
-  /** Days after a meeting's end that its attendance can still be taken. */
-  attendanceWindowDays: number;
-};
+export type ReportingSettings = ApiResponse<'GET', '/api/organization/settings'>;
 
 export function useReportingSettings() {
   return useQuery({
     queryKey: ['organization-settings'],
-    queryFn: () => apiRequest<ReportingSettings>('GET', '/api/organization/settings'),
+    queryFn: () => api('GET', '/api/organization/settings'),
   });
 }
 
 export function useSaveReportingSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: ReportingSettings) =>
-      apiRequest<ReportingSettings>('PUT', '/api/organization/settings', settings),
+    mutationFn: (settings: ReportingSettings) => api('PUT', '/api/organization/settings', { body: settings }),
     onSuccess: (saved) => queryClient.setQueryData(['organization-settings'], saved),
   });
 }

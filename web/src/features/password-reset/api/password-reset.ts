@@ -1,15 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiBody, api } from '../../../lib/api.ts';
 
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (email: string) => apiRequest<{ message: string }>('POST', '/api/password-resets', { email }),
+    mutationFn: (email: string) => api('POST', '/api/password-resets', { body: { email } }),
   });
 }
 
 export function useCompletePasswordReset() {
   return useMutation({
-    mutationFn: (input: { token: string; password: string }) =>
-      apiRequest<void>('POST', '/api/password-resets/accept', input),
+    mutationFn: (input: ApiBody<'POST', '/api/password-resets/accept'>) =>
+      api('POST', '/api/password-resets/accept', { body: input }),
   });
 }

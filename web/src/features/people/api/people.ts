@@ -1,35 +1,12 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
-import type { Role } from '../../session/api/session.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
-export type Person = {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  level: string | null;
-  discipline: string | null;
-  hasPassword: boolean;
-  isDisabled: boolean;
-  invitation: { sentAt: string; expiresAt: string } | null;
-};
-
-export type NewPerson = {
-  name: string;
-  email: string;
-  role: Role;
-  level: string | null;
-  discipline: string | null;
-};
-
-export type ImportReport = {
-  created: { row: number; email: string; name: string }[];
-  rejected: { row: number; email: string; reasons: string[] }[];
-};
+type PeoplePage = ApiResponse<'GET', '/api/users'>;
+export type Person = PeoplePage['users'][number];
+export type NewPerson = ApiBody<'POST', '/api/users'>;
+export type ImportReport = ApiResponse<'POST', '/api/users/import'>;
 
 const peopleKey = ['people'];
-
-type PeoplePage = { users: Person[]; nextCursor: string | null; notYetActiveCount: number };
 
 /** The people list a page at a time, by name; `search` matches names and e-mail addresses. */
 export function usePeople(search: string) {
@@ -37,12 +14,10 @@ export function usePeople(search: string) {
   return useInfiniteQuery({
     queryKey: [...peopleKey, trimmed],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: '100' });
-      if (trimmed) query.set('search', trimmed);
-      if (pageParam) query.set('after', pageParam);
-      return apiRequest<PeoplePage>('GET', `/api/users?${query}`);
-    },
+    queryFn: ({ pageParam }) =>
+      api('GET', '/api/users', {
+        query: { limit: 100, search: trimmed || undefined, after: pageParam ?? undefined },
+      }),
     getNextPageParam: (page) => page.nextCursor,
   });
 }
@@ -50,7 +25,7 @@ export function usePeople(search: string) {
 export function useCreatePerson() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (person: NewPerson) => apiRequest<Person>('POST', '/api/users', person),
+    mutationFn: (person: NewPerson) => api('POST', '/api/users', { body: person }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
   });
 }
@@ -58,8 +33,8 @@ export function useCreatePerson() {
 export function useUpdatePerson() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...changes }: { id: string } & Partial<Omit<Person, 'id'>>) =>
-      apiRequest<Person>('PATCH', `/api/users/${id}`, changes),
+    mutationFn: ({ id, ...changes }: { id: string } & ApiBody<'PATCH', '/api/users/{id}'>) =>
+      api('PATCH', '/api/users/{id}', { path: { id }, body: changes }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
   });
 }
@@ -67,7 +42,7 @@ export function useUpdatePerson() {
 export function useImportRoster() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) => apiRequest<ImportReport>('POST', '/api/users/import', { csv }),
+    mutationFn: (csv: string) => api('POST', '/api/users/import', { body: { csv } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
   });
 }
@@ -76,8 +51,7 @@ export function useImportRoster() {
 export function useInvitePerson() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiRequest<{ email: string; expiresAt: string }>('POST', `/api/users/${id}/invitation`),
+    mutationFn: (id: string) => api('POST', '/api/users/{id}/invitation', { path: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
   });
 }
@@ -85,7 +59,7 @@ export function useInvitePerson() {
 export function useInviteEveryone() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<{ invited: number }>('POST', '/api/users/invitations'),
+    mutationFn: () => api('POST', '/api/users/invitations'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
   });
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } 
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import type { Role } from '../../session/api/session.ts';
-import { useCreatePerson, useInvitePerson } from '../api/people.ts';
+import { type NewPerson, useCreatePerson, useInvitePerson } from '../api/people.ts';
 import { levelOptions, roleOptions } from './role-options.ts';
 
 const emptyForm = { name: '', email: '', role: 'participant', level: '', discipline: '' };
@@ -24,7 +24,7 @@ export function CreatePersonForm({ onCreated }: { onCreated: (message: string) =
         name: form.name,
         email: form.email,
         role: form.role as Role,
-        level: form.level || null,
+        level: (form.level || null) as NewPerson['level'],
         discipline: form.discipline || null,
       },
       {

@@ -18,7 +18,7 @@ import { AvailabilityGrid } from '../../../components/availability-grid.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { viewerTimeZone } from '../../../lib/format.ts';
 import { interestLabels } from '../../../lib/labels.ts';
-import { type Program, useEnrol, useOwnEnrollment } from '../api/programs.ts';
+import { type EnrollmentInput, type Program, useEnrol, useOwnEnrollment } from '../api/programs.ts';
 import { NotWithField } from './not-with-field.tsx';
 import { WithdrawDialog } from './withdraw-dialog.tsx';
 
@@ -97,7 +97,8 @@ export function EnrolmentPanel({ program }: { program: Program }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     enrol.mutate({
-      level: form.level || null,
+      // The level comes from the level options, which are the server's levels.
+      level: (form.level || null) as EnrollmentInput['level'],
       discipline: form.discipline || null,
       availability: form.availability,
       timeZone: form.timeZone,

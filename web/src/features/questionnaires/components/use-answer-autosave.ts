@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, apiRequest } from '../../../lib/api-client.ts';
+import { api } from '../../../lib/api.ts';
+import { ApiError } from '../../../lib/api-client.ts';
 import type { Questionnaire } from '../api/questionnaires.ts';
 
 type Answers = Record<string, number>;
@@ -82,7 +83,10 @@ export function useAnswerAutosave(windowId: string, serverAnswers: Answers, isEd
     inFlight.current = true;
     setStatus({ state: 'saving' });
     try {
-      await apiRequest('PUT', `/api/me/assessments/${windowId}/draft`, { answers: body });
+      await api('PUT', '/api/me/assessments/{windowId}/draft', {
+        path: { windowId },
+        body: { answers: body },
+      });
       saved.current = Math.max(saved.current, sending);
       // The cached questionnaire keeps up, so coming back to the page shows every answer.
       queryClient.setQueryData<Questionnaire>(['my-assessments', windowId], (current) =>

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
-export type RecognitionKind = 'accomplishment' | 'gratitude' | 'effort';
-export type RecognitionVisibility = 'private' | 'group' | 'organization';
+export type Recognition = ApiResponse<'GET', '/api/recognitions'>['received'][number];
+export type RecognitionKind = Recognition['kind'];
+export type RecognitionVisibility = Recognition['visibility'];
 
 export const kindLabels: Record<RecognitionKind, string> = {
   gratitude: 'Thank you',
@@ -10,40 +11,18 @@ export const kindLabels: Record<RecognitionKind, string> = {
   effort: 'Recognising effort, whatever the outcome',
 };
 
-type Person = { id: string; name: string };
-
-export type Recognition = {
-  id: string;
-  kind: RecognitionKind;
-  message: string;
-  visibility: RecognitionVisibility;
-  group: Person | null;
-  sender: Person;
-  recipient: Person;
-  createdAt: string;
-};
-
 export function useRecognitions() {
   return useQuery({
     queryKey: ['recognitions'],
-    queryFn: () =>
-      apiRequest<{ received: Recognition[]; sent: Recognition[]; wall: Recognition[] }>(
-        'GET',
-        '/api/recognitions',
-      ),
+    queryFn: () => api('GET', '/api/recognitions'),
   });
 }
 
 export function useSendRecognition() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (recognition: {
-      recipientId: string;
-      kind: RecognitionKind;
-      message: string;
-      visibility: RecognitionVisibility;
-      groupId: string | null;
-    }) => apiRequest<{ id: string }>('POST', '/api/recognitions', recognition),
+    mutationFn: (recognition: ApiBody<'POST', '/api/recognitions'>) =>
+      api('POST', '/api/recognitions', { body: recognition }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['recognitions'] }),
   });
 }
@@ -51,8 +30,7 @@ export function useSendRecognition() {
 export function useRecognitionPreferences() {
   return useQuery({
     queryKey: ['recognition-preferences'],
-    queryFn: () =>
-      apiRequest<{ acceptsPublicRecognition: boolean }>('GET', '/api/me/recognition-preferences'),
+    queryFn: () => api('GET', '/api/me/recognition-preferences'),
   });
 }
 
@@ -60,9 +38,7 @@ export function useSetAcceptsPublicRecognition() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (acceptsPublicRecognition: boolean) =>
-      apiRequest<{ acceptsPublicRecognition: boolean }>('PUT', '/api/me/recognition-preferences', {
-        acceptsPublicRecognition,
-      }),
+      api('PUT', '/api/me/recognition-preferences', { body: { acceptsPublicRecognition } }),
     onSuccess: (preferences) => {
       queryClient.setQueryData(['recognition-preferences'], preferences);
       return queryClient.invalidateQueries({ queryKey: ['recognitions'] });

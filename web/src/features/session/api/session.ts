@@ -1,19 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, rememberCsrfToken } from '../../../lib/api-client.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
+import { rememberCsrfToken } from '../../../lib/api-client.ts';
 
-export type Role = 'admin' | 'coordinator' | 'facilitator' | 'participant' | 'leader';
-
-export type Member = {
-  userId: string;
-  organizationId: string;
-  name: string;
-  email: string;
-  role: Role;
-  level: string | null;
-  discipline: string | null;
-};
-
-type SessionResponse = { csrfToken: string; member: Member | null };
+type SessionResponse = ApiResponse<'GET', '/api/session'>;
+export type Member = NonNullable<SessionResponse['member']>;
+export type Role = Member['role'];
 
 export const sessionQueryKey = ['session'];
 
@@ -21,7 +12,7 @@ export function useSession() {
   return useQuery({
     queryKey: sessionQueryKey,
     queryFn: async () => {
-      const session = await apiRequest<SessionResponse>('GET', '/api/session');
+      const session = await api('GET', '/api/session');
       rememberCsrfToken(session.csrfToken);
       return session;
     },
@@ -32,8 +23,8 @@ export function useSession() {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) =>
-      apiRequest<void>('POST', '/api/session', credentials),
+    mutationFn: (credentials: ApiBody<'POST', '/api/session'>) =>
+      api('POST', '/api/session', { body: credentials }),
     onSuccess: () => queryClient.resetQueries(),
   });
 }
@@ -47,7 +38,7 @@ async function stopPushOnThisDevice(): Promise<void> {
     const registration = await navigator.serviceWorker?.getRegistration();
     const subscription = await registration?.pushManager?.getSubscription();
     if (!subscription) return;
-    await apiRequest('DELETE', '/api/me/push-subscriptions', { endpoint: subscription.endpoint });
+    await api('DELETE', '/api/me/push-subscriptions', { body: { endpoint: subscription.endpoint } });
     await subscription.unsubscribe();
   } catch {
     // Offline or unsupported: the device stays subscribed until someone else subscribes on it or its push
@@ -60,7 +51,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: async () => {
       await stopPushOnThisDevice();
-      await apiRequest<void>('DELETE', '/api/session');
+      await api('DELETE', '/api/session');
     },
     onSuccess: () => queryClient.resetQueries(),
   });

@@ -1,76 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
-type Person = { id: string; name: string };
-
-export type SupervisionRole = 'supervisor' | 'supervisee';
-
-export type Pairing = {
-  id: string;
-  status: 'proposed' | 'active' | 'declined' | 'ended' | 'withdrawn';
-  myRole: SupervisionRole;
-  colleague: Person;
-  isProposedByMe: boolean;
-  cadenceWeeks: number;
-  minutes: number;
-  place: string | null;
-  videoUrl: string | null;
-  conversations: {
-    id: string;
-    sequence: number;
-    startsAt: string;
-    endsAt: string;
-    cancelledAt: string | null;
-    hasNotes: boolean;
-  }[];
-};
-
-export type SupervisionNotes = {
-  experiences: string;
-  reactions: string;
-  whatHelped: string;
-  nextSteps: string;
-};
-
-export type Conversation = {
-  id: string;
-  pairingId: string;
-  status: Pairing['status'];
-  sequence: number;
-  conversationCount: number;
-  startsAt: string;
-  endsAt: string;
-  cancelledAt: string | null;
-  colleague: Person;
-  notes: SupervisionNotes;
-  notesUpdatedAt: string | null;
-};
-
-export type Proposal = {
-  colleagueId: string;
-  myRole: SupervisionRole;
-  firstDate: string;
-  time: string;
-  timeZone: string;
-  cadenceWeeks: number;
-  count: number;
-  minutes: number;
-  place: string | null;
-  videoUrl: string | null;
-};
+export type Pairing = ApiResponse<'GET', '/api/supervision'>['pairings'][number];
+export type SupervisionRole = Pairing['myRole'];
+export type Conversation = ApiResponse<'GET', '/api/supervision/conversations/{conversationId}'>;
+export type SupervisionNotes = ApiBody<'PUT', '/api/supervision/conversations/{conversationId}/notes'>;
+export type Proposal = ApiBody<'POST', '/api/supervision/pairings'>;
+export type ConversationMove = ApiBody<'POST', '/api/supervision/conversations/{conversationId}/move'>;
 
 export function useSupervision() {
   return useQuery({
     queryKey: ['supervision'],
-    queryFn: () => apiRequest<{ pairings: Pairing[] }>('GET', '/api/supervision'),
+    queryFn: () => api('GET', '/api/supervision'),
   });
 }
 
 export function useProposeSupervision() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (proposal: Proposal) =>
-      apiRequest<{ id: string }>('POST', '/api/supervision/pairings', proposal),
+    mutationFn: (proposal: Proposal) => api('POST', '/api/supervision/pairings', { body: proposal }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['supervision'] }),
   });
 }
@@ -79,7 +27,10 @@ export function useRespondToSupervision() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ pairingId, isAccepted }: { pairingId: string; isAccepted: boolean }) =>
-      apiRequest('POST', `/api/supervision/pairings/${pairingId}/response`, { isAccepted }),
+      api('POST', '/api/supervision/pairings/{pairingId}/response', {
+        path: { pairingId },
+        body: { isAccepted },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['supervision'] }),
   });
 }
@@ -87,7 +38,8 @@ export function useRespondToSupervision() {
 export function useConversation(conversationId: string) {
   return useQuery({
     queryKey: ['supervision-conversation', conversationId],
-    queryFn: () => apiRequest<Conversation>('GET', `/api/supervision/conversations/${conversationId}`),
+    queryFn: () =>
+      api('GET', '/api/supervision/conversations/{conversationId}', { path: { conversationId } }),
   });
 }
 
@@ -95,7 +47,10 @@ export function useSaveNotes(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (notes: SupervisionNotes) =>
-      apiRequest<Conversation>('PUT', `/api/supervision/conversations/${conversationId}/notes`, notes),
+      api('PUT', '/api/supervision/conversations/{conversationId}/notes', {
+        path: { conversationId },
+        body: notes,
+      }),
     onSuccess: (conversation) => {
       queryClient.setQueryData(['supervision-conversation', conversationId], conversation);
       return queryClient.invalidateQueries({ queryKey: ['supervision'] });
@@ -108,21 +63,19 @@ export function useEndSupervision() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (pairingId: string) =>
-      apiRequest<{ status: Pairing['status']; cancelledConversations: number }>(
-        'POST',
-        `/api/supervision/pairings/${pairingId}/end`,
-      ),
+      api('POST', '/api/supervision/pairings/{pairingId}/end', { path: { pairingId } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['supervision'] }),
   });
 }
-
-export type ConversationMove = { date: string; time: string; timeZone: string };
 
 export function useMoveConversation(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (move: ConversationMove) =>
-      apiRequest<Conversation>('POST', `/api/supervision/conversations/${conversationId}/move`, move),
+      api('POST', '/api/supervision/conversations/{conversationId}/move', {
+        path: { conversationId },
+        body: move,
+      }),
     onSuccess: (conversation) => {
       queryClient.setQueryData(['supervision-conversation', conversationId], conversation);
       return queryClient.invalidateQueries({ queryKey: ['supervision'] });
