@@ -3,8 +3,10 @@
  * Realistic seeded rosters at n = 30 … 10,000; random (LMS-style) and greedy baselines, the engine,
  * and the exact optimum from HiGHS where it can be computed. Each measurement runs in its own
  * process; time is the method alone (not roster generation or scoring), memory the process's peak RSS.
+ * Ends with a short pass of the tight benchmark (tight.ts: 3 seeds, 20 s for HiGHS); the documented
+ * tight figures come from its full run, `npm run bench:grouping:tight` (20 seeds, 60 s, ~25 min).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Measurement } from './measure.ts';
@@ -109,3 +111,10 @@ console.log(table(exactRows));
 console.log(
   `\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.arch}, Node ${process.version}.`,
 );
+
+console.log('\nTight rosters, short pass (3 seeds; the full run is npm run bench:grouping:tight):\n');
+const tightScript = fileURLToPath(new URL('./tight.ts', import.meta.url));
+const tight = spawnSync(process.execPath, [tightScript, '--seeds', '3', '--optimum-seconds', '20'], {
+  stdio: ['ignore', 'inherit', 'ignore'],
+});
+if (tight.status !== 0) process.exitCode = 1;

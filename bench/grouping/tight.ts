@@ -7,6 +7,7 @@
  * (bench/grouping/optimum.ts), seeded with the engine's groups. Prints one row per size.
  * Times are the engine alone, with HiGHS already loaded (loading takes ~0.1 s once per process).
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { evaluateGrouping } from '../../src/core/grouping/evaluate-grouping.ts';
 import { placeExactly } from '../../src/core/grouping/exact-placement.ts';
@@ -47,6 +48,8 @@ type Row = {
   /** Where HiGHS found better: how far the engine is above HiGHS's grouping, in %. */
   aboveMip: number[];
   times: number[];
+  /** CPU time of the same runs (this thread: the engine and HiGHS), steadier than wall time on a shared machine. */
+  cpuTimes: number[];
   existenceTimes: number[];
 };
 
@@ -71,6 +74,7 @@ for (const n of sizes) {
     improvedByMip: 0,
     aboveMip: [],
     times: [],
+    cpuTimes: [],
     existenceTimes: [],
   };
   for (let seed = 1; seed <= seedCount; seed++) {
@@ -83,8 +87,11 @@ for (const n of sizes) {
     if (!isProven) row.existsUnknown++;
 
     started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const result = formGroups(input, { exact: { solve } });
     row.times.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuStarted);
+    row.cpuTimes.push((cpu.user + cpu.system) / 1000);
     const placed = result.groups.reduce((sum, group) => sum + group.memberIds.length, 0);
     if (placed === n) row.enginePlacedAll++;
     if (isProven) row.unnecessary += Math.max(0, (existence.mostPlaceable ?? placed) - placed);
@@ -111,7 +118,7 @@ for (const n of sizes) {
       }
     }
     process.stderr.write(
-      `n = ${n}, seed ${seed}: ${placed}/${n} placed, exact ${existence.status} (${existence.placedCount}), ${row.times.at(-1)?.toFixed(0)} ms\n`,
+      `n = ${n}, seed ${seed}: ${placed}/${n} placed, exact ${existence.status} (${existence.placedCount}), ${row.times.at(-1)?.toFixed(0)} ms (CPU ${row.cpuTimes.at(-1)?.toFixed(0)} ms), penalty ${result.score.total.toFixed(3)}\n`,
     );
   }
   rows.set(n, row);
@@ -128,6 +135,7 @@ const header = [
   'gap to proven optimum',
   'HiGHS better / engine above its bound',
   'engine time median / max',
+  'engine CPU median / max',
   'existence proof median / max',
 ];
 const lines = [header];
@@ -151,6 +159,7 @@ for (const [n, row] of rows) {
       ? '—'
       : `${row.improvedByMip} of ${row.optimumTried}${row.aboveMip.length > 0 ? ` (engine above it: median ${median(row.aboveMip).toFixed(1)}%, max ${Math.max(...row.aboveMip).toFixed(1)}%)` : ''} / ${row.boundGaps.length > 0 ? `median ${median(row.boundGaps).toFixed(0)}%, max ${Math.max(...row.boundGaps).toFixed(0)}%` : '—'}`,
     `${(median(row.times) / 1000).toFixed(2)} / ${(Math.max(...row.times) / 1000).toFixed(2)} s`,
+    `${(median(row.cpuTimes) / 1000).toFixed(2)} / ${(Math.max(...row.cpuTimes) / 1000).toFixed(2)} s`,
     `${(median(row.existenceTimes) / 1000).toFixed(2)} / ${(Math.max(...row.existenceTimes) / 1000).toFixed(2)} s`,
   ]);
 }
@@ -162,4 +171,9 @@ lines.forEach((line, index) => {
   console.log(`| ${line.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`);
   if (index === 0) console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 });
-console.log(`\n${process.arch}, Node ${process.version}`);
+console.log(
+  `\n${process.arch}, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ')}`,
+);

@@ -32,6 +32,7 @@ import { checkGroup, chooseSlot, commonSlotsOf } from './check-rules.ts';
 import { constructGroups } from './construct.ts';
 import { diagnoseUnplaced } from './diagnose.ts';
 import { completeExactly, type ExactOptions, needsExact } from './exact-fallback.ts';
+import type { ExactPlacement } from './exact-placement.ts';
 import { explainGroup, orderMembers } from './explain.ts';
 import { explainUnplaced } from './explain-unplaced.ts';
 import { type FixedReason, type GroupPlan, placePinned, planGroups } from './group-plan.ts';
@@ -50,7 +51,8 @@ import { prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
 import { relocateForWaiting } from './relocate-group.ts';
 import { openExtraGroups, repairGroups } from './repair-groups.ts';
-import { improve } from './search.ts';
+import { resplitGroups, resplitPairs } from './resplit-pairs.ts';
+import { descendAll, improve } from './search.ts';
 import { weeklySlotAt } from './weekly-slot.ts';
 
 /**
@@ -99,18 +101,35 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
   const state = new GroupingState(problem, groupLimit);
   placePinned(state, fixed);
   const plan = planGroups(state, fixed);
-  const outcome = search(state, plan, fixed, seed, effort);
-  const exact =
-    options.exact && needsExact(state)
-      ? completeExactly(
-          state,
-          plan,
-          outcome.fixed,
-          options.exact,
-          createRandom(seed * 131 + 3),
-          exactPolishBudget(plan, effort),
-        )
-      : null;
+  const outcome = search(state, plan, fixed, seed, effort, options.exact !== undefined);
+  let exact: ExactPlacement | null = null;
+  if (options.exact && needsExact(state)) {
+    const placedBefore = state.placedCount;
+    const random = createRandom(seed * 131 + 3);
+    exact = completeExactly(
+      state,
+      plan,
+      outcome.fixed,
+      options.exact,
+      random,
+      exactPolishBudget(plan, effort),
+    );
+    // The exact model placed nobody more: the annealing the search held back is still owed.
+    if (state.placedCount === placedBefore && outcome.deferredIterations > 0) {
+      improve(state, plan, random, outcome.deferredIterations, 0.3);
+    }
+    // Small cohorts: the exact answer gets the same large-neighbourhood search as a construction.
+    if (state.placedCount > placedBefore && effort > 0 && plan.placeableCount <= 300) {
+      const start = captureOf(state, plan, outcome.fixed);
+      const searched = searchNeighbourhoods(state, plan, start, random, searchBudget(plan, effort) * 0.6);
+      plan.isPlaceable.set(searched.best.isPlaceable);
+      outcome.fixed = searched.best.fixed;
+    }
+  } else if (outcome.deferredIterations > 0) {
+    improve(state, plan, createRandom(seed * 131 + 3), outcome.deferredIterations, 0.3);
+  }
+  if (effort > 0 && plan.placeableCount <= 100)
+    polishGroups(state, plan, createRandom(seed * 37 + 11), effort);
   const { groups, unplaced } = finish(state, plan, outcome.fixed);
   const explained = explainUnplaced(problem, plan, outcome.fixed, unplaced, exact, options.exact);
   diagnoses.push(...explained.diagnoses);
@@ -161,20 +180,17 @@ function search(
   fixed: Map<number, FixedReason>,
   seed: number,
   effort: number,
-): { fixed: Map<number, FixedReason>; iterations: number; restarts: number } {
+  hasExact: boolean,
+): { fixed: Map<number, FixedReason>; iterations: number; restarts: number; deferredIterations: number } {
   const people = plan.placeableCount;
   const budget = searchBudget(plan, effort);
   const useNeighbourhoods = effort > 0 && people <= 300;
   const runs = effort === 0 ? 1 : people <= 300 ? 4 : people <= 600 ? 2 : 1;
-  const runIterations = Math.round((useNeighbourhoods ? budget * 0.4 : budget) / runs);
+  let runIterations = Math.round((useNeighbourhoods ? budget * 0.4 : budget) / runs);
+  let deferredIterations = 0;
   const pinned = snapshotOf(state);
   const placeable = plan.isPlaceable.slice();
-  const capture = (runFixed: Map<number, FixedReason>): Candidate => ({
-    snapshot: snapshotOf(state),
-    fixed: runFixed,
-    isPlaceable: plan.isPlaceable.slice(),
-    value: state.total() - placementValue * state.placedCount,
-  });
+  const capture = (runFixed: Map<number, FixedReason>): Candidate => captureOf(state, plan, runFixed);
   const restore = (candidate: Candidate) => {
     state.load(candidate.snapshot.groupOf, candidate.snapshot.isActive, candidate.snapshot.pinOfGroup);
     plan.isPlaceable.set(candidate.isPlaceable);
@@ -190,33 +206,73 @@ function search(
     repairGroups(state, plan, runFixed);
     openExtraGroups(state, plan);
     relocateForWaiting(state, plan, 40);
+    if (runs === 1 && hasExact && people > 600 && needsExact(state)) {
+      // Somebody usable is still waiting after construction: the exact fallback will most likely
+      // replace these groups, so anneal only briefly here (insertions can still place people) and
+      // leave the rest of the budget for the search that continues from the exact answer.
+      deferredIterations = Math.round(runIterations * 0.85);
+      runIterations -= deferredIterations;
+    }
     done += improve(state, plan, random, runIterations, 0.6);
     if (insertWaiting(state, plan) > 0) repairGroups(state, plan, runFixed);
     relocateForWaiting(state, plan, 40);
     const candidate = capture(runFixed);
     if (!best || candidate.value < best.value - 1e-9) best = candidate;
   }
-  if (!best) return { fixed, iterations: done, restarts: runs };
+  if (!best) return { fixed, iterations: done, restarts: runs, deferredIterations };
   if (runs > 1) restore(best);
   if (useNeighbourhoods) {
-    const random = createRandom(seed * 31 + 5);
-    const roundIterations = Math.max(5000, 60 * people);
-    const rounds = Math.max(1, Math.round((budget * 0.6) / roundIterations));
-    for (let round = 0; round < rounds; round++) {
-      const roundFixed = new Map(best.fixed);
-      dissolveRandomGroups(state, random, 2);
-      constructGroups(state, plan, random, 0.5);
-      repairGroups(state, plan, roundFixed);
-      openExtraGroups(state, plan);
-      insertWaiting(state, plan);
-      done += improve(state, plan, random, roundIterations, 0.15, 2);
-      const candidate = capture(roundFixed);
-      if (candidate.value < best.value - 1e-9) best = candidate;
-      else restore(best);
-    }
+    const outcome = searchNeighbourhoods(state, plan, best, createRandom(seed * 31 + 5), budget * 0.6);
+    best = outcome.best;
+    done += outcome.iterations;
   }
   plan.isPlaceable.set(best.isPlaceable);
-  return { fixed: best.fixed, iterations: done, restarts: runs };
+  return { fixed: best.fixed, iterations: done, restarts: runs, deferredIterations };
+}
+
+function captureOf(state: GroupingState, plan: GroupPlan, fixed: Map<number, FixedReason>): Candidate {
+  return {
+    snapshot: snapshotOf(state),
+    fixed,
+    isPlaceable: plan.isPlaceable.slice(),
+    value: state.total() - placementValue * state.placedCount,
+  };
+}
+
+/**
+ * Large-neighbourhood search from `best` (the current state): dissolve two random groups,
+ * rebuild them with the randomised construction (often at other hours, which annealing alone
+ * rarely achieves), re-anneal cool, keep the result if better (people placed first, then
+ * penalty). Leaves `state` at the best result.
+ */
+function searchNeighbourhoods(
+  state: GroupingState,
+  plan: GroupPlan,
+  start: Candidate,
+  random: Random,
+  iterations: number,
+): { best: Candidate; iterations: number } {
+  const people = plan.placeableCount;
+  const roundIterations = Math.max(5000, 60 * people);
+  const rounds = Math.max(1, Math.round(iterations / roundIterations));
+  let best = start;
+  let done = 0;
+  for (let round = 0; round < rounds; round++) {
+    const roundFixed = new Map(best.fixed);
+    dissolveRandomGroups(state, random, 2);
+    constructGroups(state, plan, random, 0.5);
+    repairGroups(state, plan, roundFixed);
+    openExtraGroups(state, plan);
+    insertWaiting(state, plan);
+    done += improve(state, plan, random, roundIterations, 0.15, 2);
+    const candidate = captureOf(state, plan, roundFixed);
+    if (candidate.value < best.value - 1e-9) best = candidate;
+    else {
+      state.load(best.snapshot.groupOf, best.snapshot.isActive, best.snapshot.pinOfGroup);
+      plan.isPlaceable.set(best.isPlaceable);
+    }
+  }
+  return { best, iterations: done };
 }
 
 /** Annealing steps for the whole search: 2,500 per person, between 1.5 M and 16 M, times `effort`. */
@@ -231,6 +287,32 @@ function searchBudget(plan: GroupPlan, effort: number): number {
 function exactPolishBudget(plan: GroupPlan, effort: number): number {
   const budget = searchBudget(plan, effort);
   return plan.placeableCount <= 300 ? budget : budget / 4;
+}
+
+/**
+ * The last polish for small cohorts (up to 100 people): pairs of groups, then triples (all of them, or
+ * 120 × effort drawn at random), re-split exactly (resplit-pairs.ts), then steepest descent, until none
+ * finds anything better.
+ */
+function polishGroups(state: GroupingState, plan: GroupPlan, random: Random, effort: number): void {
+  const share = Math.min(effort, 1);
+  const tripleLimit = Math.round(120 * share);
+  for (let round = 0; round < 4; round++) {
+    let improved = resplitPairs(state, 3, Math.round(200_000 * share));
+    const groups = state.activeGroups().filter((group) => state.pinOfGroup[group]! < 0);
+    const triples: number[][] = [];
+    for (let first = 0; first < groups.length; first++)
+      for (let second = first + 1; second < groups.length; second++)
+        for (let third = second + 1; third < groups.length; third++)
+          triples.push([groups[first]!, groups[second]!, groups[third]!]);
+    const tries = Math.min(triples.length, tripleLimit);
+    for (let attempt = 0; attempt < tries; attempt++) {
+      const pick = triples.length > tripleLimit ? random.below(triples.length) : attempt;
+      if (resplitGroups(state, triples[pick]!, Math.round(300_000 * share))) improved++;
+    }
+    if (improved === 0) return;
+    descendAll(state, plan);
+  }
 }
 
 /** Empties `count` random groups (pinned members stay; a group left empty is closed). */

@@ -25,6 +25,17 @@ export function improve(
   return done;
 }
 
+/** Steepest descent over moves and swaps for every movable person (no annealing). */
+export function descendAll(state: GroupingState, plan: GroupPlan, maxPasses = 25): number {
+  const { problem } = state;
+  const movable: number[] = [];
+  for (let person = 0; person < problem.count; person++) {
+    const isWaiting = state.groupOf[person]! < 0 && plan.isPlaceable[person] === 1;
+    if ((state.groupOf[person]! >= 0 || isWaiting) && problem.pinOf[person]! < 0) movable.push(person);
+  }
+  return descend(state, Int32Array.from(movable), maxPasses);
+}
+
 /**
  * Simulated annealing over the legal neighbourhood. A proposal picks a movable person and an
  * hour — mostly one their group already shares (then a swap with any group meeting at that
