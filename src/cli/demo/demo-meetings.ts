@@ -13,7 +13,7 @@ import {
   listDueFollowUps,
   writeReflection,
 } from '../../server/services/reflections.ts';
-import type { DemoClock, DemoMembers } from './demo-members.ts';
+import { type DemoClock, type DemoMembers, demoFollowUpDays } from './demo-members.ts';
 
 const hourMs = 3_600_000;
 /** The demo's own participant keeps a reflection waiting, so their home page has one to write. */
@@ -74,7 +74,7 @@ export async function runDemoMeetings(
   const checkpoints: Date[] = [];
   for (const meeting of past) {
     await holdDemoMeeting(db, members, meeting, clock);
-    for (const days of [1, 7]) {
+    for (const days of demoFollowUpDays) {
       const due = new Date(meeting.endsAt.getTime() + days * 24 * hourMs + 2 * hourMs);
       if (due < clock.now) checkpoints.push(due);
     }
@@ -102,7 +102,7 @@ async function holdDemoMeeting(db: Database, members: DemoMembers, meeting: Past
   await recordAttendance(db, members.byId(facilitator.id), meeting.id, records, after(0.2));
   await sendFeedbackRequests(db, after(0.5));
   for (const record of records) {
-    if (record.status !== 'present' || clock.random.next() > 0.7) continue;
+    if (record.status !== 'present' || clock.random.next() > 0.55) continue;
     await saveFeedback(
       db,
       members.byId(record.userId),
@@ -162,7 +162,7 @@ async function reflectAt(
 }
 
 function wouldAnswer(member: SignedInMember, answered: Map<string, number>, clock: DemoClock): boolean {
-  if (member.email === leavesReflectionsWaiting) return (answered.get(member.userId) ?? 0) < 2;
+  if (member.email === leavesReflectionsWaiting) return (answered.get(member.userId) ?? 0) < 1;
   return clock.random.next() < 0.6;
 }
 

@@ -16,6 +16,9 @@ export function termParticipants(members: DemoMembers): SignedInMember[] {
   return members.withRole('participant').slice(0, 35);
 }
 
+/** Days after each meeting that its reflection prompt goes out (one, to keep the demo quick to make). */
+export const demoFollowUpDays = [2];
+
 /** Who comes to the demo after the groups were published, and can only meet when no group does. */
 export const demoLateEnrollee = 'participant40@demo.tend.test';
 

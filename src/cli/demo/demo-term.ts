@@ -18,6 +18,7 @@ import { runDemoMeetings } from './demo-meetings.ts';
 import {
   type DemoClock,
   type DemoMembers,
+  demoFollowUpDays,
   demoLateEnrollee,
   loadDemoMembers,
   termParticipants,
@@ -92,7 +93,7 @@ export async function createDemoTerm(
     holidays: [],
     topicIds: demoTopics,
     reminderHours: 24,
-    followUpDays: [1, 7],
+    followUpDays: demoFollowUpDays,
   });
   await updateProgram(db, coordinator, program.id, { status: 'published' });
   const windows = await scheduleDemoWindows(db, coordinator, program.id, clock);
