@@ -1,21 +1,10 @@
-/**
- * API benchmark: `npm run bench:api` (node bench/api/run.ts [--quick] [--people N]).
- * Seeds an organisation of 2,000 people in 20 programs (see seed.ts) on the embedded database and,
- * when DATABASE_URL is set, on a database of its own on that PostgreSQL server; then loads the
- * participant's and the coordinator's hot reads with autocannon at 50 and 200 connections, each beside
- * two references run the same way in the same run: a bare Fastify route answering from memory and a
- * bare route running one indexed SELECT on the same kind of database.
- * Targets on PostgreSQL at 200 connections: p95 < 50 ms (autocannon's p97.5 is printed: it is
- * stricter), 0 failures, throughput ≥ 0.5× the bare SELECT route.
- */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { demoPassword } from '../../src/core/accounts/password-policy.ts';
 import type { ConnectOptions } from '../../src/db/connect.ts';
+import { createBenchDatabase } from '../helpers/databases.ts';
 import { freePort, type StartedProcess, startProcess, tendCommand } from '../helpers/processes.ts';
 import { signIn } from './http-session.ts';
 import { type Load, measureLoad, medianLoad } from './load.ts';
@@ -129,23 +118,11 @@ if (!serverUrl) {
     '\nPostgreSQL skipped: set DATABASE_URL=postgres://user:password@host:5432/db (the user needs CREATEDB).',
   );
 } else {
-  const databaseName = `tend_bench_api_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${databaseName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
+  const database = await createBenchDatabase(serverUrl, 'api');
   try {
-    await benchmark('PostgreSQL', { DATABASE_URL: url.toString() }, { databaseUrl: url.toString() });
+    await benchmark('PostgreSQL', { DATABASE_URL: database.url }, { databaseUrl: database.url });
   } finally {
-    await admin(`drop database if exists ${databaseName} with (force)`);
+    await database.drop();
   }
 }
 console.log(

@@ -1,22 +1,10 @@
-/**
- * Two servers, one PostgreSQL: `DATABASE_URL=postgres://… npm run bench:two-servers` (node
- * bench/api/two-servers.ts [--quick]).
- * Seeds an organisation on a database of its own on that server, then loads a participant's hot read
- * through a small round-robin proxy, first with one Tend process behind it, then with two on other
- * ports over the same database (the ratio of these two is the figure), then again while the coordinator
- * publishes groups whose first meetings fall inside the reminder window, and the benchmark keeps asking pg-boss for reminder and
- * delivery runs, so both processes run background jobs at once while e-mail and reminders are due.
- * Outgoing mail goes to a real SMTP server in this process. Printed: throughput with one process and
- * with two (target ≥ 1.6×), failures (target 0), and duplicate e-mails (per recipient and subject) and
- * duplicate reminder notices (per person and meeting), target 0 each.
- */
-import { randomBytes } from 'node:crypto';
 import { Agent, createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import { demoPassword } from '../../src/core/accounts/password-policy.ts';
 import { startSmtpSink } from '../../test/helpers/smtp-sink.ts';
+import { createBenchDatabase } from '../helpers/databases.ts';
 import { freePort, type StartedProcess, startProcess, tendCommand } from '../helpers/processes.ts';
 import { signIn } from './http-session.ts';
 import { type Load, measureLoad, medianLoad } from './load.ts';
@@ -73,20 +61,8 @@ function startProxy(): Promise<{ server: Server; port: number; upstreams: number
   );
 }
 
-const databaseName = `${process.env.BENCH_DATABASE_PREFIX ?? 'tend_bench'}_two_servers_${randomBytes(4).toString('hex')}`;
-const admin = async (statement: string) => {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-};
-await admin(`create database ${databaseName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${databaseName}`;
-const databaseUrl = url.toString();
+const database = await createBenchDatabase(serverUrl, 'two_servers');
+const databaseUrl = database.url;
 
 const mail = await startSmtpSink();
 const proxy = await startProxy();
@@ -245,5 +221,5 @@ try {
   for (const server of servers) await server.stop();
   proxy.server.close();
   await mail.close();
-  await admin(`drop database if exists ${databaseName} with (force)`);
+  await database.drop();
 }

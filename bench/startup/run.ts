@@ -9,14 +9,13 @@
  * Targets: help < 300 ms; serve ready < 2 s on PostgreSQL, < 3 s on PGlite; ≤ 200 MB on PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createBenchDatabase } from '../helpers/databases.ts';
 import {
   besideReference,
   freePort,
@@ -83,23 +82,8 @@ console.log(
 // 2. The server, on each database, beside a bare Fastify server started in turn with it.
 const dataDirectory = mkdtempSync(join(tmpdir(), 'tend-bench-startup-'));
 const serverUrl = process.env.DATABASE_URL;
-const databaseName = `tend_bench_startup_${randomBytes(4).toString('hex')}`;
-let databaseUrl: string | undefined;
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-if (serverUrl) {
-  await admin(`create database ${databaseName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  databaseUrl = url.toString();
-}
+const database = serverUrl ? await createBenchDatabase(serverUrl, 'startup') : undefined;
+const databaseUrl = database?.url;
 
 try {
   const firstPglite = await tendServe({ DATA_DIR: dataDirectory });
@@ -140,5 +124,5 @@ try {
   console.log(`(median of ${starts} starts; memory read ${settleMs} ms after ready)`);
 } finally {
   rmSync(dataDirectory, { recursive: true, force: true });
-  if (databaseUrl) await admin(`drop database if exists ${databaseName} with (force)`);
+  await database?.drop();
 }
