@@ -35,7 +35,7 @@ export async function demoCommand(args: string[], config: Config, output: Comman
     const isCreated = await createDemo(db, { withTerm: true, now: new Date() });
     output.stdout(
       isCreated
-        ? `Created the demo organisation. Sign in as ${demoSignIns.coordinator} (or ${demoSignIns.admin}, …) with ${demoPassword}.\n`
+        ? `Created the demo organisation with a term in progress. Sign in as ${demoSignIns.coordinator} (or ${demoSignIns.admin}, …) with ${demoPassword}.\n`
         : 'The demo organisation already exists (tend demo --reset recreates it).\n',
     );
     return 0;
