@@ -6,6 +6,8 @@
 //   POST /jobs/feedback-requests?at=     → runs the feedback-request job as if it were `at`
 //   POST /meetings/hold?id=&startedMinutesAgo= → the meeting's day comes: it is moved to have started
 //                                          that many minutes ago (same length), as time passing would
+// The journeys build their own programs from the demo's people, so it starts without the demo's term;
+// E2E_DEMO_TERM=1 starts it with the term in progress `npm start` makes (e2e/coordinator-term-on-demo.spec.ts).
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -21,8 +23,7 @@ const { sendReflectionFollowUps } = await import('../src/jobs/reflection-follow-
 const { sendFeedbackRequests } = await import('../src/server/services/feedback-requests.ts');
 const { meetings } = await import('../src/db/schema.ts');
 const { eq } = await import('drizzle-orm');
-// The journeys build their own programs from the demo's people, so they start without the demo's term.
-const { db, jobs } = await startServer({ demoTerm: false });
+const { db, jobs } = await startServer({ demoTerm: process.env.E2E_DEMO_TERM === '1' });
 
 const controlPort = Number(process.env.E2E_CONTROL_PORT);
 if (controlPort) {
