@@ -3,7 +3,19 @@ import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiAs, change, expect, expectNoSeriousA11yViolations, expectOk, pageAs, test } from './fixtures.ts';
+import {
+  apiAs,
+  change,
+  controlUrl,
+  expect,
+  expectNoSeriousA11yViolations,
+  expectOk,
+  holdMeeting,
+  pageAs,
+  runFeedbackRequests,
+  test,
+  waitForHealth,
+} from './fixtures.ts';
 
 /**
  * The coordinator's term past publishing, on the demo's own term in progress (made by `src/cli/demo/`,
@@ -16,9 +28,8 @@ import { apiAs, change, expect, expectNoSeriousA11yViolations, expectOk, pageAs,
  * because the shared one starts without the term.
  */
 const port = Number(process.env.E2E_PORT) + 6;
-const controlPort = Number(process.env.E2E_PORT) + 7;
+const controlPort = String(Number(process.env.E2E_PORT) + 7);
 const baseURL = `http://localhost:${port}`;
-const control = `http://127.0.0.1:${controlPort}`;
 const programTitle = 'Resilience in practice — winter term';
 /** Every hour the demo's groups meet at, so the late enrollee fits any group with room. */
 const broadAvailability = ['tue-12', 'tue-17', 'wed-12', 'wed-17', 'thu-12', 'thu-17'];
@@ -43,18 +54,6 @@ type MyGroups = {
 type Notice = { kind: string; title: string; body: string; link: string | null; createdAt: string };
 
 /** Waits for the server to answer; making the demo's term on a loaded machine can take minutes. */
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} never answered`);
-}
 
 test.beforeAll(async () => {
   test.setTimeout(330_000);
@@ -67,7 +66,7 @@ test.beforeAll(async () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseURL,
-      E2E_CONTROL_PORT: String(controlPort),
+      E2E_CONTROL_PORT: controlPort,
       LOG_LEVEL: 'warn',
       SIGN_IN_REQUESTS_PER_MINUTE: '1000',
     },
@@ -82,7 +81,10 @@ test.afterAll(() => {
 
 /** Every message the SMTP peer received, decoded (quoted-printable, base64 parts, encoded words). */
 async function receivedMail(): Promise<{ to: string[]; text: string }[]> {
-  const mails = (await (await fetch(`${control}/mail`)).json()) as { to: string[]; raw: string }[];
+  const mails = (await (await fetch(controlUrl('/mail', controlPort))).json()) as {
+    to: string[];
+    raw: string;
+  }[];
   return mails.map(({ to, raw }) => ({ to, text: decodeMail(raw) }));
 }
 
@@ -97,31 +99,6 @@ function decodeMail(raw: string): string {
     ...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/g),
   ].map((match) => Buffer.from((match[1] ?? '').replace(/\s/g, ''), 'base64').toString('utf8'));
   return [quoted, ...attachments].join('\n');
-}
-
-/** Runs the feedback-request job as if it were `at`. */
-async function runFeedbackRequestsAt(at: Date): Promise<{ meetings: number; asked: number }> {
-  const response = await fetch(
-    `${control}/jobs/feedback-requests?at=${encodeURIComponent(at.toISOString())}`,
-    {
-      method: 'POST',
-    },
-  );
-  expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as { meetings: number; asked: number };
-}
-
-/** The meeting's day comes: the e2e server moves it to have started `minutesAgo` minutes ago. */
-async function holdMeeting(
-  meetingId: string,
-  minutesAgo: number,
-): Promise<{ startsAt: string; endsAt: string }> {
-  const response = await fetch(
-    `${control}/meetings/hold?id=${encodeURIComponent(meetingId)}&startedMinutesAgo=${minutesAgo}`,
-    { method: 'POST' },
-  );
-  expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as { startsAt: string; endsAt: string };
 }
 
 test('on the demo’s term in progress, a coordinator places, fills, swaps, messages, takes attendance, copies and exports; nothing sent names another member', async ({
@@ -319,7 +296,7 @@ test('on the demo’s term in progress, a coordinator places, fills, swaps, mess
   expect((await early.json()).error.message).toMatch(/^Attendance opens when the meeting starts at /);
 
   // The meeting starts: attendance is taken in the page; nobody is asked for feedback while it runs.
-  const held = await holdMeeting(meeting.id, 15);
+  const held = await holdMeeting(meeting.id, 15, controlPort);
   await facilitator.reload();
   await facilitator.getByRole('button', { name: 'Save attendance' }).click();
   await expect(facilitator.getByText('Attendance saved.')).toBeVisible();
@@ -332,10 +309,10 @@ test('on the demo’s term in progress, a coordinator places, fills, swaps, mess
     );
     return notifications.some((notice) => notice.link === `/meetings/${meeting.id}/feedback`);
   };
-  await runFeedbackRequestsAt(new Date(new Date(held.endsAt).getTime() - 60_000));
+  await runFeedbackRequests(new Date(new Date(held.endsAt).getTime() - 60_000));
   expect(await feedbackAsked(), 'asked before the meeting ends').toBe(false);
   // Once it has ended, those present are asked.
-  const after = await runFeedbackRequestsAt(new Date(new Date(held.endsAt).getTime() + 60_000));
+  const after = await runFeedbackRequests(new Date(new Date(held.endsAt).getTime() + 60_000));
   expect(after.asked).toBeGreaterThan(0);
   expect(await feedbackAsked(), 'asked after the meeting ends').toBe(true);
   await facilitator.context().close();

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures.ts';
+import { expect, expectNoSeriousA11yViolations, test, waitForHealth } from './fixtures.ts';
 
 /**
  * A new school's first day, on a production server of its own: `tend setup` prints the first admin's
@@ -13,18 +13,6 @@ const port = Number(process.env.E2E_PORT) + 2;
 const controlPort = port + 1;
 const baseURL = `http://localhost:${port}`;
 let server: ChildProcess;
-
-async function waitForHealth(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
 
 /** The newest link of a kind e-mailed to a person, read from what the SMTP peer received. */
 async function linkIn(mailbox: string, kind: 'invitation' | 'reset-password'): Promise<string> {

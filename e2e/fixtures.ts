@@ -128,17 +128,35 @@ export const test = base;
 export { expect };
 
 /** The e2e server's control port (scripts/e2e-server.ts): its SMTP peer's mail, jobs with a chosen clock. */
-export function controlUrl(path: string): string {
-  return `http://127.0.0.1:${process.env.E2E_CONTROL_PORT}${path}`;
+export function controlUrl(path: string, controlPort = process.env.E2E_CONTROL_PORT): string {
+  return `http://127.0.0.1:${controlPort}${path}`;
+}
+
+/** Waits, by the clock, until a server a spec started answers its health check. */
+export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never answered`);
 }
 
 /** The meeting's day comes: the e2e server moves it to have started `minutesAgo` minutes ago. */
 export async function holdMeeting(
   meetingId: string,
   minutesAgo: number,
+  controlPort?: string,
 ): Promise<{ startsAt: string; endsAt: string }> {
   const response = await fetch(
-    controlUrl(`/meetings/hold?id=${encodeURIComponent(meetingId)}&startedMinutesAgo=${minutesAgo}`),
+    controlUrl(
+      `/meetings/hold?id=${encodeURIComponent(meetingId)}&startedMinutesAgo=${minutesAgo}`,
+      controlPort,
+    ),
     { method: 'POST' },
   );
   expect(response.status, await response.clone().text()).toBe(200);
@@ -146,11 +164,14 @@ export async function holdMeeting(
 }
 
 /** Runs the feedback-request job now, as the scheduler would every five minutes. */
-export async function runFeedbackRequests(): Promise<{ meetings: number; asked: number }> {
-  const at = new Date().toISOString();
-  const response = await fetch(controlUrl(`/jobs/feedback-requests?at=${encodeURIComponent(at)}`), {
-    method: 'POST',
-  });
+export async function runFeedbackRequests(
+  at = new Date(),
+  controlPort?: string,
+): Promise<{ meetings: number; asked: number }> {
+  const response = await fetch(
+    controlUrl(`/jobs/feedback-requests?at=${encodeURIComponent(at.toISOString())}`, controlPort),
+    { method: 'POST' },
+  );
   expect(response.status).toBe(200);
   return (await response.json()) as { meetings: number; asked: number };
 }
