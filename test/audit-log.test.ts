@@ -5,6 +5,7 @@ import {
   hoursFrom,
   userIdOf,
 } from './helpers/meeting-fixtures.ts';
+import { expectBadPageQueriesRefused, readEveryPage } from './helpers/pages.ts';
 import { createPublishedProgram } from './helpers/programs.ts';
 import {
   createTestApp,
@@ -98,5 +99,28 @@ describe('the audit log says old → new', () => {
     expect(await latestDescription()).toMatch(
       /^Corinne Mbeki changed meeting 1 of Group K \(Audit term\): time: .+ → .+; reason: the ward is short-staffed$/,
     );
+  });
+});
+
+describe('the audit log', () => {
+  it('gives every event exactly once, newest first, a page at a time', async () => {
+    const id = await userIdOf(context.connection.db, 'participant6@demo.tend.test');
+    for (const discipline of ['Nursing', 'Pharmacy', 'Physiotherapy', 'Social work', 'Nursing']) {
+      expect((await admin.request('PATCH', `/api/users/${id}`, { discipline })).statusCode).toBe(200);
+    }
+    const everything = (await admin.request('GET', '/api/audit-events?limit=200')).json();
+    expect(everything.nextCursor).toBeNull();
+    const { items, pageCount } = await readEveryPage<{ id: string; createdAt: string }>(
+      admin,
+      '/api/audit-events',
+      'events',
+      2,
+    );
+    expect(pageCount).toBeGreaterThan(2);
+    expect(items).toEqual(everything.events);
+    expect(new Set(items.map((event) => event.id)).size).toBe(items.length);
+    const times = items.map((event) => event.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    await expectBadPageQueriesRefused(admin, '/api/audit-events');
   });
 });

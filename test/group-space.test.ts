@@ -8,6 +8,7 @@ import {
   demoOrganizationId,
   type GroupFixture,
 } from './helpers/meeting-fixtures.ts';
+import { expectBadPageQueriesRefused, readEveryPage } from './helpers/pages.ts';
 import {
   createTestApp,
   noSendingLimits,
@@ -269,5 +270,48 @@ describe('group space', () => {
     const response = await client(members[0] as string).request('POST', postsPath(), { body: '   ' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields['body.body']).toBe('write something first');
+  });
+});
+
+describe('the posts of a space', () => {
+  type Thread = { id: string; body: string | null; createdAt: string; replies: { body: string }[] };
+
+  it('come a page at a time, newest first, each with its replies, every post exactly once', async () => {
+    const writer = members[1] as string;
+    const started = context.clock.now;
+    const written: string[] = [];
+    // Some posts share an instant, so the pages must also break ties between them.
+    for (const [index, minutes] of [0, 0, 0, 1, 1, 2, 3].entries()) {
+      context.clock.now = new Date(started.getTime() + minutes * 60_000);
+      const id = await post(writer, { body: `Paged post ${index}` });
+      await post(facilitator, { body: `A reply to paged post ${index}`, parentId: id });
+      written.push(id);
+    }
+    const everything = (await client(writer).request('GET', `${spacePath()}?limit=100`)).json();
+    expect(everything.nextCursor).toBeNull();
+    const { items, pageCount } = await readEveryPage<Thread>(client(writer), spacePath(), 'posts', 2);
+    expect(pageCount).toBeGreaterThan(3);
+    expect(items).toEqual(everything.posts);
+    const ids = items.map((thread) => thread.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(written.every((id) => ids.includes(id))).toBe(true);
+    // Anonymous posts show only their day, so the order is checked on the posts written here.
+    const paged = items.filter((candidate) => candidate.body?.startsWith('Paged post'));
+    const times = paged.map((thread) => thread.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(paged.slice(0, 4).map((thread) => thread.body)).toEqual([
+      'Paged post 6',
+      'Paged post 5',
+      expect.stringMatching(/^Paged post [34]$/),
+      expect.stringMatching(/^Paged post [34]$/),
+    ]);
+    for (const thread of paged) {
+      expect(thread.replies.map((reply) => reply.body)).toEqual([`A reply to ${thread.body?.toLowerCase()}`]);
+    }
+    context.clock.now = started;
+  });
+
+  it('refuse a cursor Tend did not give out and a page size out of range, naming the field', async () => {
+    await expectBadPageQueriesRefused(client(members[1] as string), spacePath());
   });
 });

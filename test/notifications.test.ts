@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, outbox } from '../src/db/schema.ts';
 import { notify } from '../src/notifications/notify.ts';
 import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
+import { expectBadPageQueriesRefused, readEveryPage } from './helpers/pages.ts';
 import { createTestApp, signedInClient, type TestClient, type TestContext } from './helpers/test-app.ts';
 
 let context: TestContext;
@@ -220,5 +221,57 @@ describe('the dev outbox', () => {
     expect((await participant.request('GET', '/api/outbox')).statusCode).toBe(403);
     const coordinator = await signedInClient(context.app, 'coordinator');
     expect((await coordinator.request('GET', '/api/outbox')).statusCode).toBe(403);
+  });
+});
+
+describe('long lists', () => {
+  type Listed = { id: string; createdAt: string };
+
+  async function noticeEveryone(count: number, title: string) {
+    for (let index = 0; index < count; index += 1) {
+      await notify(context.connection.db, {
+        organizationId,
+        userIds: [participantId],
+        kind: 'enrolment',
+        title: `${title} ${index}`,
+        body: 'One of many.',
+      });
+    }
+  }
+
+  function expectEachOnceNewestFirst(items: Listed[]) {
+    expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+    const times = items.map((item) => item.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+  }
+
+  it('give a person every notice exactly once, newest first, a page at a time', async () => {
+    await noticeEveryone(7, 'Paged notice');
+    const everything = (await participant.request('GET', '/api/notifications?limit=200')).json();
+    expect(everything.nextCursor).toBeNull();
+    const { items, pageCount } = await readEveryPage<Listed>(
+      participant,
+      '/api/notifications',
+      'notifications',
+      3,
+    );
+    expect(pageCount).toBeGreaterThan(2);
+    expect(items).toEqual(everything.notifications);
+    expectEachOnceNewestFirst(items);
+    const firstPage = (await participant.request('GET', '/api/notifications?limit=3')).json();
+    expect(firstPage.unreadCount).toBe(everything.unreadCount);
+    await expectBadPageQueriesRefused(participant, '/api/notifications');
+  });
+
+  it("give an admin the organisation's every e-mail exactly once, newest first, a page at a time", async () => {
+    await noticeEveryone(5, 'Paged e-mail');
+    const admin = await signedInClient(context.app, 'admin');
+    const everything = (await admin.request('GET', '/api/outbox?limit=200')).json();
+    expect(everything.nextCursor).toBeNull();
+    const { items, pageCount } = await readEveryPage<Listed>(admin, '/api/outbox', 'mails', 2);
+    expect(pageCount).toBeGreaterThan(2);
+    expect(items).toEqual(everything.mails);
+    expectEachOnceNewestFirst(items);
+    await expectBadPageQueriesRefused(admin, '/api/outbox');
   });
 });

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db/connect.ts';
+import { exactTime, olderThan, type PageKey, toPage } from '../db/page-cursor.ts';
 import { notificationPreferences, notifications } from '../db/schema.ts';
 
 type Owner = { userId: string; organizationId: string };
@@ -14,33 +15,39 @@ export type NotificationView = {
   readAt: string | null;
 };
 
-const listLimit = 100;
-
 function ownedBy(owner: Owner) {
   return and(eq(notifications.userId, owner.userId), eq(notifications.organizationId, owner.organizationId));
 }
 
-/** A person's own notices, newest first (the latest 100), and how many are unread. */
+/** One page of a person's own notices, newest first, and how many are unread in all. */
 export async function listNotifications(
   db: Database,
   owner: Owner,
-): Promise<{ notifications: NotificationView[]; unreadCount: number }> {
+  options: { after?: PageKey | undefined; limit: number },
+): Promise<{ notifications: NotificationView[]; nextCursor: string | null; unreadCount: number }> {
   const rows = await db
-    .select()
+    .select({ notice: notifications, sortTime: exactTime(notifications.createdAt) })
     .from(notifications)
-    .where(ownedBy(owner))
+    .where(and(ownedBy(owner), olderThan(notifications.createdAt, notifications.id, options.after)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(listLimit);
+    .limit(options.limit + 1);
+  const page = toPage(
+    rows,
+    options.limit,
+    (row) => [row.sortTime, row.notice.id],
+    ({ notice }) => ({
+      id: notice.id,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      link: notice.link,
+      createdAt: notice.createdAt.toISOString(),
+      readAt: notice.readAt?.toISOString() ?? null,
+    }),
+  );
   return {
-    notifications: rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      title: row.title,
-      body: row.body,
-      link: row.link,
-      createdAt: row.createdAt.toISOString(),
-      readAt: row.readAt?.toISOString() ?? null,
-    })),
+    notifications: page.items,
+    nextCursor: page.nextCursor,
     unreadCount: await countUnread(db, owner),
   };
 }

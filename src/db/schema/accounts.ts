@@ -87,7 +87,8 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<AuditDetails>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('audit_events_organization_idx').on(table.organizationId, table.createdAt)],
+  // Pages newest first on (created_at, id): the keyset of db/page-cursor.ts.
+  (table) => [index('audit_events_organization_idx').on(table.organizationId, table.createdAt, table.id)],
 );
 
 export const invitations = pgTable(

@@ -29,7 +29,8 @@ export const groupPosts = pgTable(
     hiddenReason: text('hidden_reason'),
   },
   (table) => [
-    index('group_posts_group_idx').on(table.groupId, table.createdAt),
+    // A page of posts newest first on (created_at, id): the keyset of db/page-cursor.ts.
+    index('group_posts_group_idx').on(table.groupId, table.createdAt, table.id),
     index('group_posts_parent_idx').on(table.parentId),
   ],
 );

@@ -19,7 +19,8 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (table) => [index('notifications_user_idx').on(table.userId, table.createdAt)],
+  // Pages newest first on (created_at, id): the keyset of db/page-cursor.ts.
+  (table) => [index('notifications_user_idx').on(table.userId, table.createdAt, table.id)],
 );
 
 /** Every e-mail Tend sends; without SMTP settings it stays here for admins to read in development. */
@@ -44,7 +45,11 @@ export const outbox = pgTable(
     /** The kind of notice it tells of; a later notice of the same kind folds into it while it waits. */
     kind: text('kind'),
   },
-  (table) => [index('outbox_unsent_idx').on(table.sentAt, table.createdAt)],
+  (table) => [
+    index('outbox_unsent_idx').on(table.sentAt, table.createdAt),
+    // The admin's outbox, a page at a time newest first on (created_at, id): db/page-cursor.ts.
+    index('outbox_organization_idx').on(table.organizationId, table.createdAt, table.id),
+  ],
 );
 
 export const notificationPreferences = pgTable(

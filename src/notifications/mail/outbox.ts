@@ -1,5 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/connect.ts';
+import { exactTime, olderThan, type Page, type PageKey, toPage } from '../../db/page-cursor.ts';
 import { outbox } from '../../db/schema.ts';
 import type { NotificationKind } from '../notify.ts';
 import { maxDeliveryAttempts } from './deliver-outbox.ts';
@@ -35,55 +36,59 @@ export type OutboxMailView = {
   sentAt: string | null;
 };
 
-const listLimit = 100;
-
 const confidentialText =
   'This e-mail carries a personal sign-in link, so only its recipient can read it. (On a development server, NODE_ENV unset, the outbox shows it.)';
 
 /**
- * The organisation's latest 100 e-mails, newest first: the dev outbox an admin reads. A mail with a
+ * One page of the organisation's e-mails, newest first: the dev outbox an admin reads. A mail with a
  * sign-in link shows only its status, or an admin could open it and become its recipient; only a
  * development server, whose outbox is the developer's own inbox, shows it whole.
  */
 export async function listOutbox(
   db: Database,
   organizationId: string,
-  options: { showsConfidentialText: boolean },
-): Promise<OutboxMailView[]> {
+  options: { showsConfidentialText: boolean; after?: PageKey | undefined; limit: number },
+): Promise<Page<OutboxMailView>> {
   const rows = await db
-    .select()
+    .select({ mail: outbox, sortTime: exactTime(outbox.createdAt) })
     .from(outbox)
-    .where(eq(outbox.organizationId, organizationId))
+    .where(
+      and(eq(outbox.organizationId, organizationId), olderThan(outbox.createdAt, outbox.id, options.after)),
+    )
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(listLimit);
-  return rows.map((row) =>
-    row.kind !== null && privateKinds.has(row.kind)
-      ? {
-          id: row.id,
-          isPrivate: true,
-          to: 'hidden',
-          subject: 'A personal notice (about attendance, reflection or a questionnaire)',
-          text: '',
-          calendar: null,
-          status: statusOf(row),
-          attempts: row.attempts,
-          lastError: row.lastError ? 'Delivery failed (details hidden: a personal notice).' : null,
-          createdAt: row.createdAt.toISOString(),
-          sentAt: row.sentAt?.toISOString() ?? null,
-        }
-      : {
-          id: row.id,
-          isPrivate: false,
-          to: row.to,
-          subject: row.subject,
-          text: row.isConfidential && !options.showsConfidentialText ? confidentialText : row.text,
-          calendar: row.calendar,
-          status: statusOf(row),
-          attempts: row.attempts,
-          lastError: row.lastError,
-          createdAt: row.createdAt.toISOString(),
-          sentAt: row.sentAt?.toISOString() ?? null,
-        },
+    .limit(options.limit + 1);
+  return toPage(
+    rows,
+    options.limit,
+    (row) => [row.sortTime, row.mail.id],
+    ({ mail: row }): OutboxMailView =>
+      row.kind !== null && privateKinds.has(row.kind)
+        ? {
+            id: row.id,
+            isPrivate: true,
+            to: 'hidden',
+            subject: 'A personal notice (about attendance, reflection or a questionnaire)',
+            text: '',
+            calendar: null,
+            status: statusOf(row),
+            attempts: row.attempts,
+            lastError: row.lastError ? 'Delivery failed (details hidden: a personal notice).' : null,
+            createdAt: row.createdAt.toISOString(),
+            sentAt: row.sentAt?.toISOString() ?? null,
+          }
+        : {
+            id: row.id,
+            isPrivate: false,
+            to: row.to,
+            subject: row.subject,
+            text: row.isConfidential && !options.showsConfidentialText ? confidentialText : row.text,
+            calendar: row.calendar,
+            status: statusOf(row),
+            attempts: row.attempts,
+            lastError: row.lastError,
+            createdAt: row.createdAt.toISOString(),
+            sentAt: row.sentAt?.toISOString() ?? null,
+          },
   );
 }
 

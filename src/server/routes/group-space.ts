@@ -12,7 +12,7 @@ import {
   unhidePost,
   updatePost,
 } from '../services/group-space.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, pageQuery } from './schemas.ts';
 import { LongTextSchema } from './text-schemas.ts';
 
 const GroupIdParamsSchema = z.object({ groupId: z.uuid('must be a group id') });
@@ -43,6 +43,7 @@ const GroupSpaceSchema = z.object({
   isFacilitator: z.boolean(),
   guidelines: z.array(z.string()),
   posts: z.array(PresentedPostSchema.extend({ replies: z.array(PresentedPostSchema) })),
+  nextCursor: z.string().nullable(),
   reports: z.array(z.object({ postId: z.string(), count: z.number(), reasons: z.array(z.string()) })),
 });
 
@@ -86,12 +87,14 @@ export function groupSpaceRoutes(app: App, { db, now }: AppDependencies): void {
       config: { action: 'group-space.read' },
       schema: {
         tags: ['group space'],
-        summary: "Your group's space: guidelines, posts and replies; facilitators also get open reports",
+        summary:
+          "Your group's space: guidelines, a page of posts (newest first) with their replies; facilitators also get open reports",
         params: GroupIdParamsSchema,
+        querystring: z.object(pageQuery({ sortedBy: 'time', limit: 30, maxLimit: 100 })),
         response: { 200: GroupSpaceSchema, ...errorResponses },
       },
     },
-    async (request) => readGroupSpace(db, requireMember(request), request.params.groupId),
+    async (request) => readGroupSpace(db, requireMember(request), request.params.groupId, request.query),
   );
 
   app.post(

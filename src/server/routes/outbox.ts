@@ -3,7 +3,7 @@ import { loadMailSettings } from '../../notifications/mail/mail-settings.ts';
 import { listOutbox } from '../../notifications/mail/outbox.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, pageQuery } from './schemas.ts';
 
 const OutboxMailSchema = z.object({
   id: z.string(),
@@ -32,18 +32,25 @@ export function outboxRoutes(app: App, { db, config }: AppDependencies): void {
       config: { action: 'outbox.list' },
       schema: {
         tags: ['outbox'],
-        summary: "The organisation's latest 100 e-mails, newest first; without SMTP_URL they stay here",
+        summary:
+          "The organisation's e-mails, newest first, a page at a time; without SMTP_URL they stay here",
+        querystring: z.object(pageQuery({ sortedBy: 'time', limit: 100, maxLimit: 200 })),
         response: {
-          200: z.object({ isDeliveryConfigured: z.boolean(), mails: z.array(OutboxMailSchema) }),
+          200: z.object({
+            isDeliveryConfigured: z.boolean(),
+            mails: z.array(OutboxMailSchema),
+            nextCursor: z.string().nullable(),
+          }),
           ...errorResponses,
         },
       },
     },
-    async (request) => ({
-      isDeliveryConfigured,
-      mails: await listOutbox(db, requireMember(request).organizationId, {
+    async (request) => {
+      const page = await listOutbox(db, requireMember(request).organizationId, {
+        ...request.query,
         showsConfidentialText: config.environment === 'development',
-      }),
-    }),
+      });
+      return { isDeliveryConfigured, mails: page.items, nextCursor: page.nextCursor };
+    },
   );
 }

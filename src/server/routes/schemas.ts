@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { levels, roles } from '../../core/accounts/roles.ts';
 import { audiences } from '../../core/curriculum/topic.ts';
+import { decodePageCursor, isExactTime } from '../../db/page-cursor.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 /** Shapes shared by several routes; a route's own shapes sit in its file. */
 export const ErrorSchema = z.object({
@@ -19,6 +21,25 @@ export const EmailSchema = z
   .transform((email) => email.toLowerCase());
 export const PasswordSchema = z.string().min(1, 'is required').max(1024);
 export const IdParamsSchema = z.object({ id: z.uuid('must be an id') });
+
+/**
+ * The query of a list that comes a page at a time (db/page-cursor.ts): `after`, the previous page's
+ * nextCursor, arrives decoded into its key, and anything Tend did not give out answers 400 naming it.
+ */
+export function pageQuery(options: { sortedBy: 'text' | 'time'; limit: number; maxLimit: number }) {
+  return {
+    after: ShortTextSchema.max(2000)
+      .transform((cursor, context) => {
+        const key = decodePageCursor(cursor);
+        if (key && (options.sortedBy === 'text' || isExactTime(key[0]))) return key;
+        context.addIssue({ code: 'custom', message: 'is not a cursor from a previous page', input: cursor });
+        return z.NEVER;
+      })
+      .optional()
+      .describe('nextCursor of the previous page'),
+    limit: z.coerce.number().int().min(1).max(options.maxLimit).default(options.limit),
+  };
+}
 
 export const MemberSchema = z.object({
   id: z.string(),

@@ -11,6 +11,7 @@ import {
   IdParamsSchema,
   LevelSchema,
   MemberSchema,
+  pageQuery,
   RoleSchema,
 } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
@@ -52,8 +53,7 @@ export function userRoutes(app: App, { db, now }: AppDependencies): void {
         summary: "One page of the organisation's members with their roles, by name; search by name or e-mail",
         querystring: z.object({
           search: ShortTextSchema.max(200).optional().describe('Part of a name or e-mail address'),
-          after: ShortTextSchema.max(2000).optional().describe('nextCursor of the previous page'),
-          limit: z.coerce.number().int().min(1).max(200).default(100),
+          ...pageQuery({ sortedBy: 'text', limit: 100, maxLimit: 200 }),
         }),
         response: {
           200: z.object({

@@ -3,6 +3,7 @@ import type { RosterEntry, RosterRejection } from '../../core/accounts/parse-ros
 import type { Level, Role } from '../../core/accounts/roles.ts';
 import type { AuditChange } from '../../core/audit/describe-audit-event.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
+import { type PageKey, toPage } from '../../db/page-cursor.ts';
 import { invitations, memberships, passwordResets, users } from '../../db/schema.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -47,22 +48,6 @@ export type MemberPage = {
   notYetActiveCount: number;
 };
 
-/** Where a page ended: the last name and id, so the next page starts after it however rows change. */
-function encodeCursor(member: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify([member.name, member.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value)) return null;
-    const [name, id] = value;
-    return value.length === 2 && typeof name === 'string' && typeof id === 'string' ? [name, id] : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * One page of the organisation's members by name, optionally those whose name or e-mail contains
  * `search`: a page costs the same at 50 people or 50,000.
@@ -70,18 +55,9 @@ function decodeCursor(cursor: string): [string, string] | null {
 export async function listMembers(
   db: Database,
   organizationId: string,
-  options: { search?: string | undefined; after?: string | undefined; limit: number },
+  options: { search?: string | undefined; after?: PageKey | undefined; limit: number },
 ): Promise<MemberPage> {
-  const after = options.after ? decodeCursor(options.after) : null;
-  if (options.after && !after) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'That page cursor is not one Tend gave out; start from the first page.',
-      {
-        fields: { 'querystring.after': 'is not a cursor from a previous page' },
-      },
-    );
-  }
+  const { after } = options;
   const pattern = options.search
     ? `%${options.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
     : null;
@@ -101,11 +77,10 @@ export async function listMembers(
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(matches, isNull(users.passwordHash), isNull(users.disabledAt)));
-  const page = rows.slice(0, options.limit).map(asMember);
-  const last = page.at(-1);
+  const page = toPage(rows, options.limit, (row) => [row.name, row.id], asMember);
   return {
-    users: page,
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
+    users: page.items,
+    nextCursor: page.nextCursor,
     notYetActiveCount: counted?.count ?? 0,
   };
 }

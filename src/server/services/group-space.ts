@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { groupAgreements } from '../../core/curriculum/group-agreements.ts';
 import { dayOnly, presentThreads, type StoredPost } from '../../core/group-space/present-post.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
+import { exactTime, olderThan, type PageKey, toPage } from '../../db/page-cursor.ts';
 import { groupMembers, groupPostReports, groupPosts, groups, programs, users } from '../../db/schema.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
@@ -63,17 +64,8 @@ async function facilitatorIds(db: Reader, groupId: string): Promise<string[]> {
   return rows.map((row) => row.userId);
 }
 
-/** The space as this person may see it: guidelines, posts with replies, and for facilitators the open reports. */
-export async function readGroupSpace(db: Database, member: SignedInMember, groupId: string) {
-  const group = await loadGroupSpace(db, member, groupId);
-  const isFacilitator = canModerateGroupSpace(group.relation);
-  const rows = await db
-    .select({ post: groupPosts, authorName: users.name })
-    .from(groupPosts)
-    .innerJoin(users, eq(users.id, groupPosts.authorId))
-    .where(eq(groupPosts.groupId, groupId))
-    .orderBy(asc(groupPosts.createdAt));
-  const stored: StoredPost[] = rows.map(({ post, authorName }) => ({
+function asStoredPost({ post, authorName }: { post: typeof groupPosts.$inferSelect; authorName: string }) {
+  return {
     id: post.id,
     parentId: post.parentId,
     authorId: post.authorId,
@@ -84,7 +76,56 @@ export async function readGroupSpace(db: Database, member: SignedInMember, group
     editedAt: post.editedAt?.toISOString() ?? null,
     hiddenAt: post.hiddenAt?.toISOString() ?? null,
     hiddenReason: post.hiddenReason,
-  }));
+  } satisfies StoredPost;
+}
+
+/**
+ * The space as this person may see it: guidelines, one page of posts (newest first) each with all
+ * its replies, and for facilitators the open reports on any post.
+ */
+export async function readGroupSpace(
+  db: Database,
+  member: SignedInMember,
+  groupId: string,
+  options: { after?: PageKey | undefined; limit: number },
+) {
+  const group = await loadGroupSpace(db, member, groupId);
+  const isFacilitator = canModerateGroupSpace(group.relation);
+  const postRows = await db
+    .select({ post: groupPosts, authorName: users.name, sortTime: exactTime(groupPosts.createdAt) })
+    .from(groupPosts)
+    .innerJoin(users, eq(users.id, groupPosts.authorId))
+    .where(
+      and(
+        eq(groupPosts.groupId, groupId),
+        isNull(groupPosts.parentId),
+        olderThan(groupPosts.createdAt, groupPosts.id, options.after),
+      ),
+    )
+    .orderBy(desc(groupPosts.createdAt), desc(groupPosts.id))
+    .limit(options.limit + 1);
+  const { items: pagePosts, nextCursor } = toPage(
+    postRows,
+    options.limit,
+    (row) => [row.sortTime, row.post.id],
+    (row) => row,
+  );
+  const replyRows = pagePosts.length
+    ? await db
+        .select({ post: groupPosts, authorName: users.name })
+        .from(groupPosts)
+        .innerJoin(users, eq(users.id, groupPosts.authorId))
+        .where(
+          and(
+            eq(groupPosts.groupId, groupId),
+            inArray(
+              groupPosts.parentId,
+              pagePosts.map(({ post }) => post.id),
+            ),
+          ),
+        )
+    : [];
+  const stored: StoredPost[] = [...pagePosts, ...replyRows].map(asStoredPost);
   const openReports = isFacilitator
     ? await db
         .select({
@@ -104,6 +145,7 @@ export async function readGroupSpace(db: Database, member: SignedInMember, group
     isFacilitator,
     guidelines: [...groupAgreements],
     posts: presentThreads(stored, { userId: member.userId, isFacilitator }),
+    nextCursor,
     // Who reported stays with the server: facilitators need the concern, not the person.
     reports: openReports.map((report) => ({
       postId: report.postId,

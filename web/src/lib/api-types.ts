@@ -2761,11 +2761,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Changes to people, settings, programs, groups and meetings, newest first (100 a page), each naming what was acted on, in words with old → new values */
+        /** Changes to people, settings, programs, groups and meetings, newest first, a page at a time, each naming what was acted on, in words with old → new values */
         get: {
             parameters: {
                 query?: {
-                    before?: string;
+                    /** @description nextCursor of the previous page */
+                    after?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2789,6 +2791,7 @@ export interface paths {
                                 description: string;
                                 createdAt: string;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -8564,10 +8567,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your own notices, newest first (the latest 100), and how many are unread */
+        /** Your own notices, newest first, a page at a time, and how many are unread in all */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8590,6 +8597,7 @@ export interface paths {
                                 createdAt: string;
                                 readAt: string | null;
                             }[];
+                            nextCursor: string | null;
                             unreadCount: number;
                         };
                     };
@@ -9914,10 +9922,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's latest 100 e-mails, newest first; without SMTP_URL they stay here */
+        /** The organisation's e-mails, newest first, a page at a time; without SMTP_URL they stay here */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9947,6 +9959,7 @@ export interface paths {
                                 createdAt: string;
                                 sentAt: string | null;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -12061,10 +12074,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your group's space: guidelines, posts and replies; facilitators also get open reports */
+        /** Your group's space: guidelines, a page of posts (newest first) with their replies; facilitators also get open reports */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path: {
                     groupId: string;
@@ -12119,6 +12136,7 @@ export interface paths {
                                     hiddenReason: string | null;
                                 }[];
                             }[];
+                            nextCursor: string | null;
                             reports: {
                                 postId: string;
                                 count: number;

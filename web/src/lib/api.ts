@@ -33,15 +33,19 @@ export type ApiBody<M extends Method, P extends ApiPath<M>> =
     ? JsonOf<NonNullable<Body>>
     : never;
 
-type PathParams<O> = O extends { parameters: { path: infer Params } } ? { path: Params } : { path?: never };
-type QueryParams<O> = O extends { parameters: { query?: infer Query } }
+// Not distributive ([O] extends [...]): while TypeScript still infers a call's path, O is the union
+// of every operation, and distributing it would multiply the three unions past what it can represent.
+type PathParams<O> = [O] extends [{ parameters: { path: infer Params } }]
+  ? { path: Params }
+  : { path?: never };
+type QueryParams<O> = [O] extends [{ parameters: { query?: infer Query } }]
   ? [NonNullable<Query>] extends [never]
     ? { query?: never }
     : { query?: NonNullable<Query> }
   : { query?: never };
-type BodyParam<O> = O extends { requestBody: { content: { 'application/json': infer Body } } }
+type BodyParam<O> = [O] extends [{ requestBody: { content: { 'application/json': infer Body } } }]
   ? { body: Body }
-  : O extends { requestBody?: { content: { 'application/json': infer Body } } }
+  : [O] extends [{ requestBody?: { content: { 'application/json': infer Body } } }]
     ? { body?: Body }
     : { body?: never };
 

@@ -1,13 +1,9 @@
-import { Alert, Loader, Stack, Table, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
+import { Alert, Button, Loader, Stack, Table, Title } from '@mantine/core';
 import { describeDateTime } from '../../../lib/format.ts';
+import { useAuditEvents } from '../api/audit-events.ts';
 
 export function AuditPage() {
-  const events = useQuery({
-    queryKey: ['audit-events'],
-    queryFn: async () => (await api('GET', '/api/audit-events')).events,
-  });
+  const events = useAuditEvents();
   return (
     <Stack>
       <Title order={1}>Audit log</Title>
@@ -22,14 +18,26 @@ export function AuditPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {events.data.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td>{describeDateTime(event.createdAt)}</Table.Td>
-                <Table.Td>{event.description}</Table.Td>
-              </Table.Tr>
-            ))}
+            {events.data.pages
+              .flatMap((page) => page.events)
+              .map((event) => (
+                <Table.Tr key={event.id}>
+                  <Table.Td>{describeDateTime(event.createdAt)}</Table.Td>
+                  <Table.Td>{event.description}</Table.Td>
+                </Table.Tr>
+              ))}
           </Table.Tbody>
         </Table>
+      ) : null}
+      {events.hasNextPage ? (
+        <Button
+          variant="default"
+          w="fit-content"
+          loading={events.isFetchingNextPage}
+          onClick={() => events.fetchNextPage()}
+        >
+          Show older events
+        </Button>
       ) : null}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
 export type GroupSpace = ApiResponse<'GET', '/api/groups/{groupId}/space'>;
@@ -8,10 +8,17 @@ export type GroupPost = GroupThread['replies'][number];
 
 const spaceKey = (groupId: string) => ['group-space', groupId];
 
+/** The space with its posts a page at a time, newest first; each page repeats the group, guidelines and reports. */
 export function useGroupSpace(groupId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: spaceKey(groupId),
-    queryFn: () => api('GET', '/api/groups/{groupId}/space', { path: { groupId } }),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api('GET', '/api/groups/{groupId}/space', {
+        path: { groupId },
+        query: { limit: 30, after: pageParam ?? undefined },
+      }),
+    getNextPageParam: (page) => page.nextCursor,
   });
 }
 

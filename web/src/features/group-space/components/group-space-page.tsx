@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { type GroupSpace, useDismissReports, useGroupSpace } from '../api/group-space.ts';
+import { type GroupSpace, type GroupThread, useDismissReports, useGroupSpace } from '../api/group-space.ts';
 import { ComposePostForm } from './compose-post-form.tsx';
 import { PostCard } from './post-card.tsx';
 
@@ -30,7 +30,10 @@ export function GroupSpacePage({
       </Stack>
     );
   }
-  const { group, guidelines, posts, isFacilitator } = space.data;
+  const [newest] = space.data.pages;
+  if (!newest) return null;
+  const { group, guidelines, isFacilitator } = newest;
+  const posts = space.data.pages.flatMap((page) => page.posts);
   return (
     <Stack>
       <div>
@@ -50,7 +53,7 @@ export function GroupSpacePage({
           ))}
         </List>
       </Card>
-      {isFacilitator ? <ReportedPosts groupId={groupId} space={space.data} /> : null}
+      {isFacilitator ? <ReportedPosts groupId={groupId} reports={newest.reports} posts={posts} /> : null}
       <Card withBorder component="section" aria-labelledby="new-post-heading">
         <Title order={2} size="h3" id="new-post-heading" mb="xs">
           New post
@@ -81,28 +84,48 @@ export function GroupSpacePage({
             </PostCard>
           ))}
         </Stack>
+        {space.hasNextPage ? (
+          <Button
+            variant="default"
+            w="fit-content"
+            mt="sm"
+            loading={space.isFetchingNextPage}
+            onClick={() => space.fetchNextPage()}
+          >
+            Show older posts
+          </Button>
+        ) : null}
       </section>
       {sharedReflections}
     </Stack>
   );
 }
 
-function ReportedPosts({ groupId, space }: { groupId: string; space: GroupSpace }) {
+function ReportedPosts({
+  groupId,
+  reports,
+  posts,
+}: {
+  groupId: string;
+  reports: GroupSpace['reports'];
+  posts: GroupThread[];
+}) {
   const dismiss = useDismissReports(groupId);
-  const everyPost = space.posts.flatMap((thread) => [thread, ...thread.replies]);
+  // A reported post on a page not loaded yet is named "a post" until "Show older posts" brings it.
+  const everyPost = posts.flatMap((thread) => [thread, ...thread.replies]);
   return (
     <Card withBorder component="section" aria-labelledby="reports-heading">
       <Title order={2} size="h3" id="reports-heading" mb="xs">
         Reported posts
       </Title>
-      {space.reports.length === 0 ? <Text size="sm">No open reports.</Text> : null}
+      {reports.length === 0 ? <Text size="sm">No open reports.</Text> : null}
       {dismiss.error ? (
         <Alert color="red" role="alert">
           {dismiss.error.message}
         </Alert>
       ) : null}
       <Stack gap="sm">
-        {space.reports.map((report) => {
+        {reports.map((report) => {
           const post = everyPost.find((candidate) => candidate.id === report.postId);
           return (
             <Stack key={report.postId} gap={4}>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
 export type Notice = ApiResponse<'GET', '/api/notifications'>['notifications'][number];
@@ -8,11 +8,17 @@ export type PushChoices = NotificationPreferences['push'];
 const noticesKey = ['notifications'];
 const preferencesKey = ['notification-preferences'];
 
-/** Your notices, newest first, with the unread count (also what a menu badge would show). */
+/**
+ * Your notices a page at a time, newest first; each page carries the unread count of all of them
+ * (also what a menu badge would show).
+ */
 export function useNotices() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: noticesKey,
-    queryFn: () => api('GET', '/api/notifications'),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api('GET', '/api/notifications', { query: { limit: 50, after: pageParam ?? undefined } }),
+    getNextPageParam: (page) => page.nextCursor,
     refetchInterval: 60_000,
   });
 }

@@ -8,7 +8,8 @@ import { NotificationSettings } from './notification-settings.tsx';
 export function NoticesPage() {
   const notices = useNotices();
   const markRead = useMarkNoticesRead();
-  const unreadCount = notices.data?.unreadCount ?? 0;
+  const unreadCount = notices.data?.pages[0]?.unreadCount ?? 0;
+  const shown = notices.data?.pages.flatMap((page) => page.notifications);
 
   return (
     <Stack>
@@ -34,21 +35,31 @@ export function NoticesPage() {
           {markRead.error.message}
         </Alert>
       ) : null}
-      {notices.data && notices.data.notifications.length > 0 ? (
+      {shown && shown.length > 0 ? (
         <Text size="sm" role="status">
           {unreadCount === 0 ? 'Nothing unread.' : `${unreadCount} unread`}
         </Text>
       ) : null}
-      {notices.data?.notifications.length === 0 ? (
+      {shown?.length === 0 ? (
         <Text>No notices yet. Enrolments, group assignments, meeting changes and reminders appear here.</Text>
       ) : null}
       <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {notices.data?.notifications.map((notice) => (
+        {shown?.map((notice) => (
           <li key={notice.id}>
             <NoticeCard notice={notice} onMarkRead={() => markRead.mutate({ ids: [notice.id] })} />
           </li>
         ))}
       </Stack>
+      {notices.hasNextPage ? (
+        <Button
+          variant="default"
+          w="fit-content"
+          loading={notices.isFetchingNextPage}
+          onClick={() => notices.fetchNextPage()}
+        >
+          Show older notices
+        </Button>
+      ) : null}
       <NotificationSettings />
     </Stack>
   );

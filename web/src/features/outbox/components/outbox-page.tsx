@@ -1,4 +1,4 @@
-import { Accordion, Alert, Badge, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { describeDateTime } from '../../../lib/format.ts';
 import { type OutboxMail, useOutbox } from '../api/outbox.ts';
 
@@ -12,6 +12,8 @@ const statusColor: Record<OutboxMail['status'], string> = {
 /** /outbox (admins): every e-mail Tend wrote, newest first; without SMTP_URL they stay here unsent. */
 export function OutboxPage() {
   const outbox = useOutbox();
+  const mails = outbox.data?.pages.flatMap((page) => page.mails);
+  const isDeliveryConfigured = outbox.data?.pages[0]?.isDeliveryConfigured;
   return (
     <Stack>
       <Title order={1}>Outbox</Title>
@@ -21,16 +23,16 @@ export function OutboxPage() {
           {outbox.error.message}
         </Alert>
       ) : null}
-      {outbox.data && !outbox.data.isDeliveryConfigured ? (
+      {isDeliveryConfigured === false ? (
         <Alert color="blue" title="E-mail is not being sent">
           No SMTP server is configured (SMTP_URL), so e-mails stay here. Read them to check what people would
           receive.
         </Alert>
       ) : null}
-      {outbox.data?.mails.length === 0 ? <Text>No e-mails yet.</Text> : null}
-      {outbox.data && outbox.data.mails.length > 0 ? (
+      {mails?.length === 0 ? <Text>No e-mails yet.</Text> : null}
+      {mails && mails.length > 0 ? (
         <Accordion variant="separated" multiple>
-          {outbox.data.mails.map((mail) => (
+          {mails.map((mail) => (
             <Accordion.Item key={mail.id} value={mail.id}>
               <Accordion.Control>
                 <Group justify="space-between" wrap="nowrap">
@@ -64,6 +66,16 @@ export function OutboxPage() {
             </Accordion.Item>
           ))}
         </Accordion>
+      ) : null}
+      {outbox.hasNextPage ? (
+        <Button
+          variant="default"
+          w="fit-content"
+          loading={outbox.isFetchingNextPage}
+          onClick={() => outbox.fetchNextPage()}
+        >
+          Show older e-mails
+        </Button>
       ) : null}
     </Stack>
   );
