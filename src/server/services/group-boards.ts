@@ -116,7 +116,28 @@ export async function refreshGroupBoards(
       .where(inArray(programs.id, programIds))
       .orderBy(programs.id)
       .for('update');
+    const grouped = new Set(
+      (
+        await tx
+          .selectDistinct({ programId: groups.programId })
+          .from(groups)
+          .where(inArray(groups.programId, programIds))
+      ).map((row) => row.programId),
+    );
     for (const program of locked) {
+      // Before forming there is nothing to score: such a board is cheap to read live, and every
+      // enrolment of an open program would otherwise pay for a whole evaluation.
+      if (!grouped.has(program.id)) {
+        await tx
+          .delete(groupBoards)
+          .where(
+            and(
+              eq(groupBoards.organizationId, program.organizationId),
+              eq(groupBoards.programId, program.id),
+            ),
+          );
+        continue;
+      }
       const board = await evaluateGroupBoard(tx, program);
       await tx
         .insert(groupBoards)
@@ -143,7 +164,7 @@ export async function readGroupBoard(db: Database, program: ProgramRow): Promise
   let board = await read();
   if (!board) {
     await refreshGroupBoards(db, { programIds: [program.id] });
-    board = (await read()) as GroupBoard;
+    board = (await read()) ?? (await evaluateGroupBoard(db, program));
   }
   if (board.status !== 'published' || board.unassigned.length === 0) return board;
   const told = await findTold(
