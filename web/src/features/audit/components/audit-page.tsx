@@ -1,4 +1,5 @@
-import { Alert, Button, Loader, Stack, Table, Title } from '@mantine/core';
+import { Alert, Loader, Stack, Table, Title } from '@mantine/core';
+import { ShowMoreButton } from '../../../components/show-more-button.tsx';
 import { describeDateTime } from '../../../lib/format.ts';
 import { useAuditEvents } from '../api/audit-events.ts';
 
@@ -29,16 +30,7 @@ export function AuditPage() {
           </Table.Tbody>
         </Table>
       ) : null}
-      {events.hasNextPage ? (
-        <Button
-          variant="default"
-          w="fit-content"
-          loading={events.isFetchingNextPage}
-          onClick={() => events.fetchNextPage()}
-        >
-          Show older events
-        </Button>
-      ) : null}
+      <ShowMoreButton query={events} label="Show older events" />
     </Stack>
   );
 }

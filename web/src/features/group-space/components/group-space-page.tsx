@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { ShowMoreButton } from '../../../components/show-more-button.tsx';
 import { type GroupSpace, type GroupThread, useDismissReports, useGroupSpace } from '../api/group-space.ts';
 import { ComposePostForm } from './compose-post-form.tsx';
 import { PostCard } from './post-card.tsx';
@@ -84,17 +85,7 @@ export function GroupSpacePage({
             </PostCard>
           ))}
         </Stack>
-        {space.hasNextPage ? (
-          <Button
-            variant="default"
-            w="fit-content"
-            mt="sm"
-            loading={space.isFetchingNextPage}
-            onClick={() => space.fetchNextPage()}
-          >
-            Show older posts
-          </Button>
-        ) : null}
+        <ShowMoreButton query={space} label="Show older posts" />
       </section>
       {sharedReflections}
     </Stack>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { ShowMoreButton } from '../../../components/show-more-button.tsx';
 import { describeDateTime } from '../../../lib/format.ts';
 import { type Notice, useMarkNoticesRead, useNotices } from '../api/notifications.ts';
 import { NotificationSettings } from './notification-settings.tsx';
@@ -50,16 +51,7 @@ export function NoticesPage() {
           </li>
         ))}
       </Stack>
-      {notices.hasNextPage ? (
-        <Button
-          variant="default"
-          w="fit-content"
-          loading={notices.isFetchingNextPage}
-          onClick={() => notices.fetchNextPage()}
-        >
-          Show older notices
-        </Button>
-      ) : null}
+      <ShowMoreButton query={notices} label="Show older notices" />
       <NotificationSettings />
     </Stack>
   );

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { ShowMoreButton } from '../../../components/show-more-button.tsx';
 import type { Role } from '../../session/api/session.ts';
 import {
   type Person,
@@ -196,16 +197,7 @@ export function PeoplePage() {
               </Table>
             </Table.ScrollContainer>
           ) : null}
-          {people.hasNextPage ? (
-            <Button
-              variant="default"
-              w="fit-content"
-              loading={people.isFetchingNextPage}
-              onClick={() => people.fetchNextPage()}
-            >
-              Show more people
-            </Button>
-          ) : null}
+          <ShowMoreButton query={people} label="Show more people" />
         </Tabs.Panel>
         <ConfirmDialog
           opened={pending !== null}
