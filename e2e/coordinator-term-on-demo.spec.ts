@@ -309,10 +309,10 @@ test('on the demo’s term in progress, a coordinator places, fills, swaps, mess
     );
     return notifications.some((notice) => notice.link === `/meetings/${meeting.id}/feedback`);
   };
-  await runFeedbackRequests(new Date(new Date(held.endsAt).getTime() - 60_000));
+  await runFeedbackRequests(new Date(new Date(held.endsAt).getTime() - 60_000), controlPort);
   expect(await feedbackAsked(), 'asked before the meeting ends').toBe(false);
   // Once it has ended, those present are asked.
-  const after = await runFeedbackRequests(new Date(new Date(held.endsAt).getTime() + 60_000));
+  const after = await runFeedbackRequests(new Date(new Date(held.endsAt).getTime() + 60_000), controlPort);
   expect(after.asked).toBeGreaterThan(0);
   expect(await feedbackAsked(), 'asked after the meeting ends').toBe(true);
   await facilitator.context().close();
