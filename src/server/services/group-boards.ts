@@ -101,6 +101,17 @@ export async function refreshGroupBoards(
     for (const row of rows) direct.add(row.programId);
   }
   if (direct.size === 0) return;
+  const directIds = [...direct];
+  const grouped = await db
+    .selectDistinct({ programId: groups.programId })
+    .from(groups)
+    .where(inArray(groups.programId, directIds));
+  if (grouped.length === 0) {
+    // Nothing formed yet: nothing to score, and other programs' boards count only published
+    // groupmates, which these programs do not have. Enrolments while a program is open stay cheap.
+    await db.delete(groupBoards).where(inArray(groupBoards.programId, directIds));
+    return;
+  }
   const other = alias(enrollments, 'other_enrollments');
   const neighbours = await db
     .selectDistinct({ programId: other.programId })
