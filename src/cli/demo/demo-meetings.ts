@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import type { SkillUse } from '../../core/reflection/compute-habit-weeks.ts';
+import { millisecondsPerDay, millisecondsPerHour } from '../../core/scheduling/durations.ts';
 import type { Database } from '../../db/connect.ts';
 import { followUps, groups, meetings } from '../../db/schema.ts';
 import { sendReflectionFollowUps } from '../../jobs/reflection-follow-ups.ts';
@@ -15,7 +16,6 @@ import {
 } from '../../server/services/reflections.ts';
 import { type DemoClock, type DemoMembers, demoFollowUpDays } from './demo-members.ts';
 
-const hourMs = 3_600_000;
 /** The demo's own participant keeps a reflection waiting, so their home page has one to write. */
 const leavesReflectionsWaiting = 'participant1@demo.tend.test';
 
@@ -75,7 +75,7 @@ export async function runDemoMeetings(
   for (const meeting of past) {
     await holdDemoMeeting(db, members, meeting, clock);
     for (const days of demoFollowUpDays) {
-      const due = new Date(meeting.endsAt.getTime() + days * 24 * hourMs + 2 * hourMs);
+      const due = new Date(meeting.endsAt.getTime() + days * millisecondsPerDay + 2 * millisecondsPerHour);
       if (due < clock.now) checkpoints.push(due);
     }
   }
@@ -98,7 +98,7 @@ async function holdDemoMeeting(db: Database, members: DemoMembers, meeting: Past
       const status = isOwnDemoPerson || draw < 0.82 ? 'present' : draw < 0.92 ? 'excused' : 'absent';
       return { userId: person.id, status } as const;
     });
-  const after = (hours: number) => new Date(meeting.endsAt.getTime() + hours * hourMs);
+  const after = (hours: number) => new Date(meeting.endsAt.getTime() + hours * millisecondsPerHour);
   await recordAttendance(db, members.byId(facilitator.id), meeting.id, records, after(0.2));
   await sendFeedbackRequests(db, after(0.5));
   for (const record of records) {
@@ -141,7 +141,7 @@ async function reflectAt(
       if (followUp.kind !== 'prompt') continue;
       if (!wouldAnswer(member, answered, clock)) continue;
       answered.set(member.userId, (answered.get(member.userId) ?? 0) + 1);
-      const written = new Date(at.getTime() + (1 + clock.random.next() * 30) * hourMs);
+      const written = new Date(at.getTime() + (1 + clock.random.next() * 30) * millisecondsPerHour);
       const reflection = await writeReflection(
         db,
         member,

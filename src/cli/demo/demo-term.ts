@@ -1,6 +1,7 @@
 import { createRandom, type Random, shuffleInPlace } from '../../core/grouping/random.ts';
 import type { WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import { proqol5 } from '../../core/instruments/proqol-5.ts';
+import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import type { MeetingPlace } from '../../core/scheduling/meeting-place.ts';
 import { planMeetings } from '../../core/scheduling/recurrence.ts';
 import { utcToZoned } from '../../core/scheduling/time-zones.ts';
@@ -33,7 +34,6 @@ import { fileDemoWorkingConditions, postDemoGroupLife } from './demo-voices.ts';
  * groups have met three times, the baseline questionnaire closed and a mid-term one is open.
  */
 
-const dayMs = 86_400_000;
 export const demoTermSeed = 2026;
 
 /** The hours the demo's people can meet, in the organisation's zone: lunch and late afternoon midweek. */
@@ -64,7 +64,7 @@ export async function createDemoTerm(
   const settings = await findOrganizationSettings(db, organizationId);
   const clock: DemoClock = {
     now,
-    at: (daysAgo) => new Date(now.getTime() - daysAgo * dayMs),
+    at: (daysAgo) => new Date(now.getTime() - daysAgo * millisecondsPerDay),
     random: createRandom(seed),
   };
   const coordinator = members.byEmail('coordinator@demo.tend.test');
@@ -171,7 +171,7 @@ function enrolmentOf(member: SignedInMember, random: Random) {
  * `now`: a minute before the earliest of the groups' first meetings, counted back from the last.
  */
 export function firstMeetingTime(slots: WeeklySlot[], now: Date, timeZone: string): Date {
-  const fourWeeksAgo = new Date(now.getTime() - 28 * dayMs);
+  const fourWeeksAgo = new Date(now.getTime() - 28 * millisecondsPerDay);
   const firsts = slots.map((slot) => {
     const { meetings } = planMeetings({
       slot,

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { millisecondsPerDay, millisecondsPerHour } from '../../core/scheduling/durations.ts';
 import { type StressorCategory, unitNotStated } from '../../core/working-conditions/report-form.ts';
 import type { Database } from '../../db/connect.ts';
 import { groups } from '../../db/schema.ts';
@@ -8,8 +9,6 @@ import { listGroupMembers } from '../../server/services/meetings.ts';
 import { sendRecognition } from '../../server/services/recognitions.ts';
 import { createLeadershipAction, fileReport } from '../../server/services/working-conditions.ts';
 import type { DemoClock, DemoMembers } from './demo-members.ts';
-
-const hourMs = 3_600_000;
 
 const posts = [
   {
@@ -53,7 +52,7 @@ export async function postDemoGroupLife(
       const at = clock.at(12 - index * 4 - clock.random.next());
       const { id } = await createPost(db, author, group.id, post, at);
       if (post.reply) {
-        const later = new Date(at.getTime() + 5 * hourMs);
+        const later = new Date(at.getTime() + 5 * millisecondsPerHour);
         await createPost(
           db,
           replier,
@@ -148,7 +147,7 @@ export async function fileDemoWorkingConditions(
   members: DemoMembers,
   clock: DemoClock,
 ): Promise<void> {
-  const limiter = createAnonymousReportLimiter({ limit: 10, windowMs: 24 * hourMs });
+  const limiter = createAnonymousReportLimiter({ limit: 10, windowMs: millisecondsPerDay });
   const reporters = members.withRole('participant');
   let next = 0;
   for (const { category, texts } of reports) {
