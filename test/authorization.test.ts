@@ -199,6 +199,11 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/organization/settings': { expect: adminOnly },
   'GET /api/support-resources': { expect: signedIn },
   'PUT /api/organization/settings': { expect: adminOnly, body: { supportResources: [] } },
+  // Single sign-on: discovery is public like a provider's button; connecting providers is for admins.
+  'GET /api/sso/discover': { expect: everyone },
+  'GET /api/organization/sign-in-methods': { expect: adminOnly },
+  'PUT /api/organization/sign-in-methods': { expect: adminOnly, body: { isPasswordSignInAdminOnly: false } },
+  'DELETE /api/organization/sso/:protocol': { expect: adminOnly },
 };
 
 let context: TestContext;

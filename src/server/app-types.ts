@@ -46,6 +46,11 @@ declare module 'fastify' {
     action?: Action;
     /** What a request to this route sends to others, limited per person (plugins/sending-limits.ts). */
     sendingLimit?: SendingKind | ((body: unknown) => SendingKind);
+    /**
+     * A form an identity provider's page posts here (SAML): no CSRF token can come with it, and the
+     * provider's signature, checked by the route, is what protects it.
+     */
+    isPostedByIdentityProvider?: boolean;
   }
   interface FastifyRequest {
     member: SignedInMember | null;

@@ -48,6 +48,7 @@ import { pushSubscriptionRoutes } from './routes/push-subscriptions.ts';
 import { recognitionRoutes } from './routes/recognitions.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { signInMethodRoutes } from './routes/sign-in-methods.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { userRoutes } from './routes/users.ts';
@@ -145,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     personalResultRoutes,
     outcomeRoutes,
     organizationSettingsRoutes,
+    signInMethodRoutes,
   ]) {
     routes(app, deps);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { knownPushServiceHosts } from '../core/push/push-endpoint.ts';
+import { parseEncryptionKey } from './auth/secret-box.ts';
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -44,6 +45,14 @@ const ConfigSchema = z.object({
       'PUSH_SERVICE_HOSTS must be a comma-separated list of host names',
     )
     .optional(),
+  /** 32 random bytes (64 hex digits or base64) sealing OIDC client secrets in the database. */
+  SSO_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => parseEncryptionKey(value) !== null, {
+      message:
+        'SSO_ENCRYPTION_KEY must be 32 random bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)',
+    })
+    .optional(),
   SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce
     .number()
     .int()
@@ -75,6 +84,8 @@ export type Config = {
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   /** Hosts (and their subdomains) a push subscription's endpoint may be on. */
   pushServiceHosts: readonly string[];
+  /** Seals identity providers' client secrets; without it, an OIDC connection with a secret cannot be saved. */
+  ssoEncryptionKey: Buffer | null;
 };
 
 /** `false`/empty: the socket's address; a number: that many proxy hops; else the listed proxies. */
@@ -119,5 +130,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     pushServiceHosts: env.PUSH_SERVICE_HOSTS
       ? env.PUSH_SERVICE_HOSTS.split(',').map((host) => host.trim().toLowerCase())
       : knownPushServiceHosts,
+    ssoEncryptionKey: env.SSO_ENCRYPTION_KEY ? parseEncryptionKey(env.SSO_ENCRYPTION_KEY) : null,
   };
 }

@@ -153,6 +153,22 @@ export const permissions = {
   /** "Get help now": everyone signed in reaches the organisation's support resources from every page. */
   'support-resources.read': 'signed-in',
   'organization-settings.update': ['admin'],
+  /* single sign-on: the provider's signed answer, not a session, is what these public routes trust */
+  /** Which provider signs in an address or organisation: public, as every provider's button is. */
+  'sso.discover': 'everyone',
+  'sso.start': 'everyone',
+  /** The provider's answer (OIDC callback, SAML assertion): checked by signature, state and replay. */
+  'sso.finish': 'everyone',
+  'sso.metadata': 'everyone',
+  /** The provider's single-logout request, checked by its signature. */
+  'sso.logout': 'everyone',
+  'sso-connections.read': ['admin'],
+  'sso-connections.update': ['admin'],
+  'sso-connections.delete': ['admin'],
+  'sign-in-methods.update': ['admin'],
+  /** The SCIM client's bearer token is shown once, to an admin; only its hash is kept. */
+  'scim-token.create': ['admin'],
+  'scim-token.delete': ['admin'],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

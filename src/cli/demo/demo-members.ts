@@ -44,7 +44,7 @@ export async function loadDemoMembers(db: Database, organizationId: string): Pro
     .where(eq(memberships.organizationId, organizationId));
   // Numbered addresses sort as people read them: participant2 before participant10.
   rows.sort((a, b) => a.email.localeCompare(b.email, 'en', { numeric: true }));
-  const members = rows.map((row) => ({ ...row, organizationId, sessionId: 'demo-seed' }));
+  const members = rows.map((row) => ({ ...row, organizationId, sessionId: 'demo-seed', ssoLink: null }));
   return {
     byEmail(email) {
       const member = members.find((candidate) => candidate.email === email);

@@ -56,6 +56,7 @@ const fieldLabels: Record<string, string> = {
   holidays: 'days without meetings',
   topicIds: 'topics',
   reminderHours: 'hours before a reminder',
+  isPasswordSignInAdminOnly: 'password sign-in for admins only',
 };
 
 const valueLabels: Record<string, string> = {
@@ -104,6 +105,16 @@ const actionWords: Record<string, (target: string, suffix: string) => string> = 
   'program.copied': () => 'copied a program for the next term',
   'program.updated': (target) => `changed ${target}`,
   'feedback-response.create': () => 'wrote a "you said, we did" note',
+  'sso.signed-in': (target) => `signed in with ${target}`,
+  'sso.refused': (target) => `refused a sign-in through ${target}`,
+  'sso.person-created': (target) => `added ${target} at their first single sign-on`,
+  'sso-connection.saved': (target, protocol) => `connected ${target} (${protocol.toUpperCase()}) for sign-in`,
+  'sso-connection.deleted': (target, protocol) => `disconnected ${target} (${protocol.toUpperCase()})`,
+  'scim-token.created': () => 'issued a new SCIM provisioning token',
+  'scim-token.deleted': () => 'revoked the SCIM provisioning token',
+  'scim.user-created': (target) => `added ${target} through SCIM provisioning`,
+  'scim.user-updated': (target) => `updated ${target} through SCIM provisioning`,
+  'scim.user-deactivated': (target) => `deactivated ${target} through SCIM provisioning`,
 };
 
 /** Targets that are not people, in words, when the event did not store a name for them. */

@@ -15,6 +15,17 @@ export type OrganizationSettings = {
   units?: string[];
   /** Days after a meeting's end that attendance can still be taken (default 7). */
   attendanceWindowDays?: number;
+  /** When true, only admins sign in with a password (their recovery path); everyone else uses single sign-on. */
+  isPasswordSignInAdminOnly?: boolean;
+};
+
+/** What single logout needs to name a session to the provider that vouched for it. */
+export type SsoSessionLink = {
+  connectionId: string;
+  /** SAML: the NameID and SessionIndex of the assertion; OIDC: the ID token's `sub` and `sid`. */
+  subject: string;
+  nameIdFormat?: string | null;
+  sessionIndex?: string | null;
 };
 
 export const organizations = pgTable('organizations', {
@@ -51,9 +62,16 @@ export const memberships = pgTable(
     role: text('role', { enum: roles }).notNull(),
     level: text('level'),
     discipline: text('discipline'),
+    /** The SCIM client's own id for this person (its `externalId`), unique in the organisation. */
+    externalId: text('external_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('memberships_organization_user_unique').on(table.organizationId, table.userId)],
+  (table) => [
+    uniqueIndex('memberships_organization_user_unique').on(table.organizationId, table.userId),
+    uniqueIndex('memberships_organization_external_id_unique')
+      .on(table.organizationId, table.externalId)
+      .where(sql`${table.externalId} is not null`),
+  ],
 );
 
 export const sessions = pgTable(
@@ -69,6 +87,8 @@ export const sessions = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** Set when an identity provider vouched for this sign-in, for single logout; null for a password. */
+    ssoLink: jsonb('sso_link').$type<SsoSessionLink>(),
   },
   (table) => [index('sessions_user_idx').on(table.userId)],
 );

@@ -15,5 +15,6 @@ export * from './programs.ts';
 export * from './push.ts';
 export * from './recognition.ts';
 export * from './reflection.ts';
+export * from './single-sign-on.ts';
 export * from './supervision.ts';
 export * from './working-conditions.ts';

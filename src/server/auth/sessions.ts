@@ -1,13 +1,15 @@
 import { and, eq, lt, or } from 'drizzle-orm';
 import type { Role } from '../../core/accounts/roles.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { memberships, sessions, users } from '../../db/schema.ts';
+import { memberships, type SsoSessionLink, sessions, users } from '../../db/schema.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
 export type SessionTimeouts = { idleTimeoutMs: number; absoluteTimeoutMs: number };
 
 export type SignedInMember = {
   sessionId: string;
+  /** The identity provider that vouched for this sign-in, for single logout; null after a password. */
+  ssoLink: SsoSessionLink | null;
   userId: string;
   organizationId: string;
   name: string;
@@ -24,9 +26,12 @@ export async function createSession(
   db: Database | Transaction,
   member: { userId: string; organizationId: string },
   now: Date,
+  ssoLink: SsoSessionLink | null = null,
 ): Promise<string> {
   const token = generateToken();
-  await db.insert(sessions).values({ id: hashToken(token), ...member, createdAt: now, lastSeenAt: now });
+  await db
+    .insert(sessions)
+    .values({ id: hashToken(token), ...member, createdAt: now, lastSeenAt: now, ssoLink });
   return token;
 }
 
@@ -42,6 +47,7 @@ export async function validateSession(
     .select({
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
+      ssoLink: sessions.ssoLink,
       userId: users.id,
       organizationId: sessions.organizationId,
       name: users.name,
@@ -72,6 +78,7 @@ export async function validateSession(
   }
   return {
     sessionId,
+    ssoLink: row.ssoLink,
     userId: row.userId,
     organizationId: row.organizationId,
     name: row.name,

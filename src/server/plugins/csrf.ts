@@ -16,7 +16,8 @@ export async function registerCsrfProtection(app: App, isCookieSecure: boolean):
     getToken: (request) => request.headers[csrfHeaderName] as string | undefined,
   });
   app.addHook('onRequest', (request, reply, done) => {
-    if (safeMethods.has(request.method) || !request.routeOptions.config.action) return done();
+    const { action, isPostedByIdentityProvider } = request.routeOptions.config;
+    if (safeMethods.has(request.method) || !action || isPostedByIdentityProvider) return done();
     app.csrfProtection(request, reply, done);
   });
 }

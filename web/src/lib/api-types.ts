@@ -19665,6 +19665,742 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity providers that sign in an e-mail address (by its domain) or an organisation (by its address) */
+        get: {
+            parameters: {
+                query?: {
+                    email?: string;
+                    organization?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            options: {
+                                /** @enum {string} */
+                                protocol: "oidc" | "saml";
+                                displayName: string;
+                                organizationName: string;
+                                /** @description Send the browser here to sign in with this provider */
+                                startPath: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/sign-in-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity providers, password rule and SCIM token of the organisation, with the addresses to register */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When true, only admins sign in with a password (their recovery path); everyone else uses single sign-on */
+                            isPasswordSignInAdminOnly: boolean;
+                            connections: {
+                                id: string;
+                                /** @enum {string} */
+                                protocol: "oidc" | "saml";
+                                displayName: string;
+                                emailDomains: string[];
+                                /** @enum {string} */
+                                createsUnknownPeople: "create" | "refuse";
+                                /** @description Which claim sets role, level and discipline, and which of its values mean what */
+                                mapping: {
+                                    role?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                        values: {
+                                            [key: string]: "admin" | "coordinator" | "facilitator" | "participant" | "leader";
+                                        };
+                                    };
+                                    level?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                        values: {
+                                            [key: string]: "student-1" | "student-2" | "student-3" | "student-4" | "resident" | "practitioner" | "faculty";
+                                        };
+                                    };
+                                    discipline?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                    };
+                                };
+                                oidc: {
+                                    issuer: string;
+                                    clientId: string;
+                                    hasClientSecret: boolean;
+                                } | null;
+                                saml: {
+                                    metadataUrl: string | null;
+                                    idpEntityId: string;
+                                    entryPoint: string;
+                                    logoutUrl: string | null;
+                                    certificates: string[];
+                                } | null;
+                                updatedAt: string;
+                            }[];
+                            /** @description The addresses to register Tend under at the organisation's identity provider */
+                            serviceProvider: {
+                                oidcRedirectUri: string;
+                                oidcPostLogoutRedirectUri: string;
+                                samlEntityId: string;
+                                samlMetadataUrl: string;
+                                samlAcsUrl: string;
+                                samlLogoutUrl: string;
+                                scimBaseUrl: string;
+                            };
+                            scimToken: {
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Turn password sign-in off for everyone but admins (or back on) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isPasswordSignInAdminOnly: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When true, only admins sign in with a password (their recovery path); everyone else uses single sign-on */
+                            isPasswordSignInAdminOnly: boolean;
+                            connections: {
+                                id: string;
+                                /** @enum {string} */
+                                protocol: "oidc" | "saml";
+                                displayName: string;
+                                emailDomains: string[];
+                                /** @enum {string} */
+                                createsUnknownPeople: "create" | "refuse";
+                                /** @description Which claim sets role, level and discipline, and which of its values mean what */
+                                mapping: {
+                                    role?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                        values: {
+                                            [key: string]: "admin" | "coordinator" | "facilitator" | "participant" | "leader";
+                                        };
+                                    };
+                                    level?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                        values: {
+                                            [key: string]: "student-1" | "student-2" | "student-3" | "student-4" | "resident" | "practitioner" | "faculty";
+                                        };
+                                    };
+                                    discipline?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                    };
+                                };
+                                oidc: {
+                                    issuer: string;
+                                    clientId: string;
+                                    hasClientSecret: boolean;
+                                } | null;
+                                saml: {
+                                    metadataUrl: string | null;
+                                    idpEntityId: string;
+                                    entryPoint: string;
+                                    logoutUrl: string | null;
+                                    certificates: string[];
+                                } | null;
+                                updatedAt: string;
+                            }[];
+                            /** @description The addresses to register Tend under at the organisation's identity provider */
+                            serviceProvider: {
+                                oidcRedirectUri: string;
+                                oidcPostLogoutRedirectUri: string;
+                                samlEntityId: string;
+                                samlMetadataUrl: string;
+                                samlAcsUrl: string;
+                                samlLogoutUrl: string;
+                                scimBaseUrl: string;
+                            };
+                            scimToken: {
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/sso/{protocol}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect the identity provider of one protocol (people keep their accounts) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    protocol: "oidc" | "saml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When true, only admins sign in with a password (their recovery path); everyone else uses single sign-on */
+                            isPasswordSignInAdminOnly: boolean;
+                            connections: {
+                                id: string;
+                                /** @enum {string} */
+                                protocol: "oidc" | "saml";
+                                displayName: string;
+                                emailDomains: string[];
+                                /** @enum {string} */
+                                createsUnknownPeople: "create" | "refuse";
+                                /** @description Which claim sets role, level and discipline, and which of its values mean what */
+                                mapping: {
+                                    role?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                        values: {
+                                            [key: string]: "admin" | "coordinator" | "facilitator" | "participant" | "leader";
+                                        };
+                                    };
+                                    level?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                        values: {
+                                            [key: string]: "student-1" | "student-2" | "student-3" | "student-4" | "resident" | "practitioner" | "faculty";
+                                        };
+                                    };
+                                    discipline?: {
+                                        /** @description e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1" */
+                                        claim: string;
+                                    };
+                                };
+                                oidc: {
+                                    issuer: string;
+                                    clientId: string;
+                                    hasClientSecret: boolean;
+                                } | null;
+                                saml: {
+                                    metadataUrl: string | null;
+                                    idpEntityId: string;
+                                    entryPoint: string;
+                                    logoutUrl: string | null;
+                                    certificates: string[];
+                                } | null;
+                                updatedAt: string;
+                            }[];
+                            /** @description The addresses to register Tend under at the organisation's identity provider */
+                            serviceProvider: {
+                                oidcRedirectUri: string;
+                                oidcPostLogoutRedirectUri: string;
+                                samlEntityId: string;
+                                samlMetadataUrl: string;
+                                samlAcsUrl: string;
+                                samlLogoutUrl: string;
+                                scimBaseUrl: string;
+                            };
+                            scimToken: {
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
