@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Database } from '../../db/connect.ts';
 import { ssoPendingSignIns, ssoUsedAssertions } from '../../db/schema.ts';
 import type { SsoConnection } from './sso-connections.ts';
@@ -27,21 +27,17 @@ export async function savePendingSignIn(
 
 /**
  * Takes back a pending sign-in exactly once: the row is deleted as it is read, so an answer replayed
- * from the browser's history (or by anyone who saw it) finds nothing. Null when unknown, used,
- * expired or started for another connection.
+ * from the browser's history (or by anyone who saw it) finds nothing. Null when unknown, used or
+ * expired; the caller checks the connection it was started for is the one answering.
  */
 export async function takePendingSignIn(
   db: Database,
-  connectionId: string,
   id: string,
   now: Date,
-): Promise<PendingSignIn | null> {
-  const [row] = await db
-    .delete(ssoPendingSignIns)
-    .where(and(eq(ssoPendingSignIns.id, id), eq(ssoPendingSignIns.connectionId, connectionId)))
-    .returning();
+): Promise<(PendingSignIn & { connectionId: string }) | null> {
+  const [row] = await db.delete(ssoPendingSignIns).where(eq(ssoPendingSignIns.id, id)).returning();
   if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
-  return { nonce: row.nonce, codeVerifier: row.codeVerifier };
+  return { connectionId: row.connectionId, nonce: row.nonce, codeVerifier: row.codeVerifier };
 }
 
 /**
