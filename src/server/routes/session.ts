@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { clearSessionCookie, requireMember, setSessionCookie } from '../plugins/authentication.ts';
 import { signInRateLimit } from '../plugins/rate-limits.ts';
 import { checkCredentials } from '../services/sign-in.ts';
+import { providerLogoutUrl } from '../services/sso-logout.ts';
 import { EmailSchema, errorResponses, LevelSchema, PasswordSchema, RoleSchema } from './schemas.ts';
 
 export const SessionSchema = z.object({
@@ -110,12 +111,25 @@ export function sessionRoutes(app: App, { db, config, now }: AppDependencies): v
     '/api/session',
     {
       config: { action: 'session.delete' },
-      schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out, and where to send the browser so the identity provider signs out too',
+        response: {
+          200: z.object({
+            providerLogoutUrl: z
+              .string()
+              .nullable()
+              .describe("The identity provider's single-logout address; null after a password sign-in"),
+          }),
+          ...errorResponses,
+        },
+      },
     },
     async (request, reply) => {
-      await invalidateSession(db, requireMember(request).sessionId);
+      const member = requireMember(request);
+      await invalidateSession(db, member.sessionId);
       clearSessionCookie(reply, config.isCookieSecure);
-      return reply.status(204).send(null);
+      return { providerLogoutUrl: await providerLogoutUrl(db, config, member.ssoLink) };
     },
   );
 }

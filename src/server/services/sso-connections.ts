@@ -214,7 +214,10 @@ export async function findSignInOptions(
     .innerJoin(organizations, eq(organizations.id, ssoConnections.organizationId))
     .where(
       'email' in where
-        ? sql`${ssoConnections.emailDomains} ?| ${parentDomains(emailDomainOf(where.email))}::text[]`
+        ? sql`${ssoConnections.emailDomains} ?| array[${sql.join(
+            parentDomains(emailDomainOf(where.email)).map((domain) => sql`${domain}`),
+            sql`, `,
+          )}]::text[]`
         : eq(organizations.slug, where.organizationSlug),
     );
   return rows.map((row) => ({

@@ -63,8 +63,15 @@ export async function useAssertionOnce(
   return inserted.length === 1;
 }
 
-/** Drops pending sign-ins and used-assertion records that can no longer matter. */
-export async function deleteExpiredSsoRecords(db: Database, now: Date): Promise<void> {
-  await db.delete(ssoPendingSignIns).where(lt(ssoPendingSignIns.expiresAt, now));
-  await db.delete(ssoUsedAssertions).where(lt(ssoUsedAssertions.expiresAt, now));
+/** Drops pending sign-ins and used-assertion records that can no longer matter; how many went. */
+export async function deleteExpiredSsoRecords(db: Database, now: Date): Promise<number> {
+  const pending = await db
+    .delete(ssoPendingSignIns)
+    .where(lt(ssoPendingSignIns.expiresAt, now))
+    .returning({ id: ssoPendingSignIns.id });
+  const used = await db
+    .delete(ssoUsedAssertions)
+    .where(lt(ssoUsedAssertions.expiresAt, now))
+    .returning({ id: ssoUsedAssertions.assertionId });
+  return pending.length + used.length;
 }

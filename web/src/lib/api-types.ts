@@ -216,7 +216,7 @@ export interface paths {
                 };
             };
         };
-        /** Sign out */
+        /** Sign out, and where to send the browser so the identity provider signs out too */
         delete: {
             parameters: {
                 query?: never;
@@ -227,12 +227,15 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": null;
+                        "application/json": {
+                            /** @description The identity provider's single-logout address; null after a password sign-in */
+                            providerLogoutUrl: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */

@@ -51,8 +51,29 @@ export function useSignOut() {
   return useMutation({
     mutationFn: async () => {
       await stopPushOnThisDevice();
-      await api('DELETE', '/api/session');
+      return api('DELETE', '/api/session');
     },
-    onSuccess: () => queryClient.resetQueries(),
+    onSuccess: ({ providerLogoutUrl }) => {
+      // Signed in through the organisation's provider: sign out there too, or the next person at this
+      // device would be signed straight back in by it.
+      if (providerLogoutUrl) window.location.assign(providerLogoutUrl);
+      else void queryClient.resetQueries();
+    },
+  });
+}
+
+/** The organisation's identity providers for an address (by domain) or an organisation's address. */
+export function useSignInOptions(where: { email?: string; organization?: string }) {
+  const domain = where.email?.match(/@([^@\s]+\.[^@\s]+)$/)?.[1]?.toLowerCase();
+  const query = domain
+    ? { email: `someone@${domain}` }
+    : where.organization
+      ? { organization: where.organization }
+      : null;
+  return useQuery({
+    queryKey: ['sign-in-options', query],
+    queryFn: () => api('GET', '/api/sso/discover', { query: query ?? {} }),
+    enabled: query !== null,
+    staleTime: 5 * 60_000,
   });
 }
