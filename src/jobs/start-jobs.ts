@@ -7,13 +7,12 @@ import { createMailTransport, type MailTransport } from '../notifications/mail/t
 import { onEmailQueued, setNotificationLinkBase } from '../notifications/notify.ts';
 import { deliverPushMessages, type PushDeliveryReport } from '../notifications/push/deliver-push.ts';
 import { onPushQueued } from '../notifications/push/queue-push.ts';
-import { deleteExpiredSessions } from '../server/auth/sessions.ts';
 import type { Config } from '../server/config.ts';
 import { safeErrorLogging, toLoggedError } from '../server/log-safe-error.ts';
 import { type FeedbackRequestReport, sendFeedbackRequests } from '../server/services/feedback-requests.ts';
 import { type InvitationReminderReport, remindPendingInvitations } from '../server/services/invitations.ts';
 import { refreshOutcomeSnapshots, type SnapshotReport } from '../server/services/outcomes.ts';
-import { deleteExpiredSsoRecords } from '../server/services/sso-replay.ts';
+import { cleanUpSignIns } from '../server/services/sign-in-clean-up.ts';
 import { type AssessmentReminderReport, sendAssessmentReminders } from './assessment-reminders.ts';
 import { type ReminderReport, sendMeetingReminders } from './meeting-reminders.ts';
 import { type FollowUpReport, sendReflectionFollowUps } from './reflection-follow-ups.ts';
@@ -100,11 +99,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     'assessment-reminders': () => sendAssessmentReminders(db, now()),
     'outcome-snapshots': () => refreshOutcomeSnapshots(db, now()),
     'invitation-reminders': () => remindPendingInvitations(db, now()),
-    // Expired sessions are refused anyway; this keeps their rows and single-use sign-in records from piling up.
-    'sign-in-clean-up': async () => {
-      await deleteExpiredSessions(db, now(), config.session);
-      return { expiredSsoRecords: await deleteExpiredSsoRecords(db, now()) };
-    },
+    'sign-in-clean-up': () => cleanUpSignIns(db, now(), config.session),
   };
 
   // One run of a job at a time in this process; across processes the database locks decide.
