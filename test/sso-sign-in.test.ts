@@ -5,6 +5,7 @@ import { auditEvents, memberships, ssoConnections, users } from '../src/db/schem
 import { setUpOrganization } from '../src/server/services/organization-setup.ts';
 import { findSsoConnection, saveSsoConnection } from '../src/server/services/sso-connections.ts';
 import { signInWithIdentity } from '../src/server/services/sso-sign-in.ts';
+import { latestLinkTo } from './helpers/mailbox.ts';
 import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
 import { createTestApp, emailOf, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
 
@@ -190,6 +191,15 @@ describe('sign-in methods (admins)', () => {
     const wrong = await new TestClient(context.app).signIn(emailOf.participant, 'not the password');
     expect(wrong.statusCode).toBe(401);
     expect((await new TestClient(context.app).signIn(emailOf.admin)).statusCode).toBe(204);
+    // Nor does a reset link give them a password to sign in with.
+    await participant.request('POST', '/api/password-resets', { email: emailOf.participant });
+    const resetToken = await latestLinkTo(context.connection.db, emailOf.participant, 'reset-password');
+    const reset = await participant.request('POST', '/api/password-resets/accept', {
+      token: resetToken,
+      password: 'a long new passphrase 42',
+    });
+    expect(reset.statusCode).toBe(403);
+    expect(reset.json().error.code).toBe('PASSWORD_SIGN_IN_OFF');
 
     // Disconnecting the last provider gives everyone their password back, so nobody is locked out.
     const off = await admin.request('DELETE', '/api/organization/sso/saml');

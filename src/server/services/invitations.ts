@@ -7,6 +7,7 @@ import { invalidateUserSessions } from '../auth/sessions.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
+import { refuseIfPasswordSignInOff } from './sign-in.ts';
 
 export const invitationLifetimeMs = 7 * 24 * 3_600_000;
 /** People who have not chosen a password this long after their invitation get one reminder. */
@@ -230,6 +231,7 @@ export async function acceptInvitation(
   now: Date,
 ): Promise<{ userId: string; organizationId: string }> {
   const invitation = await findUsableInvitation(db, token, now);
+  await refuseIfPasswordSignInOff(db, invitation);
   const passwordHash = await hashPassword(password, {
     email: invitation.email,
     organizationName: invitation.organizationName,

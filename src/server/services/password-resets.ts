@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { createSession, invalidateUserSessions } from '../auth/sessions.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
+import { refuseIfPasswordSignInOff } from './sign-in.ts';
 
 export const passwordResetLifetimeMs = 3_600_000;
 /** More links than this per account and hour are not sent, so nobody can flood someone's inbox. */
@@ -93,6 +94,7 @@ export async function completePasswordReset(
   now: Date,
 ): Promise<string> {
   const reset = await findUsableReset(db, token, now);
+  await refuseIfPasswordSignInOff(db, reset);
   const passwordHash = await hashPassword(password, {
     email: reset.email,
     organizationName: reset.organizationName,

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../../db/connect.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
 import { memberships, organizations, users } from '../../db/schema.ts';
 import { unknownAccountHash, verifyPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
@@ -37,4 +37,27 @@ export async function checkCredentials(
     );
   }
   return { userId: row.userId, organizationId: row.organizationId };
+}
+
+function passwordSignInOff(): AppError {
+  return new AppError(
+    'PASSWORD_SIGN_IN_OFF',
+    'Your organisation signs in with its own identity provider: use the “Sign in with …” button instead of a password.',
+  );
+}
+
+/**
+ * Invitation and reset links set a password and sign in with it, so they follow the same rule as the
+ * sign-in form: where only admins use passwords, everyone else is sent to the provider's button.
+ */
+export async function refuseIfPasswordSignInOff(
+  db: Database | Transaction,
+  member: { userId: string; organizationId: string },
+): Promise<void> {
+  const [row] = await db
+    .select({ role: memberships.role, settings: organizations.settings })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, member.userId), eq(memberships.organizationId, member.organizationId)));
+  if (row?.settings.isPasswordSignInAdminOnly && row.role !== 'admin') throw passwordSignInOff();
 }
