@@ -204,6 +204,9 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/organization/sign-in-methods': { expect: adminOnly },
   'PUT /api/organization/sign-in-methods': { expect: adminOnly, body: { isPasswordSignInAdminOnly: false } },
   'DELETE /api/organization/sso/:protocol': { expect: adminOnly },
+  'PUT /api/organization/sso/oidc': { expect: adminOnly },
+  'GET /api/sso/oidc/:organizationId/start': { expect: everyone },
+  'GET /api/sso/oidc/callback': { expect: everyone },
 };
 
 let context: TestContext;

@@ -49,6 +49,7 @@ import { recognitionRoutes } from './routes/recognitions.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { signInMethodRoutes } from './routes/sign-in-methods.ts';
+import { ssoOidcRoutes } from './routes/sso-oidc.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { userRoutes } from './routes/users.ts';
@@ -147,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     outcomeRoutes,
     organizationSettingsRoutes,
     signInMethodRoutes,
+    ssoOidcRoutes,
   ]) {
     routes(app, deps);
   }
