@@ -261,18 +261,18 @@ describe('signing in with the provider', () => {
     expect(await refusalCount()).toBe(before + 1);
   });
 
-  it('gives the provider’s sign-out address for a session it vouched for', async () => {
-    const connection = await findSsoConnection(context.connection.db, { organizationId, protocol: 'oidc' });
-    if (!connection) throw new Error('no connection');
-    const url = new URL(
-      (await oidcLogoutUrl(connection, { connectionId: connection.id, subject: 'pat' }, context.config)) ??
-        '',
-    );
+  it('signs out of the provider too: sign-out answers with its end-session address', async () => {
+    const browser = new TestClient(context.app);
+    await signInThroughProvider(browser, 'pat');
+    await browser.loadSession();
+    const signOut = await browser.request('DELETE', '/api/session');
+    const url = new URL(signOut.json().providerLogoutUrl ?? '');
     expect(url.origin).toBe(provider.issuer);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: 'tend',
       post_logout_redirect_uri: `${publicUrl}/sign-in`,
     });
+    expect((await browser.loadSession()).member).toBeNull();
   });
 
   it('says so when the person cancels at the provider', async () => {

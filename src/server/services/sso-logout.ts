@@ -2,6 +2,7 @@ import type { Database } from '../../db/connect.ts';
 import type { SsoSessionLink } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
 import { findSsoConnection } from './sso-connections.ts';
+import { oidcLogoutUrl } from './sso-oidc.ts';
 
 /**
  * Where the browser goes after signing out of Tend so the identity provider ends its own session
@@ -31,6 +32,6 @@ type LogoutUrlBuilder = (
 ) => Promise<string | null>;
 
 const logoutUrlFor: Record<'oidc' | 'saml', LogoutUrlBuilder> = {
-  oidc: async () => null,
+  oidc: (_db, connection, link, config) => oidcLogoutUrl(connection, link, config),
   saml: async () => null,
 };
