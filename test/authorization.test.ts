@@ -204,6 +204,12 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/organization/sign-in-methods': { expect: adminOnly },
   'PUT /api/organization/sign-in-methods': { expect: adminOnly, body: { isPasswordSignInAdminOnly: false } },
   'DELETE /api/organization/sso/:protocol': { expect: adminOnly },
+  'PUT /api/organization/sso/saml': { expect: adminOnly },
+  'GET /api/sso/saml/:organizationId/metadata': { expect: everyone },
+  'GET /api/sso/saml/:organizationId/start': { expect: everyone },
+  'POST /api/sso/saml/:organizationId/acs': { expect: everyone },
+  'GET /api/sso/saml/:organizationId/logout': { expect: everyone },
+  'POST /api/sso/saml/:organizationId/logout': { expect: everyone },
 };
 
 let context: TestContext;

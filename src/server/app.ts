@@ -49,6 +49,7 @@ import { recognitionRoutes } from './routes/recognitions.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { signInMethodRoutes } from './routes/sign-in-methods.ts';
+import { samlRoutes } from './routes/sso-saml.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { userRoutes } from './routes/users.ts';
@@ -147,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     outcomeRoutes,
     organizationSettingsRoutes,
     signInMethodRoutes,
+    samlRoutes,
   ]) {
     routes(app, deps);
   }
