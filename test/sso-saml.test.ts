@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions } from '../src/db/schema.ts';
 import { serviceProviderAddresses } from '../src/server/services/sso-addresses.ts';
+import { findSsoConnection } from '../src/server/services/sso-connections.ts';
+import { samlLogoutUrl } from '../src/server/services/sso-saml.ts';
 import { demoOrganizationId } from './helpers/meeting-fixtures.ts';
 import {
   attackerKeys,
@@ -253,6 +255,24 @@ describe('signing in with SAML', () => {
     expect(location.searchParams.get('ssoError')).toMatch(message);
     expect(client.cookie('tend_session')).toBeUndefined();
     expect(await countRefusals()).toBe(before + 1);
+  });
+});
+
+describe('single logout started by Tend', () => {
+  beforeAll(() => connect());
+
+  it("sends the provider a LogoutRequest naming the sign-in, and takes the provider's answer", async () => {
+    const connection = await findSsoConnection(context.connection.db, { organizationId, protocol: 'saml' });
+    if (!connection) throw new Error('no connection');
+    const link = { connectionId: connection.id, subject: 'id-pat', sessionIndex: '_s1' };
+    const address = await samlLogoutUrl(context.connection.db, connection, link, context.config);
+    expect(address).toMatch(new RegExp(`^${idp.url}/slo\\?SAMLRequest=`));
+    const answer = await new TestClient(context.app).request(
+      'GET',
+      `${pathOf(sp.samlLogoutUrl)}?SAMLResponse=x`,
+    );
+    expect(answer.statusCode).toBe(302);
+    expect(answer.headers.location).toBe('/sign-in');
   });
 });
 

@@ -6,6 +6,7 @@ import { fetchIdentityProviderMetadata, parseIdentityProviderMetadata } from '..
 import { findSsoConnection, saveSsoConnection } from '../services/sso-connections.ts';
 import { finishSamlSignIn, serviceProviderMetadata, startSamlSignIn } from '../services/sso-saml.ts';
 import { handleSamlLogout } from '../services/sso-saml-logout.ts';
+import { refuseSignIn } from '../services/sso-sign-in.ts';
 import { errorResponses, fileResponse } from './schemas.ts';
 import { OrganizationIdParamsSchema, SsoConnectionCommonSchema, SsoConnectionSchema } from './sso-schemas.ts';
 
@@ -158,8 +159,8 @@ function samlRoutesInScope(app: App, { db, config, now }: AppDependencies): void
       try {
         const samlResponse = request.body.SAMLResponse;
         if (!samlResponse)
-          throw new AppError('SSO_REFUSED', 'The identity provider sent no answer. Please start again.');
-        const { token } = await finishSamlSignIn(db, connection, config, samlResponse, now);
+          await refuseSignIn(db, connection, 'The identity provider sent no answer. Please start again.');
+        const { token } = await finishSamlSignIn(db, connection, config, samlResponse ?? '', now);
         setSessionCookie(reply, token, config.isCookieSecure);
         return reply.redirect('/', 302);
       } catch (error) {
