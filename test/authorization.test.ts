@@ -207,6 +207,12 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'PUT /api/organization/sso/oidc': { expect: adminOnly },
   'GET /api/sso/oidc/:organizationId/start': { expect: everyone },
   'GET /api/sso/oidc/callback': { expect: everyone },
+  'PUT /api/organization/sso/saml': { expect: adminOnly },
+  'GET /api/sso/saml/:organizationId/metadata': { expect: everyone },
+  'GET /api/sso/saml/:organizationId/start': { expect: everyone },
+  'POST /api/sso/saml/:organizationId/acs': { expect: everyone },
+  'GET /api/sso/saml/:organizationId/logout': { expect: everyone },
+  'POST /api/sso/saml/:organizationId/logout': { expect: everyone },
 };
 
 let context: TestContext;

@@ -50,6 +50,7 @@ import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { signInMethodRoutes } from './routes/sign-in-methods.ts';
 import { ssoOidcRoutes } from './routes/sso-oidc.ts';
+import { samlRoutes } from './routes/sso-saml.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { userRoutes } from './routes/users.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     organizationSettingsRoutes,
     signInMethodRoutes,
     ssoOidcRoutes,
+    samlRoutes,
   ]) {
     routes(app, deps);
   }
