@@ -3,6 +3,7 @@ import type { SsoSessionLink } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
 import { findSsoConnection } from './sso-connections.ts';
 import { oidcLogoutUrl } from './sso-oidc.ts';
+import { samlLogoutUrl } from './sso-saml.ts';
 
 /**
  * Where the browser goes after signing out of Tend so the identity provider ends its own session
@@ -33,5 +34,5 @@ type LogoutUrlBuilder = (
 
 const logoutUrlFor: Record<'oidc' | 'saml', LogoutUrlBuilder> = {
   oidc: (_db, connection, link, config) => oidcLogoutUrl(connection, link, config),
-  saml: async () => null,
+  saml: (db, connection, link, config) => samlLogoutUrl(db, connection, link, config),
 };
