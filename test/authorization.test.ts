@@ -204,6 +204,8 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/organization/sign-in-methods': { expect: adminOnly },
   'PUT /api/organization/sign-in-methods': { expect: adminOnly, body: { isPasswordSignInAdminOnly: false } },
   'DELETE /api/organization/sso/:protocol': { expect: adminOnly },
+  'POST /api/organization/scim-token': { expect: adminOnly },
+  'DELETE /api/organization/scim-token': { expect: adminOnly },
 };
 
 let context: TestContext;
