@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../src/core/accounts/roles.ts';
-import { auditEvents, scimTokens, users } from '../src/db/schema.ts';
+import { auditEvents, scimTokens, sessions, users } from '../src/db/schema.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 import { hashToken } from '../src/server/auth/tokens.ts';
 import { setUpOrganization } from '../src/server/services/organization-setup.ts';
@@ -251,6 +251,9 @@ describe('deactivating, re-enabling and removing', () => {
     });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().active).toBe(false);
+    // Ended, not merely refused while disabled: re-enabling must not bring the old session back.
+    const left = await context.connection.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(left).toEqual([]);
     expect((await person.request('GET', '/api/dashboard')).statusCode).toBe(401);
     expect((await person.signIn('entra.leaver@example.org', 'a long enough password')).statusCode).toBe(401);
     const [event] = await context.connection.db
