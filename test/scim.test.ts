@@ -76,6 +76,8 @@ describe('the SCIM token', () => {
       const response = await scim('GET', '/Users', undefined, bearer);
       expect(response.statusCode).toBe(401);
       expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+      // Counted even when refused, so guessing tokens is rate-limited too.
+      expect(response.headers['x-ratelimit-limit']).toBeDefined();
       expect(response.headers['content-type']).toMatch(/^application\/scim\+json/);
       expect(response.json()).toMatchObject({ schemas: [errorSchema], status: '401' });
     }
@@ -417,6 +419,11 @@ describe('bad requests', () => {
       payload: 'userName=x',
     });
     expect(asText.statusCode).toBe(415);
+    const huge = await scim('POST', '/Users', {
+      ...oktaUser('huge@example.org', 'huge'),
+      title: 'x'.repeat(70_000),
+    });
+    expect(huge.statusCode).toBe(413);
     expect(asText.json().schemas).toEqual([errorSchema]);
     expect((await scim('GET', '/Users/not-an-id')).statusCode).toBe(404);
     const unknown = await scim('GET', '/Bulk');
