@@ -213,6 +213,8 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'POST /api/sso/saml/:organizationId/acs': { expect: everyone },
   'GET /api/sso/saml/:organizationId/logout': { expect: everyone },
   'POST /api/sso/saml/:organizationId/logout': { expect: everyone },
+  'POST /api/organization/scim-token': { expect: adminOnly },
+  'DELETE /api/organization/scim-token': { expect: adminOnly },
 };
 
 let context: TestContext;

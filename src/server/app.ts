@@ -47,6 +47,8 @@ import { programRoutes } from './routes/programs.ts';
 import { pushSubscriptionRoutes } from './routes/push-subscriptions.ts';
 import { recognitionRoutes } from './routes/recognitions.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
+import { scimPrefix, scimRoutes } from './routes/scim.ts';
+import { scimTokenRoutes } from './routes/scim-token.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { signInMethodRoutes } from './routes/sign-in-methods.ts';
 import { ssoOidcRoutes } from './routes/sso-oidc.ts';
@@ -151,9 +153,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     signInMethodRoutes,
     ssoOidcRoutes,
     samlRoutes,
+    scimTokenRoutes,
   ]) {
     routes(app, deps);
   }
+  // Its own scope: bearer-token authentication, SCIM error bodies and media type (routes/scim.ts).
+  await app.register(scimRoutes(deps), { prefix: scimPrefix });
   await registerWebApp(app, options.webRoot);
   return app;
 }

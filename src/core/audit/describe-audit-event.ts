@@ -115,6 +115,8 @@ const actionWords: Record<string, (target: string, suffix: string) => string> = 
   'scim.user-created': (target) => `added ${target} through SCIM provisioning`,
   'scim.user-updated': (target) => `updated ${target} through SCIM provisioning`,
   'scim.user-deactivated': (target) => `deactivated ${target} through SCIM provisioning`,
+  // The account is gone, so the target is never named: the log keeps that it happened, not who.
+  'scim.user-deleted': () => 'removed a person and their data through SCIM provisioning',
 };
 
 /** Targets that are not people, in words, when the event did not store a name for them. */

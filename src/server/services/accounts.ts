@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { RosterEntry, RosterRejection } from '../../core/accounts/parse-roster.ts';
 import type { Level, Role } from '../../core/accounts/roles.ts';
 import type { AuditChange } from '../../core/audit/describe-audit-event.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { type PageKey, toPage } from '../../db/page-cursor.ts';
-import { invitations, memberships, passwordResets, users } from '../../db/schema.ts';
+import { enrollments, invitations, memberships, passwordResets, users } from '../../db/schema.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
@@ -121,7 +121,7 @@ function asMember({ invitationSentAt, invitationExpiresAt, ...row }: MemberRow):
 
 export type NewMember = RosterEntry;
 
-async function isEmailTaken(db: Database | Transaction, email: string): Promise<boolean> {
+export async function isEmailTaken(db: Database | Transaction, email: string): Promise<boolean> {
   const [row] = await db
     .select({ id: users.id })
     .from(users)
@@ -130,10 +130,18 @@ async function isEmailTaken(db: Database | Transaction, email: string): Promise<
 }
 
 /** A new account has no password: the person chooses one through the invitation e-mailed to them. */
-async function insertMember(tx: Transaction, organizationId: string, entry: NewMember): Promise<string> {
+export async function insertMember(
+  tx: Transaction,
+  organizationId: string,
+  entry: NewMember,
+  provisioning: { externalId: string | null; disabledAt: Date | null } = {
+    externalId: null,
+    disabledAt: null,
+  },
+): Promise<string> {
   const [user] = await tx
     .insert(users)
-    .values({ email: entry.email.toLowerCase(), name: entry.name })
+    .values({ email: entry.email.toLowerCase(), name: entry.name, disabledAt: provisioning.disabledAt })
     .returning({ id: users.id });
   if (!user) throw new Error('insert returned no row');
   await tx.insert(memberships).values({
@@ -142,6 +150,7 @@ async function insertMember(tx: Transaction, organizationId: string, entry: NewM
     role: entry.role,
     level: entry.level,
     discipline: entry.discipline,
+    externalId: provisioning.externalId,
   });
   return user.id;
 }
@@ -205,54 +214,105 @@ export async function updateMember(
   now: Date,
 ): Promise<Member> {
   return db.transaction(async (tx) => {
-    const before = await findMember(tx, actor.organizationId, userId);
     if (userId === actor.userId && (changes.isDisabled || (changes.role && changes.role !== 'admin'))) {
       throw new AppError(
         'FORBIDDEN',
         'You cannot disable yourself or remove your own admin role; ask another admin.',
       );
     }
-    if (changes.name !== undefined || changes.isDisabled !== undefined) {
-      await tx
-        .update(users)
-        .set({
-          ...(changes.name !== undefined ? { name: changes.name } : {}),
-          ...(changes.isDisabled !== undefined ? { disabledAt: changes.isDisabled ? now : null } : {}),
-        })
-        .where(eq(users.id, userId));
-      // Names appear on the groups boards of the programs this person is in, and in their rules.
-      if (changes.name !== undefined) await refreshGroupBoards(tx, { userIds: [userId] });
-    }
-    const { role, level, discipline } = changes;
-    if (role !== undefined || level !== undefined || discipline !== undefined) {
-      await tx
-        .update(memberships)
-        .set({
-          ...(role !== undefined ? { role } : {}),
-          ...(level !== undefined ? { level } : {}),
-          ...(discipline !== undefined ? { discipline } : {}),
-        })
-        .where(and(eq(memberships.organizationId, actor.organizationId), eq(memberships.userId, userId)));
-    }
-    // A changed role or a disabled account must take effect now, not when the session runs out.
-    if ((role !== undefined && role !== before.role) || changes.isDisabled) {
-      await invalidateUserSessions(tx, userId);
-    }
-    // A link must not outlive the account it opens: re-enabling needs a fresh invitation.
-    if (changes.isDisabled) {
-      await tx.delete(invitations).where(eq(invitations.userId, userId));
-      await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
-    }
-    const changed = listMemberChanges(before, changes);
+    const { before, changed } = await applyMemberChanges(tx, actor.organizationId, userId, changes, now);
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
-      action: role !== undefined && role !== before.role ? 'user.role-changed' : 'user.updated',
+      action:
+        changes.role !== undefined && changes.role !== before.role ? 'user.role-changed' : 'user.updated',
       targetId: userId,
       details: { changes: changed },
     });
     return findMember(tx, actor.organizationId, userId);
   });
+}
+
+/**
+ * Writes a member's changes and ends what they must end at once; shared by admins (updateMember) and
+ * the SCIM client, each recording its own audit event from `changed`. Disabling an account signs the
+ * person out everywhere and voids their open links; the organisation's last admin is never disabled.
+ */
+export async function applyMemberChanges(
+  tx: Transaction,
+  organizationId: string,
+  userId: string,
+  changes: MemberChanges,
+  now: Date,
+): Promise<{ before: Member; changed: AuditChange[] }> {
+  const before = await findMember(tx, organizationId, userId);
+  if (changes.isDisabled && !before.isDisabled && before.role === 'admin') {
+    const [others] = await tx
+      .select({ total: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        and(
+          eq(memberships.organizationId, organizationId),
+          eq(memberships.role, 'admin'),
+          ne(memberships.userId, userId),
+          isNull(users.disabledAt),
+        ),
+      );
+    if ((others?.total ?? 0) === 0) {
+      throw new AppError(
+        'ACCOUNT_LAST_ADMIN',
+        `${before.name} is the only admin of the organisation and cannot be disabled; make someone else an admin in Tend first.`,
+      );
+    }
+  }
+  if (changes.name !== undefined || changes.isDisabled !== undefined) {
+    await tx
+      .update(users)
+      .set({
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.isDisabled !== undefined ? { disabledAt: changes.isDisabled ? now : null } : {}),
+      })
+      .where(eq(users.id, userId));
+    // Names appear on the groups boards of the programs this person is in, and in their rules.
+    if (changes.name !== undefined) await refreshGroupBoards(tx, { userIds: [userId] });
+  }
+  const { role, level, discipline } = changes;
+  if (role !== undefined || level !== undefined || discipline !== undefined) {
+    await tx
+      .update(memberships)
+      .set({
+        ...(role !== undefined ? { role } : {}),
+        ...(level !== undefined ? { level } : {}),
+        ...(discipline !== undefined ? { discipline } : {}),
+      })
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  }
+  // A changed role or a disabled account must take effect now, not when the session runs out.
+  if ((role !== undefined && role !== before.role) || changes.isDisabled) {
+    await invalidateUserSessions(tx, userId);
+  }
+  // A link must not outlive the account it opens: re-enabling needs a fresh invitation.
+  if (changes.isDisabled) {
+    await tx.delete(invitations).where(eq(invitations.userId, userId));
+    await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
+  }
+  return { before, changed: listMemberChanges(before, changes) };
+}
+
+/**
+ * Deletes an account and, through the schema's cascades, every row about the person: enrolments,
+ * reflections, answers, posts, feedback, sessions. Rows that record what others did keep their own
+ * content and lose only the link; published aggregates and anonymous reports never held it. The
+ * groups boards of the programs they were in are redrawn without them.
+ */
+export async function deleteAccount(tx: Transaction, userId: string): Promise<void> {
+  const enrolled = await tx
+    .select({ programId: enrollments.programId })
+    .from(enrollments)
+    .where(eq(enrollments.userId, userId));
+  await tx.delete(users).where(eq(users.id, userId));
+  await refreshGroupBoards(tx, { programIds: enrolled.map((row) => row.programId) });
 }
 
 /** Rows per statement: large enough to be quick, small enough to stay under PostgreSQL's parameter limit. */

@@ -19,7 +19,7 @@ import {
 import { unknownAccountHash, verifyPassword } from '../auth/passwords.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
-import { refreshGroupBoards } from './group-boards.ts';
+import { deleteAccount } from './accounts.ts';
 import { listOwnPosts } from './group-space.ts';
 
 /**
@@ -240,11 +240,6 @@ export async function closeAccount(db: Database, member: SignedInMember, passwor
         );
       }
     }
-    const enrolled = await tx
-      .select({ programId: enrollments.programId })
-      .from(enrollments)
-      .where(eq(enrollments.userId, member.userId));
-    await tx.delete(users).where(eq(users.id, member.userId));
-    await refreshGroupBoards(tx, { programIds: enrolled.map((row) => row.programId) });
+    await deleteAccount(tx, member.userId);
   });
 }
