@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, ssoConnections } from '../src/db/schema.ts';
-import { findSsoConnection } from '../src/server/services/sso-connections.ts';
-import { oidcLogoutUrl } from '../src/server/services/sso-oidc.ts';
 import { type ForgingProvider, startForgingProvider, tamperWith } from './helpers/forging-oidc-provider.ts';
 import { demoOrganizationId } from './helpers/meeting-fixtures.ts';
 import { signInAtProvider, startOidcProvider, type TestOidcProvider } from './helpers/oidc-provider.ts';

@@ -46,6 +46,10 @@ const OrganizationSettingsPage = lazyPage(
   () => import('../features/organization-settings/components/organization-settings-page.tsx'),
   'OrganizationSettingsPage',
 );
+const SignInMethodsPage = lazyPage(
+  () => import('../features/sign-in-methods/components/sign-in-methods-page.tsx'),
+  'SignInMethodsPage',
+);
 const OutboxPage = lazyPage(() => import('../features/outbox/components/outbox-page.tsx'), 'OutboxPage');
 const AssessmentWindowsPage = lazyPage(
   () => import('../features/outcomes/components/assessment-windows-page.tsx'),
@@ -250,6 +254,14 @@ function signedInRouter(member: Member) {
           element: (
             <RoleGate path="/organization-settings" member={member}>
               <OrganizationSettingsPage />
+            </RoleGate>
+          ),
+        },
+        {
+          path: 'sign-in-methods',
+          element: (
+            <RoleGate path="/sign-in-methods" member={member}>
+              <SignInMethodsPage />
             </RoleGate>
           ),
         },

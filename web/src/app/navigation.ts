@@ -23,6 +23,7 @@ const items: NavigationItem[] = [
   { to: '/assessment-windows', label: 'Assessment windows', roles: ['coordinator'] },
   { to: '/outcomes', label: 'Outcomes', roles: ['coordinator', 'leader'] },
   { to: '/organization-settings', label: 'Organisation settings', roles: ['admin'] },
+  { to: '/sign-in-methods', label: 'Sign-in methods', roles: ['admin'] },
 ];
 
 export function navigationFor(role: Role): NavigationItem[] {

@@ -23,6 +23,7 @@ const pageTitles: [pattern: string, title: string][] = [
   ['/assessment-windows', 'Assessment windows'],
   ['/outcomes', 'Outcomes'],
   ['/organization-settings', 'Organisation settings'],
+  ['/sign-in-methods', 'Sign-in methods'],
   ['/journal', 'Journal'],
   ['/reflections/:followUpId', 'Reflect'],
   ['/outbox', 'E-mail outbox'],

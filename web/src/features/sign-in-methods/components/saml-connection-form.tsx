@@ -1,0 +1,105 @@
+import {
+  Alert,
+  Button,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { fieldErrors } from '../../../lib/api-client.ts';
+import { type SsoConnection, useDisconnect, useSaveSamlConnection } from '../api/sign-in-methods.ts';
+import {
+  type CommonDraft,
+  ConnectionCommonFields,
+  commonBodyOf,
+  commonDraftOf,
+} from './connection-common-fields.tsx';
+
+/** SAML 2.0: Shibboleth and InCommon members, ADFS, and any provider that publishes metadata. */
+export function SamlConnectionForm({ connection }: { connection: SsoConnection | undefined }) {
+  const save = useSaveSamlConnection();
+  const disconnect = useDisconnect();
+  const [common, setCommon] = useState<CommonDraft>(() => commonDraftOf(connection));
+  const [source, setSource] = useState<'url' | 'xml'>(
+    connection?.saml?.metadataUrl || !connection ? 'url' : 'xml',
+  );
+  const [metadataUrl, setMetadataUrl] = useState(connection?.saml?.metadataUrl ?? '');
+  const [metadataXml, setMetadataXml] = useState('');
+  const errors = fieldErrors(save.error);
+  return (
+    <Stack
+      component="form"
+      aria-labelledby="saml-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate({ ...commonBodyOf(common), ...(source === 'url' ? { metadataUrl } : { metadataXml }) });
+      }}
+    >
+      <Title order={2} id="saml-title">
+        SAML 2.0
+      </Title>
+      {save.error && Object.keys(errors).length === 0 ? (
+        <Alert color="red" role="alert" title="Not saved">
+          {save.error.message}
+        </Alert>
+      ) : null}
+      {save.isSuccess ? <Alert color="green">Saved. Tend read the provider's metadata.</Alert> : null}
+      {connection?.saml ? (
+        <Text size="sm">
+          Signs in at {connection.saml.entryPoint} as {connection.saml.idpEntityId};{' '}
+          {connection.saml.certificates.length} signing certificate
+          {connection.saml.certificates.length === 1 ? '' : 's'}.
+        </Text>
+      ) : null}
+      <SegmentedControl
+        aria-label="Where the provider's metadata comes from"
+        value={source}
+        onChange={(value) => setSource(value === 'xml' ? 'xml' : 'url')}
+        data={[
+          { value: 'url', label: 'Metadata URL' },
+          { value: 'xml', label: 'Paste metadata XML' },
+        ]}
+      />
+      {source === 'url' ? (
+        <TextInput
+          label="Identity provider metadata URL"
+          required
+          value={metadataUrl}
+          onChange={(event) => setMetadataUrl(event.currentTarget.value)}
+          error={errors.metadataUrl}
+        />
+      ) : (
+        <Textarea
+          label="Identity provider metadata XML"
+          required
+          autosize
+          minRows={4}
+          maxRows={12}
+          value={metadataXml}
+          onChange={(event) => setMetadataXml(event.currentTarget.value)}
+          error={errors.metadataXml}
+        />
+      )}
+      <ConnectionCommonFields draft={common} onChange={setCommon} errors={errors} />
+      <Group>
+        <Button type="submit" loading={save.isPending}>
+          Save SAML
+        </Button>
+        {connection ? (
+          <Button
+            variant="default"
+            color="red"
+            loading={disconnect.isPending}
+            onClick={() => disconnect.mutate('saml')}
+          >
+            Disconnect
+          </Button>
+        ) : null}
+      </Group>
+    </Stack>
+  );
+}
