@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 
 // A port per run (workers inherit it from the runner), so runs on one machine do not collide.
@@ -37,6 +38,8 @@ export default defineConfig({
       SIGN_IN_REQUESTS_PER_MINUTE: '1000',
       // The browsers' push services, and the local one e2e/installable.spec.ts runs in its own process.
       PUSH_SERVICE_HOSTS: 'fcm.googleapis.com,updates.push.services.mozilla.com,127.0.0.1',
+      // Seals the identity providers' client secrets e2e/single-sign-on.spec.ts connects; new each run.
+      SSO_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     },
   },
 });

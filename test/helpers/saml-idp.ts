@@ -260,6 +260,11 @@ export async function startSamlIdentityProvider() {
       }
       return `${options.serviceLogoutUrl}?${query}`;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // A browser keeps its connections open: without this, close() would wait for them to time out.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
