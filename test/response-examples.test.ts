@@ -131,6 +131,7 @@ describe('real answers of every GET route', () => {
   /** The query a route needs to answer at all. */
   const queries: Record<string, string> = {
     '/api/colleagues': '?search=an',
+    '/api/sso/discover': '?email=someone%40demo.tend.test',
     '/api/outcomes': '?instrumentId=brief-resilience-scale&breakdown=program',
   };
 

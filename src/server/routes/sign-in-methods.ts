@@ -5,6 +5,7 @@ import { readSignInMethods, setPasswordSignInAdminOnly } from '../services/sign-
 import { deleteSsoConnection, findSignInOptions } from '../services/sso-connections.ts';
 import { EmailSchema, errorResponses } from './schemas.ts';
 import { ProtocolParamsSchema, SsoConnectionSchema } from './sso-schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 const SignInMethodsSchema = z.object({
   isPasswordSignInAdminOnly: z
@@ -46,7 +47,7 @@ export function signInMethodRoutes(app: App, { db, config }: AppDependencies): v
         querystring: z
           .object({
             email: EmailSchema.optional(),
-            organization: z.string().trim().min(1).max(100).optional(),
+            organization: ShortTextSchema.min(1, 'is empty').max(100).optional(),
           })
           .refine((query) => (query.email === undefined) !== (query.organization === undefined), {
             message: 'give either email or organization',

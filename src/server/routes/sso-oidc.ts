@@ -13,7 +13,13 @@ import {
 } from '../services/sso-oidc.ts';
 import { pendingSignInLifetimeMs } from '../services/sso-replay.ts';
 import { errorResponses } from './schemas.ts';
-import { OrganizationIdParamsSchema, SsoConnectionCommonSchema, SsoConnectionSchema } from './sso-schemas.ts';
+import {
+  OrganizationIdParamsSchema,
+  ProtocolValueSchema,
+  SsoConnectionCommonSchema,
+  SsoConnectionSchema,
+} from './sso-schemas.ts';
+import { ShortTextSchema } from './text-schemas.ts';
 
 const OidcConnectionInputSchema = SsoConnectionCommonSchema.extend({
   issuer: z
@@ -23,10 +29,8 @@ const OidcConnectionInputSchema = SsoConnectionCommonSchema.extend({
     })
     .max(500)
     .describe('The issuer address; Tend reads <issuer>/.well-known/openid-configuration'),
-  clientId: z.string().trim().min(1, 'is required').max(500).describe('The client id the provider gave Tend'),
-  clientSecret: z
-    .string()
-    .min(1, 'is empty; leave it out to keep the stored secret')
+  clientId: ShortTextSchema.min(1, 'is required').max(500).describe('The client id the provider gave Tend'),
+  clientSecret: ShortTextSchema.min(1, 'is empty; leave it out to keep the stored secret')
     .max(2000)
     .nullable()
     .optional()
@@ -35,10 +39,10 @@ const OidcConnectionInputSchema = SsoConnectionCommonSchema.extend({
 
 /** Whatever the provider sends back; checked by the service, never rejected here (that would be a 400 page). */
 const CallbackQuerySchema = z.looseObject({
-  state: z.string().optional(),
-  code: z.string().optional(),
-  error: z.string().optional(),
-  error_description: z.string().optional(),
+  state: ProtocolValueSchema.max(2000).optional(),
+  code: ProtocolValueSchema.max(4000).optional(),
+  error: ProtocolValueSchema.max(200).optional(),
+  error_description: ProtocolValueSchema.max(2000).optional(),
 });
 
 /**

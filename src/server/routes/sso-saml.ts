@@ -8,15 +8,19 @@ import { finishSamlSignIn, serviceProviderMetadata, startSamlSignIn } from '../s
 import { handleSamlLogout } from '../services/sso-saml-logout.ts';
 import { refuseSignIn } from '../services/sso-sign-in.ts';
 import { errorResponses, fileResponse } from './schemas.ts';
-import { OrganizationIdParamsSchema, SsoConnectionCommonSchema, SsoConnectionSchema } from './sso-schemas.ts';
+import {
+  OrganizationIdParamsSchema,
+  ProtocolValueSchema,
+  SsoConnectionCommonSchema,
+  SsoConnectionSchema,
+} from './sso-schemas.ts';
+import { LongTextSchema } from './text-schemas.ts';
 
 /** A SAML form is a few kilobytes (one signed assertion); far more is not a provider's answer. */
 const formBodyLimit = 256 * 1024;
 
 const SamlConnectionInputSchema = SsoConnectionCommonSchema.extend({
-  metadataXml: z
-    .string()
-    .trim()
+  metadataXml: LongTextSchema.trim()
     .min(1, 'is empty')
     .max(1024 * 1024, 'is larger than 1 MB')
     .optional()
@@ -37,14 +41,14 @@ const SamlConnectionInputSchema = SsoConnectionCommonSchema.extend({
 });
 
 const SamlFormSchema = z.object({
-  SAMLResponse: z.string().max(formBodyLimit).optional(),
-  SAMLRequest: z.string().max(formBodyLimit).optional(),
-  RelayState: z.string().max(1000).optional(),
+  SAMLResponse: ProtocolValueSchema.max(formBodyLimit).optional(),
+  SAMLRequest: ProtocolValueSchema.max(formBodyLimit).optional(),
+  RelayState: ProtocolValueSchema.max(1000).optional(),
 });
 
 const LogoutQuerySchema = SamlFormSchema.extend({
-  SigAlg: z.string().max(200).optional(),
-  Signature: z.string().max(2000).optional(),
+  SigAlg: ProtocolValueSchema.max(200).optional(),
+  Signature: ProtocolValueSchema.max(2000).optional(),
 });
 
 const redirectResponse = (description: string) => ({ 302: z.null().describe(description) });

@@ -3,10 +3,7 @@ import { ssoProtocols } from '../../db/schema.ts';
 import { LevelSchema, RoleSchema } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
-const ClaimNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'name the claim or attribute')
+const ClaimNameSchema = ShortTextSchema.min(1, 'name the claim or attribute')
   .max(200)
   .describe('e.g. "groups", "eduPersonAffiliation" or "urn:oid:1.3.6.1.4.1.5923.1.1.1.1"');
 
@@ -72,3 +69,11 @@ export const ProtocolParamsSchema = z.object({
 });
 
 export const OrganizationIdParamsSchema = z.object({ organizationId: z.uuid('must be an organisation id') });
+
+/**
+ * A value an identity provider's protocol puts in a URL or form (state, code, base64 SAML messages,
+ * RelayState, signatures): printable ASCII by the specifications, so anything else is not theirs.
+ */
+export const ProtocolValueSchema = z
+  .string()
+  .regex(/^[\x20-\x7e\r\n\t]*$/, 'must be printable ASCII, as identity providers send it');
