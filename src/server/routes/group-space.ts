@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import {
-  createPost,
-  deletePost,
-  dismissReports,
-  hidePost,
-  listOwnPosts,
-  readGroupSpace,
-  reportPost,
-  unhidePost,
-  updatePost,
-} from '../services/group-space.ts';
+import { dismissReports, hidePost, reportPost, unhidePost } from '../services/group-post-moderation.ts';
+import { createPost, deletePost, listOwnPosts, readGroupSpace, updatePost } from '../services/group-space.ts';
 import { errorResponses, pageQuery } from './schemas.ts';
 import { LongTextSchema } from './text-schemas.ts';
 

@@ -15,7 +15,7 @@ type Reader = Database | Transaction;
  * The published group, if the person is in it now. Anyone else — another group's member, a
  * coordinator, someone who withdrew — is told it does not exist.
  */
-async function loadGroupSpace(db: Reader, member: SignedInMember, groupId: string) {
+export async function loadGroupSpace(db: Reader, member: SignedInMember, groupId: string) {
   const [row] = await db
     .select({
       id: groups.id,
@@ -39,7 +39,7 @@ async function loadGroupSpace(db: Reader, member: SignedInMember, groupId: strin
   return { id: row.id, name: row.name, programTitle: row.programTitle, relation };
 }
 
-async function loadPost(db: Reader, groupId: string, postId: string) {
+export async function loadPost(db: Reader, groupId: string, postId: string) {
   const [post] = await db
     .select()
     .from(groupPosts)
@@ -56,7 +56,7 @@ async function groupPeopleIds(db: Reader, groupId: string): Promise<string[]> {
   return rows.map((row) => row.userId);
 }
 
-async function facilitatorIds(db: Reader, groupId: string): Promise<string[]> {
+export async function facilitatorIds(db: Reader, groupId: string): Promise<string[]> {
   const rows = await db
     .select({ userId: groupMembers.userId })
     .from(groupMembers)
@@ -285,120 +285,6 @@ export async function deletePost(
   });
 }
 
-export async function reportPost(
-  db: Database,
-  member: SignedInMember,
-  groupId: string,
-  postId: string,
-  reason: string,
-  now: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const group = await loadGroupSpace(tx, member, groupId);
-    await loadPost(tx, groupId, postId);
-    await tx
-      .insert(groupPostReports)
-      .values({
-        organizationId: member.organizationId,
-        postId,
-        reporterId: member.userId,
-        reason,
-        createdAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [groupPostReports.postId, groupPostReports.reporterId],
-        set: { reason, createdAt: now, resolvedAt: null },
-      });
-    await notify(tx, {
-      organizationId: member.organizationId,
-      userIds: (await facilitatorIds(tx, groupId)).filter((id) => id !== member.userId),
-      kind: 'group-post',
-      title: `A post in ${group.name} was reported`,
-      body: 'A member reported a post in your group space. Review it there.',
-      link: `/groups/${groupId}`,
-      isEmailed: false,
-    });
-  });
-}
-
-async function loadForModeration(tx: Transaction, member: SignedInMember, groupId: string, postId: string) {
-  const group = await loadGroupSpace(tx, member, groupId);
-  if (!canModerateGroupSpace(group.relation)) {
-    throw new AppError('FORBIDDEN', 'Only the group’s facilitators can moderate its posts.');
-  }
-  return { group, post: await loadPost(tx, groupId, postId) };
-}
-
-async function resolveReports(tx: Transaction, postId: string, now: Date): Promise<void> {
-  await tx
-    .update(groupPostReports)
-    .set({ resolvedAt: now })
-    .where(and(eq(groupPostReports.postId, postId), isNull(groupPostReports.resolvedAt)));
-}
-
-/** Hides a post from the group; its author is told why, and open reports on it are settled. */
-export async function hidePost(
-  db: Database,
-  member: SignedInMember,
-  groupId: string,
-  postId: string,
-  reason: string,
-  now: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { group, post } = await loadForModeration(tx, member, groupId, postId);
-    await tx
-      .update(groupPosts)
-      .set({ hiddenAt: now, hiddenBy: member.userId, hiddenReason: reason })
-      .where(eq(groupPosts.id, postId));
-    await resolveReports(tx, postId, now);
-    if (post.authorId !== member.userId) {
-      await notify(tx, {
-        organizationId: member.organizationId,
-        userIds: [post.authorId],
-        kind: 'group-post',
-        title: `Your post in ${group.name} was hidden`,
-        body: `A facilitator hid your post from the group. The reason given: ${reason}`,
-        link: `/groups/${groupId}`,
-        isEmailed: false,
-      });
-    }
-  });
-}
-
-export async function unhidePost(
-  db: Database,
-  member: SignedInMember,
-  groupId: string,
-  postId: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await loadForModeration(tx, member, groupId, postId);
-    await tx
-      .update(groupPosts)
-      .set({ hiddenAt: null, hiddenBy: null, hiddenReason: null })
-      .where(eq(groupPosts.id, postId));
-  });
-}
-
-/** A facilitator read the reports and decided the post can stay. */
-export async function dismissReports(
-  db: Database,
-  member: SignedInMember,
-  groupId: string,
-  postId: string,
-  now: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await loadForModeration(tx, member, groupId, postId);
-    await resolveReports(tx, postId, now);
-  });
-}
-
-/**
- * Everything the person wrote in any group space of this organisation, including groups they have
- * since left, so they can delete any of it at any time. Replies by others are not theirs to list.
- */
 export async function listOwnPosts(db: Database, member: SignedInMember) {
   const rows = await db
     .select({
