@@ -1,5 +1,6 @@
-import { Select, Stack, Textarea, TextInput } from '@mantine/core';
-import type { OidcConnectionBody, SsoConnection } from '../api/sign-in-methods.ts';
+import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { fieldErrors } from '../../../lib/api-client.ts';
+import { type OidcConnectionBody, type SsoConnection, useDisconnect } from '../api/sign-in-methods.ts';
 
 type CommonBody = Pick<
   OidcConnectionBody,
@@ -160,5 +161,56 @@ export function ConnectionCommonFields({
         onChange={(event) => set({ disciplineClaim: event.currentTarget.value })}
       />
     </Stack>
+  );
+}
+
+/** "Not saved" with the server's reason when no single field is to blame, or "Saved" with what was checked. */
+export function SaveOutcome({
+  error,
+  isSaved,
+  savedText,
+}: {
+  error: Error | null;
+  isSaved: boolean;
+  savedText: string;
+}) {
+  if (error && Object.keys(fieldErrors(error)).length === 0) {
+    return (
+      <Alert color="red" role="alert" title="Not saved">
+        {error.message}
+      </Alert>
+    );
+  }
+  return isSaved ? <Alert color="green">{savedText}</Alert> : null;
+}
+
+export function ConnectionActions({
+  saveLabel,
+  isSaving,
+  protocol,
+  isConnected,
+}: {
+  saveLabel: string;
+  isSaving: boolean;
+  protocol: 'oidc' | 'saml';
+  isConnected: boolean;
+}) {
+  const disconnect = useDisconnect();
+  return (
+    <Group>
+      <Button type="submit" loading={isSaving}>
+        {saveLabel}
+      </Button>
+      {isConnected ? (
+        <Button
+          variant="default"
+          color="red"
+          loading={disconnect.isPending}
+          onClick={() => disconnect.mutate(protocol)}
+        >
+          Disconnect
+        </Button>
+      ) : null}
+    </Group>
   );
 }

@@ -1,18 +1,19 @@
-import { Alert, Button, Group, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { type SsoConnection, useDisconnect, useSaveOidcConnection } from '../api/sign-in-methods.ts';
+import { type SsoConnection, useSaveOidcConnection } from '../api/sign-in-methods.ts';
 import {
   type CommonDraft,
+  ConnectionActions,
   ConnectionCommonFields,
   commonBodyOf,
   commonDraftOf,
+  SaveOutcome,
 } from './connection-common-fields.tsx';
 
 /** OpenID Connect: Entra ID, Okta, Google Workspace and any provider with discovery at its issuer. */
 export function OidcConnectionForm({ connection }: { connection: SsoConnection | undefined }) {
   const save = useSaveOidcConnection();
-  const disconnect = useDisconnect();
   const [common, setCommon] = useState<CommonDraft>(() => commonDraftOf(connection));
   const [issuer, setIssuer] = useState(connection?.oidc?.issuer ?? '');
   const [clientId, setClientId] = useState(connection?.oidc?.clientId ?? '');
@@ -33,14 +34,11 @@ export function OidcConnectionForm({ connection }: { connection: SsoConnection |
       <Title order={2} id="oidc-title">
         OpenID Connect
       </Title>
-      {save.error && Object.keys(errors).length === 0 ? (
-        <Alert color="red" role="alert" title="Not saved">
-          {save.error.message}
-        </Alert>
-      ) : null}
-      {save.isSuccess ? (
-        <Alert color="green">Saved. Tend reached the provider's discovery document.</Alert>
-      ) : null}
+      <SaveOutcome
+        error={save.error}
+        isSaved={save.isSuccess}
+        savedText="Saved. Tend reached the provider's discovery document."
+      />
       <TextInput
         label="Issuer URL"
         description="e.g. https://login.microsoftonline.com/<tenant>/v2.0, https://<org>.okta.com or https://accounts.google.com"
@@ -69,21 +67,12 @@ export function OidcConnectionForm({ connection }: { connection: SsoConnection |
         error={errors.clientSecret}
       />
       <ConnectionCommonFields draft={common} onChange={setCommon} errors={errors} />
-      <Group>
-        <Button type="submit" loading={save.isPending}>
-          Save OpenID Connect
-        </Button>
-        {connection ? (
-          <Button
-            variant="default"
-            color="red"
-            loading={disconnect.isPending}
-            onClick={() => disconnect.mutate('oidc')}
-          >
-            Disconnect
-          </Button>
-        ) : null}
-      </Group>
+      <ConnectionActions
+        saveLabel="Save OpenID Connect"
+        isSaving={save.isPending}
+        protocol="oidc"
+        isConnected={connection !== undefined}
+      />
     </Stack>
   );
 }

@@ -1,28 +1,19 @@
-import {
-  Alert,
-  Button,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { fieldErrors } from '../../../lib/api-client.ts';
-import { type SsoConnection, useDisconnect, useSaveSamlConnection } from '../api/sign-in-methods.ts';
+import { type SsoConnection, useSaveSamlConnection } from '../api/sign-in-methods.ts';
 import {
   type CommonDraft,
+  ConnectionActions,
   ConnectionCommonFields,
   commonBodyOf,
   commonDraftOf,
+  SaveOutcome,
 } from './connection-common-fields.tsx';
 
 /** SAML 2.0: Shibboleth and InCommon members, ADFS, and any provider that publishes metadata. */
 export function SamlConnectionForm({ connection }: { connection: SsoConnection | undefined }) {
   const save = useSaveSamlConnection();
-  const disconnect = useDisconnect();
   const [common, setCommon] = useState<CommonDraft>(() => commonDraftOf(connection));
   const [source, setSource] = useState<'url' | 'xml'>(
     connection?.saml?.metadataUrl || !connection ? 'url' : 'xml',
@@ -42,12 +33,11 @@ export function SamlConnectionForm({ connection }: { connection: SsoConnection |
       <Title order={2} id="saml-title">
         SAML 2.0
       </Title>
-      {save.error && Object.keys(errors).length === 0 ? (
-        <Alert color="red" role="alert" title="Not saved">
-          {save.error.message}
-        </Alert>
-      ) : null}
-      {save.isSuccess ? <Alert color="green">Saved. Tend read the provider's metadata.</Alert> : null}
+      <SaveOutcome
+        error={save.error}
+        isSaved={save.isSuccess}
+        savedText="Saved. Tend read the provider's metadata."
+      />
       {connection?.saml ? (
         <Text size="sm">
           Signs in at {connection.saml.entryPoint} as {connection.saml.idpEntityId};{' '}
@@ -85,21 +75,12 @@ export function SamlConnectionForm({ connection }: { connection: SsoConnection |
         />
       )}
       <ConnectionCommonFields draft={common} onChange={setCommon} errors={errors} />
-      <Group>
-        <Button type="submit" loading={save.isPending}>
-          Save SAML
-        </Button>
-        {connection ? (
-          <Button
-            variant="default"
-            color="red"
-            loading={disconnect.isPending}
-            onClick={() => disconnect.mutate('saml')}
-          >
-            Disconnect
-          </Button>
-        ) : null}
-      </Group>
+      <ConnectionActions
+        saveLabel="Save SAML"
+        isSaving={save.isPending}
+        protocol="saml"
+        isConnected={connection !== undefined}
+      />
     </Stack>
   );
 }
