@@ -81,12 +81,19 @@ test('a group talks in its private space, a facilitator hides a reported post, a
   await expect(authorPage.getByRole('heading', { name: /^Group space:/ })).toBeVisible();
   await expect(authorPage.getByRole('heading', { name: 'Community guidelines' })).toBeVisible();
   await expect(authorPage.getByText('What is said here stays here')).toBeVisible();
-  await authorPage
-    .getByLabel('Share with your group')
-    .fill('Nights this month have been rough. How do you unwind?');
+  const composer = authorPage.getByLabel('Share with your group');
+  await composer.fill('Nights this month have been rough. How do you unwind?');
+  // Written on a ward without signal: the draft survives a reload, and the post waits for the connection.
+  await authorPage.reload();
+  await expect(composer).toHaveValue('Nights this month have been rough. How do you unwind?');
+  await expect(authorPage.getByText(/Draft restored/)).toBeVisible();
+  await authorPage.context().setOffline(true);
   await authorPage.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(authorPage.getByText(/You are offline\. Your post is kept on this device/)).toBeVisible();
+  await authorPage.context().setOffline(false);
   const authorsPost = authorPage.getByRole('article', { name: `Post by ${authorName} (you)` });
   await expect(authorsPost).toContainText('Nights this month have been rough');
+  await expect(composer).toHaveValue('');
   await expectNoSeriousA11yViolations(authorPage);
 
   // Another member posts anonymously; the author replies to it.

@@ -1,9 +1,14 @@
-import { Alert, Button, Checkbox, Group, Stack, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { useDeviceDraft } from '../../../lib/use-device-draft.ts';
 import { useCreatePost } from '../api/group-space.ts';
 
-/** A new post, or a reply to one (parentId); either can go out as "A group member". */
+const emptyPost = { body: '', isAnonymous: false };
+
+/**
+ * A new post, or a reply to one (parentId); either can go out as "A group member". What is typed is
+ * kept on the device until the group has it, so a post written on a ward without signal is not lost.
+ */
 export function ComposePostForm({
   groupId,
   parentId,
@@ -14,8 +19,11 @@ export function ComposePostForm({
   onDone?: () => void;
 }) {
   const createPost = useCreatePost(groupId);
-  const [body, setBody] = useState('');
-  const [isAnonymous, setIsAnonymous] = useState(false);
+  const { draft, setDraft, clearDraft, isStored, wasRestored } = useDeviceDraft(
+    `tend.post-draft.${groupId}.${parentId ?? 'new'}`,
+    emptyPost,
+  );
+  const { body, isAnonymous } = draft;
   const isReply = parentId !== undefined;
   const errors = fieldErrors(createPost.error);
 
@@ -27,8 +35,7 @@ export function ComposePostForm({
           { body, isAnonymous, ...(parentId ? { parentId } : {}) },
           {
             onSuccess: () => {
-              setBody('');
-              setIsAnonymous(false);
+              clearDraft(emptyPost);
               onDone?.();
             },
           },
@@ -48,13 +55,25 @@ export function ComposePostForm({
           maxLength={4000}
           value={body}
           error={errors.body}
-          onChange={(event) => setBody(event.currentTarget.value)}
+          onChange={(event) => setDraft({ body: event.currentTarget.value })}
         />
         <Checkbox
           label="Post anonymously: the group sees “A group member”"
           checked={isAnonymous}
-          onChange={(event) => setIsAnonymous(event.currentTarget.checked)}
+          onChange={(event) => setDraft({ isAnonymous: event.currentTarget.checked })}
         />
+        {isStored && body.trim() !== '' ? (
+          <Text size="sm" c="dimmed" role="status">
+            {wasRestored && !createPost.isPending ? 'Draft restored. ' : ''}Draft kept on this device until it
+            is posted.
+          </Text>
+        ) : null}
+        {createPost.isPaused ? (
+          <Alert color="yellow" role="status">
+            You are offline. Your {isReply ? 'reply' : 'post'} is kept on this device and goes to your group
+            as soon as the connection is back.
+          </Alert>
+        ) : null}
         {createPost.error && !errors.body ? (
           <Alert color="red" role="alert">
             {createPost.error.message}

@@ -16,10 +16,10 @@ import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { SupportResources } from '../../../components/support-resources.tsx';
 import { describeDateTime } from '../../../lib/format.ts';
-import { type FollowUp, useFollowUp, useWriteReflection } from '../api/reflections.ts';
+import { useDeviceDraft } from '../../../lib/use-device-draft.ts';
+import { type FollowUp, type ReflectionInput, useFollowUp, useWriteReflection } from '../api/reflections.ts';
 import type { SkillUse } from '../api/shared-reflections.ts';
 import { skillUseLabels } from './skill-use.ts';
-import { useReflectionDraft } from './use-reflection-draft.ts';
 
 /** /reflections/:followUpId — the page a follow-up e-mail links to: reflect in under two minutes. */
 export function ReflectPage({ followUpId }: { followUpId: string }) {
@@ -63,14 +63,17 @@ function ReflectionForm({ followUp }: { followUp: FollowUp }) {
         intention: followUp.reflection.intention,
       }
     : null;
-  const { draft, setDraft, clearDraft, isStored, wasRestored } = useReflectionDraft(followUp.id, saved);
+  const { draft, setDraft, clearDraft, isStored, wasRestored } = useDeviceDraft<ReflectionInput>(
+    `tend.reflection-draft.${followUp.id}`,
+    saved ?? { answer: '', skillUsed: 'not-yet', intention: null },
+  );
   const isAnswerMissing = write.isError && draft.answer.trim() === '';
 
   function submit(event: FormEvent) {
     event.preventDefault();
     write.mutate(
       { answer: draft.answer, skillUsed: draft.skillUsed, intention: draft.intention?.trim() || null },
-      { onSuccess: clearDraft },
+      { onSuccess: () => clearDraft() },
     );
   }
 
