@@ -1,4 +1,5 @@
 import { drawLine, embedFontFamily, type FontFamily, widthOf } from '../reports/unicode-pdf-text.ts';
+import { paragraphDirection } from '../reports/visual-order.ts';
 
 const pageWidth = 595.28;
 const pageHeight = 841.89;
@@ -20,12 +21,15 @@ export async function renderJournalPdf(markdown: string, title: string): Promise
   let y = pageHeight - margin;
 
   const write = (text: string, font: FontFamily, size: number, indent = 0) => {
-    for (const line of wrap(text, font, size, pageWidth - 2 * margin - indent)) {
+    // The whole paragraph's direction, so each of its wrapped lines is set the same way.
+    const direction = paragraphDirection(text);
+    const width = pageWidth - 2 * margin - indent;
+    for (const line of wrap(text, font, size, width)) {
       if (y < margin + size) {
         page = document.addPage([pageWidth, pageHeight]);
         y = pageHeight - margin;
       }
-      drawLine(page, line, font, { x: margin + indent, y: y - size, size });
+      drawLine(page, line, font, { x: margin + indent, y: y - size, size, direction, width });
       y -= size * 1.4;
     }
   };
