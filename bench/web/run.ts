@@ -10,6 +10,8 @@
  * - a repeat visit (cache kept) until usable, beside the same bare page's repeat visit;
  * and checks that neither downloads the charts, the groups board or the outcomes page.
  * Targets: JavaScript ≤ 200 kB gzipped for each; cold load < 3 s; repeat visit < 1 s.
+ * Installable: Chromium's own installability check (what Lighthouse's "installable" audit reads:
+ * manifest, icons, service worker) finds no error on Tend, and finds the errors on the bare page.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +50,32 @@ const allScriptsGzipped = readdirSync(join(webRoot, 'assets'))
 const kilobytes = (bytes: number) => bytes / 1000;
 const scriptsOf = (load: PageLoad) => load.transfers.filter((transfer) => transfer.type === 'Script');
 const wireBytes = (load: PageLoad) => load.transfers.reduce((sum, transfer) => sum + transfer.bytes, 0);
+
+/**
+ * What stops Chromium offering to install the page, in its own words; none when it would. A profile
+ * on disk, since Chromium never offers to install from an incognito (throwaway) profile.
+ */
+async function installabilityErrors(url: string, hasServiceWorker: boolean): Promise<string[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'tend-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    // The service worker registers after load; the check is only fair once it controls the page.
+    if (hasServiceWorker) await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const session = await context.newCDPSession(page);
+    const { installabilityErrors } = (await session.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    return installabilityErrors.map((error) => error.errorId);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
 
 const dataDirectory = mkdtempSync(join(tmpdir(), 'tend-bench-web-'));
 const port = await freePort();
@@ -165,6 +193,23 @@ try {
       `those bytes alone take ${theoreticalMs(homeBytes, 3).toFixed(0)} ms (transfer + 3 round trips: the page, its scripts with the session, the home's data)`,
   );
   row('participant home, repeat', home.repeat, homeReference.repeat, '1 s');
+
+  console.log(`\nInstallable as an app (Chromium's installability check, as Lighthouse runs it)`);
+  const tendErrors = await installabilityErrors(`${baseUrl}/`, true);
+  const reference = await startReferencePage(signInBytes);
+  const referenceErrors = await installabilityErrors(reference.url, false);
+  await reference.close();
+  console.log(
+    `  reference: the bare page has ${referenceErrors.length} error(s): ${referenceErrors.join('; ') || 'none'}`,
+  );
+  if (tendErrors.length > 0 || referenceErrors.length === 0) {
+    failed = true;
+    console.log(
+      `  ✗ Tend is not installable: ${tendErrors.join('; ') || 'the check found nothing wrong even on the bare page'}`,
+    );
+  } else {
+    console.log('  ✓ Tend: no installability errors (manifest, icons, service worker with a fetch handler)');
+  }
 } finally {
   await browser?.close();
   await tend.stop();
