@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, isNotNull, isNull, lte, max, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, ne, notExists, sql } from 'drizzle-orm';
 import {
   decideFollowUpDelivery,
   defaultNudgePreference,
+  type NudgeFrequency,
   type SkipReason,
 } from '../core/reflection/decide-follow-up-delivery.ts';
 import { planFollowUps } from '../core/reflection/plan-follow-ups.ts';
@@ -121,8 +122,43 @@ async function deliverFollowUp(
   now: Date,
 ): Promise<'sent' | 'skipped' | 'none'> {
   // Whoever locks the row first decides; a second runner waits here, then finds it sent or skipped.
-  const [followUp] = await tx.select().from(followUps).where(eq(followUps.id, followUpId)).for('update');
-  if (!followUp || followUp.sentAt || followUp.skippedAt || followUp.dueAt.getTime() > now.getTime()) {
+  // What else the decision needs (the person's nudge preference, their last follow-up, a later step
+  // already due) comes with the row: one round trip instead of four for every follow-up sent.
+  // Drizzle leaves a one-table select's columns unqualified, so the row's own are named in full here.
+  const row = {
+    organizationId: sql.raw('"follow_ups"."organization_id"'),
+    userId: sql.raw('"follow_ups"."user_id"'),
+    meetingId: sql.raw('"follow_ups"."meeting_id"'),
+    step: sql.raw('"follow_ups"."step"'),
+  };
+  const [locked] = await tx
+    .select({
+      followUp: followUps,
+      frequency: sql<NudgeFrequency | null>`(select n.frequency from nudge_preferences n
+        where n.organization_id = ${row.organizationId} and n.user_id = ${row.userId})`,
+      pausedUntil: sql`(select n.paused_until from nudge_preferences n
+        where n.organization_id = ${row.organizationId} and n.user_id = ${row.userId})`.mapWith(
+        nudgePreferences.pausedUntil,
+      ),
+      lastSentAt:
+        sql`(select max(earlier.sent_at) from follow_ups earlier where earlier.user_id = ${row.userId})`.mapWith(
+          followUps.sentAt,
+        ),
+      hasLaterStepDue: sql<boolean>`exists (select 1 from follow_ups later
+        where later.meeting_id = ${row.meetingId} and later.user_id = ${row.userId}
+          and later.step > ${row.step} and later.due_at <= ${now})`,
+    })
+    .from(followUps)
+    .where(eq(followUps.id, followUpId))
+    .for('update', { of: followUps });
+  const followUp = locked?.followUp;
+  if (
+    !locked ||
+    !followUp ||
+    followUp.sentAt ||
+    followUp.skippedAt ||
+    followUp.dueAt.getTime() > now.getTime()
+  ) {
     return 'none';
   }
   const [context] = await tx
@@ -135,40 +171,19 @@ async function deliverFollowUp(
       and(eq(enrollments.programId, programs.id), eq(enrollments.userId, followUp.userId)),
     )
     .where(eq(meetings.id, followUp.meetingId));
-  const [preference] = await tx
-    .select({ frequency: nudgePreferences.frequency, pausedUntil: nudgePreferences.pausedUntil })
-    .from(nudgePreferences)
-    .where(
-      and(
-        eq(nudgePreferences.organizationId, followUp.organizationId),
-        eq(nudgePreferences.userId, followUp.userId),
-      ),
-    );
-  const [lastSent] = await tx
-    .select({ at: max(followUps.sentAt) })
-    .from(followUps)
-    .where(eq(followUps.userId, followUp.userId));
-  const [laterStep] = await tx
-    .select({ id: followUps.id })
-    .from(followUps)
-    .where(
-      and(
-        eq(followUps.meetingId, followUp.meetingId),
-        eq(followUps.userId, followUp.userId),
-        gt(followUps.step, followUp.step),
-        lte(followUps.dueAt, now),
-      ),
-    )
-    .limit(1);
+  const preference =
+    locked.frequency === null
+      ? undefined
+      : { frequency: locked.frequency, pausedUntil: locked.pausedUntil ?? null };
 
   const decision = decideFollowUpDelivery({
     kind: followUp.kind,
     now,
     isAnswered: followUp.answeredAt !== null,
     isWithdrawn: !context || context.enrollmentStatus === 'withdrawn' || context.meeting.cancelledAt !== null,
-    isSupersededByLaterStep: laterStep !== undefined,
+    isSupersededByLaterStep: locked.hasLaterStepDue,
     preference: preference ?? defaultNudgePreference,
-    lastSentAt: lastSent?.at ?? null,
+    lastSentAt: locked.lastSentAt ?? null,
   });
   if (decision.action === 'skip' || !context) {
     const reason: SkipReason = decision.action === 'skip' ? decision.reason : 'withdrawn';

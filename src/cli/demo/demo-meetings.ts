@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { SkillUse } from '../../core/reflection/compute-habit-weeks.ts';
 import { millisecondsPerDay, millisecondsPerHour } from '../../core/scheduling/durations.ts';
 import type { Database } from '../../db/connect.ts';
@@ -9,11 +9,7 @@ import { recordAttendance } from '../../server/services/attendance.ts';
 import { saveFeedback } from '../../server/services/feedback.ts';
 import { sendFeedbackRequests } from '../../server/services/feedback-requests.ts';
 import { listGroupMembers } from '../../server/services/meetings.ts';
-import {
-  changeReflectionSharing,
-  listDueFollowUps,
-  writeReflection,
-} from '../../server/services/reflections.ts';
+import { changeReflectionSharing, writeReflection } from '../../server/services/reflections.ts';
 import { type DemoClock, type DemoMembers, demoFollowUpDays } from './demo-members.ts';
 
 /** The demo's own participant keeps a reflection waiting, so their home page has one to write. */
@@ -134,11 +130,25 @@ async function reflectAt(
     .selectDistinct({ userId: followUps.userId })
     .from(followUps)
     .where(and(eq(followUps.sentAt, at), isNotNull(followUps.sentAt)));
+  // The prompts each person reached has waiting, newest first, as their list of follow-ups shows them.
+  const waiting = await db
+    .select({ id: followUps.id, userId: followUps.userId })
+    .from(followUps)
+    .where(
+      and(
+        inArray(
+          followUps.userId,
+          reached.map((person) => person.userId),
+        ),
+        eq(followUps.kind, 'prompt'),
+        isNull(followUps.answeredAt),
+        lte(followUps.dueAt, at),
+      ),
+    )
+    .orderBy(desc(followUps.dueAt));
   for (const { userId } of reached) {
     const member = members.byId(userId);
-    const { followUps: due } = await listDueFollowUps(db, member, at);
-    for (const followUp of due) {
-      if (followUp.kind !== 'prompt') continue;
+    for (const followUp of waiting.filter((prompt) => prompt.userId === userId)) {
       if (!wouldAnswer(member, answered, clock)) continue;
       answered.set(member.userId, (answered.get(member.userId) ?? 0) + 1);
       const written = new Date(at.getTime() + (1 + clock.random.next() * 30) * millisecondsPerHour);
