@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { decideAttendanceWindow } from '../../core/scheduling/attendance-window.ts';
 import { formatMeetingTime } from '../../core/scheduling/format-meeting-time.ts';
 import type { Database } from '../../db/connect.ts';
@@ -55,21 +56,25 @@ export async function recordAttendance(
       `${strangers.length} of these people are not in ${group.name}; reload the roster.`,
     );
   }
+  // One row per person, the last record winning as it would if sent one by one; one statement in all.
+  const latest = [...new Map(records.map((record) => [record.userId, record])).values()];
   await db.transaction(async (tx) => {
-    for (const record of records) {
+    if (latest.length > 0) {
       await tx
         .insert(attendance)
-        .values({
-          organizationId: member.organizationId,
-          meetingId,
-          userId: record.userId,
-          status: record.status,
-          recordedBy: member.userId,
-          recordedAt: now,
-        })
+        .values(
+          latest.map((record) => ({
+            organizationId: member.organizationId,
+            meetingId,
+            userId: record.userId,
+            status: record.status,
+            recordedBy: member.userId,
+            recordedAt: now,
+          })),
+        )
         .onConflictDoUpdate({
           target: [attendance.organizationId, attendance.meetingId, attendance.userId],
-          set: { status: record.status, recordedBy: member.userId, recordedAt: now },
+          set: { status: sql`excluded.status`, recordedBy: member.userId, recordedAt: now },
         });
     }
     // Attendance taken after the meeting ended: those present are asked for feedback at once
