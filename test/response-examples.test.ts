@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalRegistry, type ZodType } from 'zod';
 import type { Role } from '../src/core/accounts/roles.ts';
+import { topicLibrary } from '../src/core/curriculum/library.ts';
 import type { Database, DatabaseConnection } from '../src/db/connect.ts';
-import { enrollments } from '../src/db/schema.ts';
+import { enrollments, followUps, meetings, supervisionConversations } from '../src/db/schema.ts';
+import { sendReflectionFollowUps } from '../src/jobs/reflection-follow-ups.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { App } from '../src/server/app-types.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -119,8 +122,6 @@ describe('real answers of every GET route', () => {
   const roles: Role[] = ['coordinator', 'admin', 'facilitator', 'participant', 'leader'];
   /** Routes whose path names something the seed below does not make; each says why. */
   const notReached: Record<string, string> = {
-    'GET /api/me/follow-ups/:followUpId': 'follow-ups are planned by a job after a meeting ends',
-    'GET /api/supervision/conversations/:conversationId': 'needs a supervision pairing and its plan',
     'GET /api/invitations/:token': 'an invitation token is only ever e-mailed',
   };
   let connection: DatabaseConnection;
@@ -181,6 +182,43 @@ describe('real answers of every GET route', () => {
       status: 'enrolled',
       enrolledAt: now,
     });
+    // The past meeting (on a library topic) attended, and the follow-up job after it: a follow-up.
+    const [firstTopic] = topicLibrary;
+    await db
+      .update(meetings)
+      .set({ topicId: firstTopic?.id ?? null })
+      .where(eq(meetings.id, fixture.meetingIds[0] ?? ''));
+    const participantId = await userIdOf(db, 'participant1@demo.tend.test');
+    const attended = await clients
+      .get('facilitator')
+      ?.request('PUT', `/api/meetings/${fixture.meetingIds[0]}/attendance`, {
+        records: [{ userId: participantId, status: 'present' }],
+      });
+    expect(attended?.statusCode, attended?.body).toBe(200);
+    await sendReflectionFollowUps(db, hoursFrom(now, 24));
+    const [followUp] = await db
+      .select({ id: followUps.id })
+      .from(followUps)
+      .where(eq(followUps.userId, participantId));
+    // A supervision pairing the participant accepted, with its planned conversations.
+    const proposed = await clients.get('facilitator')?.request('POST', '/api/supervision/pairings', {
+      colleagueId: participantId,
+      myRole: 'supervisor',
+      firstDate: new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10),
+      time: '16:00',
+      timeZone: 'America/Toronto',
+      cadenceWeeks: 2,
+      count: 3,
+      minutes: 45,
+    });
+    expect(proposed?.statusCode, proposed?.body).toBe(201);
+    const accepted = await clients
+      .get('participant')
+      ?.request('POST', `/api/supervision/pairings/${proposed?.json().id}/response`, { isAccepted: true });
+    expect(accepted?.statusCode, accepted?.body).toBe(204);
+    const [conversation] = await db
+      .select({ id: supervisionConversations.id })
+      .from(supervisionConversations);
     const topics = await clients.get('coordinator')?.request('GET', '/api/topics');
     ids = {
       programId: fixture.programId,
@@ -190,6 +228,8 @@ describe('real answers of every GET route', () => {
       userId: unplacedId,
       topicId: topics?.json().topics[0].topic.id,
       instrumentId: 'brief-resilience-scale',
+      followUpId: followUp?.id ?? '',
+      conversationId: conversation?.id ?? '',
     };
   }, 60_000);
 
