@@ -189,8 +189,8 @@ export async function saveFeedback(
     preferredTimes,
     updatedAt: now,
   };
-  await db.transaction(async (tx) => {
-    await tx
+  const [saved] = await db.transaction((tx) =>
+    tx
       .insert(meetingFeedback)
       .values({
         organizationId: member.organizationId,
@@ -199,9 +199,17 @@ export async function saveFeedback(
         userId: member.userId,
         ...values,
       })
-      .onConflictDoUpdate({ target: [meetingFeedback.meetingId, meetingFeedback.userId], set: values });
-  });
-  return describeFeedbackForm(db, member, meetingId, now, form.timeZone);
+      .onConflictDoUpdate({ target: [meetingFeedback.meetingId, meetingFeedback.userId], set: values })
+      .returning(),
+  );
+  // The form as it now reads: the one just checked, with the answer the database now holds.
+  const today = organizationToday(now, settings.timeZone);
+  return {
+    ...form,
+    feedback: presentFeedback(saved, (slots) =>
+      convertWeeklySlots(slots.filter(isWeeklySlot), settings.timeZone, form.timeZone, today),
+    ),
+  };
 }
 
 async function findOwnProgram(db: Database, member: SignedInMember, programId: string) {
