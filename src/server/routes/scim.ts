@@ -17,6 +17,7 @@ import {
   completeScimUser,
   presentScimUser,
   readScimUserResource,
+  type ScimUserDraft,
   type ScimUserRecord,
   scimSchemas,
 } from '../../core/accounts/scim-user.ts';
@@ -214,35 +215,24 @@ export function scimRoutes({ db, config, now }: AppDependencies) {
       present(await findScimUser(db, organizationIdOf(request), readUserId(request.params))),
     );
 
-    scope.put('/Users/:id', routeOptions, async (request) => {
-      const organizationId = organizationIdOf(request);
-      const userId = readUserId(request.params);
-      // Attributes a PUT leaves out keep their value: a client that never sent externalId or a level
-      // must not erase what another source set.
-      const draft = readScimUserResource(request.body);
-      const user = await changeScimUser(
-        db,
-        organizationId,
-        userId,
-        (current) => completeScimUser(current, draft),
-        now(),
+    // PUT and PATCH both describe the person as they should now be; attributes a draft leaves out
+    // keep their value, so a client that never sent externalId or a level erases nothing.
+    const changeTo = async (request: FastifyRequest, draft: ScimUserDraft) =>
+      present(
+        await changeScimUser(
+          db,
+          organizationIdOf(request),
+          readUserId(request.params),
+          (current) => completeScimUser(current, draft),
+          now(),
+        ),
       );
-      return present(user);
-    });
 
-    scope.patch('/Users/:id', routeOptions, async (request) => {
-      const organizationId = organizationIdOf(request);
-      const userId = readUserId(request.params);
-      const draft = applyScimPatch(readScimPatch(request.body));
-      const user = await changeScimUser(
-        db,
-        organizationId,
-        userId,
-        (current) => completeScimUser(current, draft),
-        now(),
-      );
-      return present(user);
-    });
+    scope.put('/Users/:id', routeOptions, (request) => changeTo(request, readScimUserResource(request.body)));
+
+    scope.patch('/Users/:id', routeOptions, (request) =>
+      changeTo(request, applyScimPatch(readScimPatch(request.body))),
+    );
 
     scope.delete('/Users/:id', routeOptions, async (request, reply) => {
       await deleteScimUser(db, organizationIdOf(request), readUserId(request.params));

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { readSignInMethods, setPasswordSignInAdminOnly } from '../services/sign-in-methods.ts';
-import { deleteSsoConnection, findSignInOptions } from '../services/sso-connections.ts';
+import {
+  disconnectProvider,
+  readSignInMethods,
+  setPasswordSignInAdminOnly,
+} from '../services/sign-in-methods.ts';
+import { findSignInOptions } from '../services/sso-connections.ts';
 import { EmailSchema, errorResponses } from './schemas.ts';
 import { ProtocolParamsSchema, SsoConnectionSchema } from './sso-schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
@@ -108,14 +112,8 @@ export function signInMethodRoutes(app: App, { db, config }: AppDependencies): v
     },
     async (request) => {
       const member = requireMember(request);
-      await deleteSsoConnection(db, member, request.params.protocol);
-      const methods = await readSignInMethods(db, member.organizationId, config.publicUrl);
-      // Without any provider, password-only-for-admins would lock everyone else out.
-      if (methods.connections.length === 0 && methods.isPasswordSignInAdminOnly) {
-        await setPasswordSignInAdminOnly(db, member, false);
-        return { ...methods, isPasswordSignInAdminOnly: false };
-      }
-      return methods;
+      await disconnectProvider(db, member, request.params.protocol);
+      return readSignInMethods(db, member.organizationId, config.publicUrl);
     },
   );
 }

@@ -233,6 +233,27 @@ export async function updateMember(
   });
 }
 
+/** Admins of the organisation other than this person whose accounts are not disabled. */
+export async function countOtherActiveAdmins(
+  tx: Transaction,
+  organizationId: string,
+  userId: string,
+): Promise<number> {
+  const [others] = await tx
+    .select({ total: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.role, 'admin'),
+        ne(memberships.userId, userId),
+        isNull(users.disabledAt),
+      ),
+    );
+  return others?.total ?? 0;
+}
+
 /**
  * Writes a member's changes and ends what they must end at once; shared by admins (updateMember) and
  * the SCIM client, each recording its own audit event from `changed`. Disabling an account signs the
@@ -247,19 +268,7 @@ export async function applyMemberChanges(
 ): Promise<{ before: Member; changed: AuditChange[] }> {
   const before = await findMember(tx, organizationId, userId);
   if (changes.isDisabled && !before.isDisabled && before.role === 'admin') {
-    const [others] = await tx
-      .select({ total: count() })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          eq(memberships.organizationId, organizationId),
-          eq(memberships.role, 'admin'),
-          ne(memberships.userId, userId),
-          isNull(users.disabledAt),
-        ),
-      );
-    if ((others?.total ?? 0) === 0) {
+    if ((await countOtherActiveAdmins(tx, organizationId, userId)) === 0) {
       throw new AppError(
         'ACCOUNT_LAST_ADMIN',
         `${before.name} is the only admin of the organisation and cannot be disabled; make someone else an admin in Tend first.`,

@@ -9,6 +9,7 @@ import { auditEvents, memberships, users } from '../../db/schema.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import {
   applyMemberChanges,
+  countOtherActiveAdmins,
   deleteAccount,
   insertMember,
   isEmailTaken,
@@ -245,19 +246,7 @@ export async function deleteScimUser(db: Database, organizationId: string, userI
       );
     }
     if (person.role === 'admin') {
-      const [admins] = await tx
-        .select({ total: count() })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(
-          and(
-            eq(memberships.organizationId, organizationId),
-            eq(memberships.role, 'admin'),
-            ne(memberships.userId, userId),
-            sql`${users.disabledAt} is null`,
-          ),
-        );
-      if ((admins?.total ?? 0) === 0) {
+      if ((await countOtherActiveAdmins(tx, organizationId, userId)) === 0) {
         throw new ScimError(
           409,
           'This person is the only admin of the organisation and cannot be removed; make someone else an admin in Tend first.',

@@ -150,25 +150,24 @@ export async function saveSsoConnection(
   });
 }
 
+/** Removes the organisation's connection for one protocol, inside the caller's transaction. */
 export async function deleteSsoConnection(
-  db: Database,
+  tx: Transaction,
   actor: { organizationId: string; userId: string },
   protocol: SsoProtocol,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(ssoConnections)
-      .where(
-        and(eq(ssoConnections.organizationId, actor.organizationId), eq(ssoConnections.protocol, protocol)),
-      )
-      .returning({ displayName: ssoConnections.displayName });
-    if (removed.length === 0) return;
-    await recordAuditEvent(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
-      action: `sso-connection.deleted:${protocol}`,
-      details: { subject: removed[0]?.displayName ?? protocol },
-    });
+  const removed = await tx
+    .delete(ssoConnections)
+    .where(
+      and(eq(ssoConnections.organizationId, actor.organizationId), eq(ssoConnections.protocol, protocol)),
+    )
+    .returning({ displayName: ssoConnections.displayName });
+  if (removed.length === 0) return;
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: `sso-connection.deleted:${protocol}`,
+    details: { subject: removed[0]?.displayName ?? protocol },
   });
 }
 

@@ -68,9 +68,7 @@ async function findUserId(
   return byEmail?.id ?? null;
 }
 
-type Outcome =
-  | { kind: 'signed-in'; token: string; userId: string }
-  | { kind: 'refused'; reason: string; userId?: string };
+type Outcome = { kind: 'signed-in'; token: string; userId: string } | { kind: 'refused'; reason: string };
 
 /**
  * Starts a session for the person an identity provider vouched for, after the protocol's own checks
@@ -96,12 +94,11 @@ export async function signInWithIdentity(
     const { organizationId } = connection;
     const mapped = mapAttributes(connection.mapping, identity.attributes);
     let userId = await findUserId(tx, connection, identity);
-    let member = userId ? await findMemberOf(tx, organizationId, userId) : null;
+    const member = userId ? await findMemberOf(tx, organizationId, userId) : null;
     if (userId && !member) {
       return {
         kind: 'refused',
         reason: 'This account belongs to another organisation in Tend; ask your administrator.',
-        userId,
       };
     }
     if (!userId) {
@@ -134,10 +131,9 @@ export async function signInWithIdentity(
         targetId: userId,
         details: { subject: connection.displayName },
       });
-      member = await findMemberOf(tx, organizationId, userId);
     } else if (member) {
       if (member.disabledAt)
-        return { kind: 'refused', reason: 'This account is disabled; ask your administrator.', userId };
+        return { kind: 'refused', reason: 'This account is disabled; ask your administrator.' };
       const changes = memberChanges(member, mapped);
       if (changes.length > 0) {
         await tx
