@@ -106,10 +106,15 @@ export async function seedEnrolments(database: ConnectOptions, programIds: strin
       .where(eq(programs.id, programIds[0] as string));
     if (!program) throw new Error('the benchmark programs are missing');
     const now = new Date();
-    const rows = bench.map((person, index) => ({
+    // Facilitators and participants are each dealt round the programs, so every program gets its
+    // share of both whatever order the database returns people in.
+    const dealt = { faculty: 0, other: 0 };
+    const rows = bench.map((person) => ({
       id: randomUUID(),
       organizationId: person.organizationId,
-      programId: programIds[index % programIds.length] as string,
+      programId: programIds[
+        dealt[person.level === 'faculty' ? 'faculty' : 'other']++ % programIds.length
+      ] as string,
       userId: person.userId,
       level: person.level,
       discipline: pick(disciplines),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, lte, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, notExists, sql } from 'drizzle-orm';
 import {
   decideFollowUpDelivery,
   defaultNudgePreference,
@@ -16,10 +16,13 @@ import {
   nudgePreferences,
   programs,
 } from '../db/schema.ts';
-import { notify } from '../notifications/notify.ts';
+import { type Notice, notifyEach } from '../notifications/notify.ts';
 import { findTopic } from '../server/services/topics.ts';
 
 export type FollowUpReport = { planned: number; sent: number; skipped: number };
+
+/** Follow-ups decided and written in one transaction: a run at a term's busiest hour sends hundreds. */
+const deliveryBatchSize = 200;
 
 /** Where a follow-up's notice and e-mail point: the page to reflect on it (or read the catch-up). */
 export function followUpLink(followUpId: string): string {
@@ -34,18 +37,13 @@ export function followUpLink(followUpId: string): string {
  */
 export async function sendReflectionFollowUps(db: Database, now: Date): Promise<FollowUpReport> {
   const planned = await planEndedMeetings(db, now);
-  const due = await db
-    .select({ id: followUps.id })
-    .from(followUps)
-    .where(and(isNull(followUps.sentAt), isNull(followUps.skippedAt), lte(followUps.dueAt, now)))
-    .orderBy(asc(followUps.dueAt), asc(followUps.step));
   const report: FollowUpReport = { planned, sent: 0, skipped: 0 };
-  for (const followUp of due) {
-    const outcome = await db.transaction((tx) => deliverFollowUp(tx, followUp.id, now));
-    if (outcome === 'sent') report.sent += 1;
-    if (outcome === 'skipped') report.skipped += 1;
+  for (;;) {
+    const batch = await db.transaction((tx) => deliverDueBatch(tx, now));
+    report.sent += batch.sent;
+    report.skipped += batch.skipped;
+    if (batch.sent + batch.skipped < deliveryBatchSize) return report;
   }
-  return report;
 }
 
 async function planEndedMeetings(db: Database, now: Date): Promise<number> {
@@ -116,14 +114,14 @@ async function planMeeting(tx: Transaction, meetingId: string): Promise<number> 
   return inserted.length;
 }
 
-async function deliverFollowUp(
-  tx: Transaction,
-  followUpId: string,
-  now: Date,
-): Promise<'sent' | 'skipped' | 'none'> {
-  // Whoever locks the row first decides; a second runner waits here, then finds it sent or skipped.
-  // What else the decision needs (the person's nudge preference, their last follow-up, a later step
-  // already due) comes with the row: one round trip instead of four for every follow-up sent.
+/**
+ * Locks the next due follow-ups, decides each (send, or skip with the reason) and writes the
+ * decisions, notices and e-mails in the caller's transaction. Rows another runner has locked are
+ * passed over, not waited for: that runner decides them, so each is still sent at most once.
+ */
+async function deliverDueBatch(tx: Transaction, now: Date): Promise<{ sent: number; skipped: number }> {
+  // What each decision needs (the person's nudge preference, their last follow-up, a later step
+  // already due, the meeting, group and enrolment) comes with the rows in one round trip.
   // Drizzle leaves a one-table select's columns unqualified, so the row's own are named in full here.
   const row = {
     organizationId: sql.raw('"follow_ups"."organization_id"'),
@@ -131,7 +129,7 @@ async function deliverFollowUp(
     meetingId: sql.raw('"follow_ups"."meeting_id"'),
     step: sql.raw('"follow_ups"."step"'),
   };
-  const [locked] = await tx
+  const due = await tx
     .select({
       followUp: followUps,
       frequency: sql<NudgeFrequency | null>`(select n.frequency from nudge_preferences n
@@ -147,76 +145,94 @@ async function deliverFollowUp(
       hasLaterStepDue: sql<boolean>`exists (select 1 from follow_ups later
         where later.meeting_id = ${row.meetingId} and later.user_id = ${row.userId}
           and later.step > ${row.step} and later.due_at <= ${now})`,
+      groupName: groups.name,
+      isMeetingCancelled: sql<boolean>`${meetings.cancelledAt} is not null`,
+      enrollmentStatus: enrollments.status,
     })
     .from(followUps)
-    .where(eq(followUps.id, followUpId))
-    .for('update', { of: followUps });
-  const followUp = locked?.followUp;
-  if (
-    !locked ||
-    !followUp ||
-    followUp.sentAt ||
-    followUp.skippedAt ||
-    followUp.dueAt.getTime() > now.getTime()
-  ) {
-    return 'none';
-  }
-  const [context] = await tx
-    .select({ meeting: meetings, group: groups, program: programs, enrollmentStatus: enrollments.status })
-    .from(meetings)
-    .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .innerJoin(programs, eq(programs.id, groups.programId))
+    .leftJoin(meetings, eq(meetings.id, followUps.meetingId))
+    .leftJoin(groups, eq(groups.id, meetings.groupId))
     .leftJoin(
       enrollments,
-      and(eq(enrollments.programId, programs.id), eq(enrollments.userId, followUp.userId)),
+      and(eq(enrollments.programId, groups.programId), eq(enrollments.userId, followUps.userId)),
     )
-    .where(eq(meetings.id, followUp.meetingId));
-  const preference =
-    locked.frequency === null
-      ? undefined
-      : { frequency: locked.frequency, pausedUntil: locked.pausedUntil ?? null };
+    .where(and(isNull(followUps.sentAt), isNull(followUps.skippedAt), lte(followUps.dueAt, now)))
+    .orderBy(asc(followUps.dueAt), asc(followUps.step))
+    .limit(deliveryBatchSize)
+    .for('update', { of: followUps, skipLocked: true });
 
-  const decision = decideFollowUpDelivery({
-    kind: followUp.kind,
-    now,
-    isAnswered: followUp.answeredAt !== null,
-    isWithdrawn: !context || context.enrollmentStatus === 'withdrawn' || context.meeting.cancelledAt !== null,
-    isSupersededByLaterStep: locked.hasLaterStepDue,
-    preference: preference ?? defaultNudgePreference,
-    lastSentAt: locked.lastSentAt ?? null,
-  });
-  if (decision.action === 'skip' || !context) {
-    const reason: SkipReason = decision.action === 'skip' ? decision.reason : 'withdrawn';
-    await tx
-      .update(followUps)
-      .set({ skippedAt: now, skipReason: reason })
-      .where(eq(followUps.id, followUp.id));
-    return 'skipped';
+  // Decided in due order, so a second follow-up to the same person sees the first one just sent.
+  const lastSentByUser = new Map<string, Date | null>();
+  const sent: (typeof due)[number][] = [];
+  const skipped = new Map<SkipReason, string[]>();
+  for (const entry of due) {
+    const { followUp } = entry;
+    const lastSentAt = lastSentByUser.has(followUp.userId)
+      ? (lastSentByUser.get(followUp.userId) ?? null)
+      : (entry.lastSentAt ?? null);
+    const decision = decideFollowUpDelivery({
+      kind: followUp.kind,
+      now,
+      isAnswered: followUp.answeredAt !== null,
+      isWithdrawn:
+        entry.groupName === null || entry.enrollmentStatus === 'withdrawn' || entry.isMeetingCancelled,
+      isSupersededByLaterStep: entry.hasLaterStepDue,
+      preference:
+        entry.frequency === null
+          ? defaultNudgePreference
+          : { frequency: entry.frequency, pausedUntil: entry.pausedUntil ?? null },
+      lastSentAt,
+    });
+    if (decision.action === 'skip' || entry.groupName === null) {
+      const reason: SkipReason = decision.action === 'skip' ? decision.reason : 'withdrawn';
+      const ids = skipped.get(reason);
+      if (ids) ids.push(followUp.id);
+      else skipped.set(reason, [followUp.id]);
+      continue;
+    }
+    lastSentByUser.set(followUp.userId, now);
+    sent.push(entry);
   }
 
-  await tx.update(followUps).set({ sentAt: now }).where(eq(followUps.id, followUp.id));
-  const { group } = context;
-  await notify(
-    tx,
-    followUp.kind === 'prompt'
-      ? {
-          organizationId: followUp.organizationId,
-          userIds: [followUp.userId],
-          kind: 'reflection-follow-up',
-          title: `A two-minute reflection: ${followUp.topicTitle}`,
-          body:
-            `After "${followUp.topicTitle}" with ${group.name}: ${followUp.prompt}\n\n` +
-            `Did you use the skill (${followUp.skill})? Your answer is private unless you choose to share it.`,
-          link: followUpLink(followUp.id),
-        }
-      : {
-          organizationId: followUp.organizationId,
-          userIds: [followUp.userId],
-          kind: 'reflection-catch-up',
-          title: `What you missed: ${followUp.topicTitle}`,
-          body: `${group.name} met without you. In short: ${followUp.prompt}`,
-          link: followUpLink(followUp.id),
-        },
-  );
-  return 'sent';
+  for (const [reason, ids] of skipped) {
+    await tx.update(followUps).set({ skippedAt: now, skipReason: reason }).where(inArray(followUps.id, ids));
+  }
+  if (sent.length > 0) {
+    await tx
+      .update(followUps)
+      .set({ sentAt: now })
+      .where(
+        inArray(
+          followUps.id,
+          sent.map((entry) => entry.followUp.id),
+        ),
+      );
+    await notifyEach(
+      tx,
+      sent.map(({ followUp, groupName }) => followUpNotice(followUp, groupName ?? '')),
+    );
+  }
+  return { sent: sent.length, skipped: due.length - sent.length };
+}
+
+function followUpNotice(followUp: typeof followUps.$inferSelect, groupName: string): Notice {
+  return followUp.kind === 'prompt'
+    ? {
+        organizationId: followUp.organizationId,
+        userIds: [followUp.userId],
+        kind: 'reflection-follow-up',
+        title: `A two-minute reflection: ${followUp.topicTitle}`,
+        body:
+          `After "${followUp.topicTitle}" with ${groupName}: ${followUp.prompt}\n\n` +
+          `Did you use the skill (${followUp.skill})? Your answer is private unless you choose to share it.`,
+        link: followUpLink(followUp.id),
+      }
+    : {
+        organizationId: followUp.organizationId,
+        userIds: [followUp.userId],
+        kind: 'reflection-catch-up',
+        title: `What you missed: ${followUp.topicTitle}`,
+        body: `${groupName} met without you. In short: ${followUp.prompt}`,
+        link: followUpLink(followUp.id),
+      };
 }

@@ -87,9 +87,33 @@ export function onEmailQueued(listener: () => void): () => void {
  * waits for anything outside the transaction.
  */
 export async function notify(tx: Database | Transaction, notice: Notice): Promise<void> {
-  const userIds = [...new Set(notice.userIds)];
+  await notifyEach(tx, [notice]);
+}
+
+/**
+ * What notify does for many notices at once, each to its own people, in a fixed number of statements
+ * per organisation rather than per notice: a job run tells hundreds of people something personal.
+ */
+export async function notifyEach(tx: Database | Transaction, notices: readonly Notice[]): Promise<void> {
+  const byOrganization = new Map<string, Notice[]>();
+  for (const notice of notices) {
+    const ofOrganization = byOrganization.get(notice.organizationId);
+    if (ofOrganization) ofOrganization.push(notice);
+    else byOrganization.set(notice.organizationId, [notice]);
+  }
+  for (const [organizationId, ofOrganization] of byOrganization) {
+    await notifyInOrganization(tx, organizationId, ofOrganization);
+  }
+}
+
+async function notifyInOrganization(
+  tx: Database | Transaction,
+  organizationId: string,
+  notices: readonly Notice[],
+): Promise<void> {
+  const userIds = [...new Set(notices.flatMap((notice) => notice.userIds))];
   if (userIds.length === 0) return;
-  const recipients = await tx
+  const found = await tx
     .select({
       userId: users.id,
       email: users.email,
@@ -100,16 +124,23 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
     .leftJoin(
       notificationPreferences,
       and(
-        eq(notificationPreferences.organizationId, notice.organizationId),
+        eq(notificationPreferences.organizationId, organizationId),
         eq(notificationPreferences.userId, users.id),
       ),
     )
     .where(inArray(users.id, userIds));
-  if (recipients.length === 0) return;
+  const recipientById = new Map(found.map((recipient) => [recipient.userId, recipient]));
+  const deliveries = notices.flatMap((notice) =>
+    [...new Set(notice.userIds)].flatMap((userId) => {
+      const recipient = recipientById.get(userId);
+      return recipient ? [{ notice, recipient }] : [];
+    }),
+  );
+  if (deliveries.length === 0) return;
 
   await tx.insert(notifications).values(
-    recipients.map((recipient) => ({
-      organizationId: notice.organizationId,
+    deliveries.map(({ notice, recipient }) => ({
+      organizationId,
       userId: recipient.userId,
       kind: notice.kind,
       title: notice.title,
@@ -119,36 +150,40 @@ export async function notify(tx: Database | Transaction, notice: Notice): Promis
   );
   await queuePushMessages(
     tx,
-    notice,
-    recipients.map((recipient) => recipient.userId),
+    organizationId,
+    deliveries.map(({ notice, recipient }) => ({ notice, userId: recipient.userId })),
   );
 
-  if (notice.isEmailed === false) return;
-  const emailed = recipients.filter(
-    (recipient) => recipient.isEmailEnabled !== false && recipient.disabledAt === null,
+  const emailed = deliveries.filter(
+    ({ notice, recipient }) =>
+      notice.isEmailed !== false && recipient.isEmailEnabled !== false && recipient.disabledAt === null,
   );
-  if (emailed.length === 0) return;
-  // A calendar invitation is never folded away: each one changes what is in someone's calendar.
-  const foldedNoun = notice.calendar === undefined ? foldedEmailNouns[notice.kind] : undefined;
   const queued: typeof emailed = [];
-  for (const recipient of emailed) {
+  for (const delivery of emailed) {
+    // A calendar invitation is never folded away: each one changes what is in someone's calendar.
+    const { notice, recipient } = delivery;
+    const foldedNoun = notice.calendar === undefined ? foldedEmailNouns[notice.kind] : undefined;
     if (foldedNoun && (await foldIntoWaitingEmail(tx, notice, recipient, foldedNoun))) continue;
-    queued.push(recipient);
+    queued.push(delivery);
   }
   if (queued.length === 0) return;
-  const text = composeEmailText(notice);
+  const texts = new Map<Notice, string>();
   await tx.insert(outbox).values(
-    queued.map((recipient) => ({
-      organizationId: notice.organizationId,
-      to: recipient.email,
-      subject: notice.title,
-      text,
-      calendar:
-        typeof notice.calendar === 'function'
-          ? notice.calendar({ userId: recipient.userId, email: recipient.email })
-          : (notice.calendar ?? null),
-      kind: notice.kind,
-    })),
+    queued.map(({ notice, recipient }) => {
+      const text = texts.get(notice) ?? composeEmailText(notice);
+      texts.set(notice, text);
+      return {
+        organizationId,
+        to: recipient.email,
+        subject: notice.title,
+        text,
+        calendar:
+          typeof notice.calendar === 'function'
+            ? notice.calendar({ userId: recipient.userId, email: recipient.email })
+            : (notice.calendar ?? null),
+        kind: notice.kind,
+      };
+    }),
   );
   announceEmailQueued();
 }

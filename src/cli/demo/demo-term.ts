@@ -102,22 +102,25 @@ export async function createDemoTerm(
   for (const [index, member] of enrollees.entries()) {
     await enrol(db, member, program.id, enrolmentOf(member, clock.random), clock.at(42 - index / 10));
   }
-  await answerDemoQuestionnaires(db, members, windows, clock);
-
-  await formProgramGroups(
-    db,
-    coordinator,
-    program.id,
-    {
-      seed,
-      weights: {},
-      historyMode: 'new-combinations',
-      facilitatorsPerGroup: { min: 1, max: 1 },
-      keepManualMoves: true,
-      confirmMoves: true,
-    },
-    clock.at(33),
-  );
+  // People answer the baseline while the coordinator forms groups: neither reads what the other
+  // writes, and the engine works on its own thread, so the two overlap as they would in real use.
+  await together([
+    answerDemoQuestionnaires(db, members, windows, clock),
+    formProgramGroups(
+      db,
+      coordinator,
+      program.id,
+      {
+        seed,
+        weights: {},
+        historyMode: 'new-combinations',
+        facilitatorsPerGroup: { min: 1, max: 1 },
+        keepManualMoves: true,
+        confirmMoves: true,
+      },
+      clock.at(33),
+    ),
+  ]);
   const formed = await describeGroups(db, coordinator, program.id);
   const slots = formed.groups.flatMap((group) => (group.slot ? [group.slot] : []));
   await publishGroups(
@@ -136,10 +139,6 @@ export async function createDemoTerm(
     );
   }
 
-  await runDemoMeetings(db, members, program.id, clock);
-  await postDemoGroupLife(db, members, program.id, clock);
-  await fileDemoWorkingConditions(db, members, clock);
-
   // Enrolment is still open, and someone who can only come on Saturday mornings joins today.
   await enrol(
     db,
@@ -149,8 +148,26 @@ export async function createDemoTerm(
     clock.at(0.1),
   );
   // The leader's first look finds the baseline's figures, not a publication still being worked out.
-  await publishOutcomesOf(db, organizationId, proqol5.id, now);
+  // It reads only the questionnaires' answers, so it is worked out on its thread while the groups meet.
+  await together([
+    publishOutcomesOf(db, organizationId, proqol5.id, now),
+    (async () => {
+      await runDemoMeetings(db, members, program.id, clock);
+      await postDemoGroupLife(db, members, program.id, clock);
+      await fileDemoWorkingConditions(db, members, clock);
+    })(),
+  ]);
   return { programId: program.id };
+}
+
+/**
+ * Waits for every one of independent steps, then fails with the first failure: the caller removes a
+ * half-made demo, which must not happen while another step is still writing to it.
+ */
+async function together(steps: Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(steps);
+  const failure = settled.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 function enrolmentOf(member: SignedInMember, random: Random) {

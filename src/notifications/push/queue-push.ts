@@ -6,6 +6,8 @@ import { notificationPreferences, pushMessages, pushSubscriptions, users } from 
 /** What a device shows; the notice's own title and body, which never name another member. */
 export type PushPayload = { kind: string; title: string; body: string; link: string | null };
 
+type PushedNotice = { kind: string; title: string; body: string; link?: string | undefined };
+
 const listeners = new Set<() => void>();
 
 /** Calls `listener` each time push messages are queued (startJobs delivers them soon after). */
@@ -29,18 +31,23 @@ function isCategoryEnabled(
 /**
  * Queues one push message per subscribed device of each recipient, in the caller's transaction, for
  * the kinds of notice that are pushed and only to people who left that kind switched on. Disabled
- * accounts get none. Sending happens later (deliverPushMessages), never inside the transaction.
+ * accounts get none. Sending happens later (deliverPushMessages), never inside the transaction. One
+ * read finds the devices of every recipient of every notice of the organisation.
  */
 export async function queuePushMessages(
   tx: Database | Transaction,
-  notice: { organizationId: string; kind: string; title: string; body: string; link?: string | undefined },
-  userIds: readonly string[],
+  organizationId: string,
+  deliveries: readonly { notice: PushedNotice; userId: string }[],
 ): Promise<void> {
-  const category = pushCategoryOf(notice.kind);
-  if (!category || userIds.length === 0) return;
+  const pushed = deliveries.flatMap((delivery) => {
+    const category = pushCategoryOf(delivery.notice.kind);
+    return category ? [{ ...delivery, category }] : [];
+  });
+  if (pushed.length === 0) return;
   const devices = await tx
     .select({
       subscriptionId: pushSubscriptions.id,
+      userId: pushSubscriptions.userId,
       meetings: notificationPreferences.isPushMeetingsEnabled,
       followUps: notificationPreferences.isPushFollowUpsEnabled,
       actions: notificationPreferences.isPushActionsEnabled,
@@ -56,26 +63,28 @@ export async function queuePushMessages(
     )
     .where(
       and(
-        inArray(pushSubscriptions.userId, [...userIds]),
-        eq(pushSubscriptions.organizationId, notice.organizationId),
+        inArray(pushSubscriptions.userId, [...new Set(pushed.map((delivery) => delivery.userId))]),
+        eq(pushSubscriptions.organizationId, organizationId),
         isNull(users.disabledAt),
       ),
     );
-  const chosen = devices.filter((device) => isCategoryEnabled(category, device));
-  if (chosen.length === 0) return;
-  const payload: PushPayload = {
-    kind: notice.kind,
-    title: notice.title,
-    body: notice.body,
-    link: notice.link ?? null,
-  };
-  await tx.insert(pushMessages).values(
-    chosen.map((device) => ({
-      organizationId: notice.organizationId,
-      subscriptionId: device.subscriptionId,
-      payload: JSON.stringify(payload),
-    })),
-  );
+  const messages = pushed.flatMap(({ notice, userId, category }) => {
+    const payload: PushPayload = {
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      link: notice.link ?? null,
+    };
+    return devices
+      .filter((device) => device.userId === userId && isCategoryEnabled(category, device))
+      .map((device) => ({
+        organizationId,
+        subscriptionId: device.subscriptionId,
+        payload: JSON.stringify(payload),
+      }));
+  });
+  if (messages.length === 0) return;
+  await tx.insert(pushMessages).values(messages);
   for (const listener of listeners) {
     try {
       listener();
