@@ -1,30 +1,43 @@
 /** A meeting's time as people read it in e-mails and notices, in a named time zone. */
 import { canonicalTimeZone, utcToZoned } from './time-zones.ts';
 
+type FormatKind = 'full-date' | 'english-date' | 'clock';
+
+const formatOptions: Record<FormatKind, Intl.DateTimeFormatOptions> = {
+  'full-date': { dateStyle: 'full' },
+  'english-date': { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+};
+
+/**
+ * Formatters are kept per locale, zone and kind: building one costs far more than using it, and
+ * every home page and reminder formats a meeting's time.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(kind: FormatKind, timeZone: string, locale: string): Intl.DateTimeFormat {
+  const key = `${kind} ${locale} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...formatOptions[kind], timeZone });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function formatDate(instant: Date, timeZone: string, locale: string): string {
   if (new Intl.Locale(locale).language !== 'en') {
-    return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full' }).format(instant);
+    return formatterOf('full-date', timeZone, locale).format(instant);
   }
   // English everywhere reads "Tuesday 12 January 2027": day before month, so no reader mistakes 12/01.
-  const parts = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).formatToParts(instant);
+  const parts = formatterOf('english-date', timeZone, locale).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((entry) => entry.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
 function formatClock(instant: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
+  return formatterOf('clock', timeZone, locale).format(instant);
 }
 
 /**

@@ -96,5 +96,7 @@ export const enrollments = pgTable(
   (table) => [
     uniqueIndex('enrollments_program_user_unique').on(table.programId, table.userId),
     index('enrollments_organization_idx').on(table.organizationId),
+    // A person's own pages (home, questionnaires, programs) find their enrolments by person.
+    index('enrollments_user_idx').on(table.userId),
   ],
 );
