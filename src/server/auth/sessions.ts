@@ -1,6 +1,7 @@
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Role } from '../../core/accounts/roles.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { memberships, type SsoSessionLink, sessions, users } from '../../db/schema.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
@@ -35,15 +36,9 @@ export async function createSession(
   return token;
 }
 
-/** Returns the member behind a session token, or null when the token is unknown, idle too long, or too old. */
-export async function validateSession(
-  db: Database,
-  token: string,
-  now: Date,
-  timeouts: SessionTimeouts,
-): Promise<SignedInMember | null> {
-  const sessionId = hashToken(token);
-  const [row] = await db
+/** Every request looks its session up. */
+const sessionLookupOf = preparedOnce((db) =>
+  db
     .select({
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
@@ -63,7 +58,19 @@ export async function validateSession(
       memberships,
       and(eq(memberships.userId, sessions.userId), eq(memberships.organizationId, sessions.organizationId)),
     )
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder('sessionId')))
+    .prepare('tend_session_lookup'),
+);
+
+/** Returns the member behind a session token, or null when the token is unknown, idle too long, or too old. */
+export async function validateSession(
+  db: Database,
+  token: string,
+  now: Date,
+  timeouts: SessionTimeouts,
+): Promise<SignedInMember | null> {
+  const sessionId = hashToken(token);
+  const [row] = await sessionLookupOf(db).execute({ sessionId });
   if (!row) return null;
   const isExpired =
     now.getTime() - row.lastSeenAt.getTime() > timeouts.idleTimeoutMs ||

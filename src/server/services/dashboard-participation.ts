@@ -6,6 +6,7 @@ import { formatMeetingTime } from '../../core/scheduling/format-meeting-time.ts'
 import { resolveMeetingPlace } from '../../core/scheduling/meeting-place.ts';
 import { isValidTimeZone } from '../../core/scheduling/time-zones.ts';
 import type { Database } from '../../db/connect.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import {
   attendance,
   enrollments,
@@ -31,6 +32,15 @@ const newPostDays = 7;
 const newRecognitionDays = 14;
 /** A catch-up summary of a missed meeting stays on the home page for two weeks. */
 const catchUpDays = 14;
+
+/** The home page's own statements are prepared once (db/prepared.ts) and given the person here. */
+function whose(member: SignedInMember) {
+  return { userId: member.userId, organizationId: member.organizationId };
+}
+
+function daysBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * millisecondsPerDay).toISOString();
+}
 
 export type Settings = Awaited<ReturnType<typeof findOrganizationSettings>>;
 
@@ -148,8 +158,8 @@ export async function describeParticipation(
   };
 }
 
-async function listProgramsWithMyEnrolment(db: Database, member: SignedInMember) {
-  return db
+const programsWithMyEnrolment = preparedOnce((db) =>
+  db
     .select({
       program: {
         id: programs.id,
@@ -161,54 +171,61 @@ async function listProgramsWithMyEnrolment(db: Database, member: SignedInMember)
         termEnd: programs.termEnd,
       },
       myStatus: enrollments.status,
-      isInPublishedGroup: sql<boolean>`exists (select 1 from ${groupMembers} gm join ${groups} g on g.id = gm.group_id where g.program_id = ${sql.raw('"programs"."id"')} and g.status = 'published' and gm.user_id = ${member.userId})`,
+      isInPublishedGroup: sql<boolean>`exists (select 1 from ${groupMembers} gm join ${groups} g on g.id = gm.group_id where g.program_id = ${sql.raw('"programs"."id"')} and g.status = 'published' and gm.user_id = ${sql.placeholder('userId')})`,
     })
     .from(programs)
-    .leftJoin(enrollments, and(eq(enrollments.programId, programs.id), eq(enrollments.userId, member.userId)))
-    .where(and(eq(programs.organizationId, member.organizationId), ne(programs.status, 'draft')))
-    .orderBy(asc(programs.enrolmentCloses), asc(programs.title));
+    .leftJoin(
+      enrollments,
+      and(eq(enrollments.programId, programs.id), eq(enrollments.userId, sql.placeholder('userId'))),
+    )
+    .where(and(eq(programs.organizationId, sql.placeholder('organizationId')), ne(programs.status, 'draft')))
+    .orderBy(asc(programs.enrolmentCloses), asc(programs.title))
+    .prepare('tend_home_programs'),
+);
+
+function listProgramsWithMyEnrolment(db: Database, member: SignedInMember) {
+  return programsWithMyEnrolment(db).execute(whose(member));
 }
 
-type NextMeetingRow = Awaited<ReturnType<typeof selectNextMeetings>>[number];
+const nextMeetings = preparedOnce((db) =>
+  db
+    // One row per relation: the next meeting as a member, and the next one to run as facilitator.
+    .selectDistinctOn([groupMembers.isFacilitator], {
+      meeting: meetings,
+      isFacilitator: groupMembers.isFacilitator,
+      group: { id: groups.id, name: groups.name, place: groups.place, videoUrl: groups.videoUrl },
+      program: { title: programs.title, meetingCount: programs.meetingCount },
+      enrolmentTimeZone: enrollments.timeZone,
+    })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .innerJoin(
+      groupMembers,
+      and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, sql.placeholder('userId'))),
+    )
+    .innerJoin(programs, eq(programs.id, groups.programId))
+    .leftJoin(
+      enrollments,
+      and(eq(enrollments.programId, programs.id), eq(enrollments.userId, sql.placeholder('userId'))),
+    )
+    .where(
+      and(
+        eq(meetings.organizationId, sql.placeholder('organizationId')),
+        eq(groups.status, 'published'),
+        ne(programs.status, 'closed'),
+        isNull(meetings.cancelledAt),
+        // A meeting under way is still the next one until it ends.
+        gt(meetings.endsAt, sql.placeholder('now')),
+      ),
+    )
+    .orderBy(groupMembers.isFacilitator, asc(meetings.startsAt))
+    .prepare('tend_home_next_meetings'),
+);
 
-function selectNextMeetings(db: Database, member: SignedInMember, now: Date) {
-  return (
-    db
-      // One row per relation: the next meeting as a member, and the next one to run as facilitator.
-      .selectDistinctOn([groupMembers.isFacilitator], {
-        meeting: meetings,
-        isFacilitator: groupMembers.isFacilitator,
-        group: { id: groups.id, name: groups.name, place: groups.place, videoUrl: groups.videoUrl },
-        program: { title: programs.title, meetingCount: programs.meetingCount },
-        enrolmentTimeZone: enrollments.timeZone,
-      })
-      .from(meetings)
-      .innerJoin(groups, eq(groups.id, meetings.groupId))
-      .innerJoin(
-        groupMembers,
-        and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, member.userId)),
-      )
-      .innerJoin(programs, eq(programs.id, groups.programId))
-      .leftJoin(
-        enrollments,
-        and(eq(enrollments.programId, programs.id), eq(enrollments.userId, member.userId)),
-      )
-      .where(
-        and(
-          eq(meetings.organizationId, member.organizationId),
-          eq(groups.status, 'published'),
-          ne(programs.status, 'closed'),
-          isNull(meetings.cancelledAt),
-          // A meeting under way is still the next one until it ends.
-          gt(meetings.endsAt, now),
-        ),
-      )
-      .orderBy(groupMembers.isFacilitator, asc(meetings.startsAt))
-  );
-}
+type NextMeetingRow = Awaited<ReturnType<ReturnType<typeof nextMeetings>['execute']>>[number];
 
 async function findNextMeetings(db: Database, member: SignedInMember, now: Date) {
-  const rows = await selectNextMeetings(db, member, now);
+  const rows = await nextMeetings(db).execute({ ...whose(member), now: now.toISOString() });
   return {
     member: rows.find((row) => !row.isFacilitator) ?? null,
     facilitator: rows.find((row) => row.isFacilitator) ?? null,
@@ -256,8 +273,8 @@ async function presentNextMeeting(
   };
 }
 
-async function listDueFollowUps(db: Database, member: SignedInMember, now: Date) {
-  return db
+const dueFollowUps = preparedOnce((db) =>
+  db
     .select({
       followUp: {
         id: followUps.id,
@@ -274,9 +291,9 @@ async function listDueFollowUps(db: Database, member: SignedInMember, now: Date)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
     .where(
       and(
-        eq(followUps.userId, member.userId),
-        eq(followUps.organizationId, member.organizationId),
-        lte(followUps.dueAt, now),
+        eq(followUps.userId, sql.placeholder('userId')),
+        eq(followUps.organizationId, sql.placeholder('organizationId')),
+        lte(followUps.dueAt, sql.placeholder('now')),
         or(
           and(
             eq(followUps.kind, 'prompt'),
@@ -284,19 +301,25 @@ async function listDueFollowUps(db: Database, member: SignedInMember, now: Date)
             // Someone who withdrew, or whose prompt a later one replaced, is not asked any more.
             or(isNull(followUps.skipReason), sql`${followUps.skipReason} not in ('withdrawn', 'superseded')`),
           ),
-          and(
-            eq(followUps.kind, 'catch-up'),
-            gt(followUps.dueAt, new Date(now.getTime() - catchUpDays * millisecondsPerDay)),
-          ),
+          and(eq(followUps.kind, 'catch-up'), gt(followUps.dueAt, sql.placeholder('catchUpsSince'))),
         ),
       ),
     )
     .orderBy(desc(followUps.dueAt))
-    .limit(3);
+    .limit(3)
+    .prepare('tend_home_follow_ups'),
+);
+
+function listDueFollowUps(db: Database, member: SignedInMember, now: Date) {
+  return dueFollowUps(db).execute({
+    ...whose(member),
+    now: now.toISOString(),
+    catchUpsSince: daysBefore(now, catchUpDays),
+  });
 }
 
-async function countNewPosts(db: Database, member: SignedInMember, now: Date) {
-  return db
+const newPostCounts = preparedOnce((db) =>
+  db
     .select({
       groupId: groups.id,
       groupName: groups.name,
@@ -305,18 +328,26 @@ async function countNewPosts(db: Database, member: SignedInMember, now: Date) {
     })
     .from(groupPosts)
     .innerJoin(groups, eq(groups.id, groupPosts.groupId))
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, member.userId)))
+    .innerJoin(
+      groupMembers,
+      and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, sql.placeholder('userId'))),
+    )
     .where(
       and(
-        eq(groups.organizationId, member.organizationId),
+        eq(groups.organizationId, sql.placeholder('organizationId')),
         eq(groups.status, 'published'),
-        ne(groupPosts.authorId, member.userId),
+        ne(groupPosts.authorId, sql.placeholder('userId')),
         isNull(groupPosts.hiddenAt),
-        gt(groupPosts.createdAt, new Date(now.getTime() - newPostDays * millisecondsPerDay)),
+        gt(groupPosts.createdAt, sql.placeholder('postsSince')),
       ),
     )
     .groupBy(groups.id, groups.name)
-    .orderBy(asc(groups.name));
+    .orderBy(asc(groups.name))
+    .prepare('tend_home_new_posts'),
+);
+
+function countNewPosts(db: Database, member: SignedInMember, now: Date) {
+  return newPostCounts(db).execute({ ...whose(member), postsSince: daysBefore(now, newPostDays) });
 }
 
 async function listNewRecognitions(db: Database, member: SignedInMember, now: Date) {
