@@ -5,6 +5,7 @@ import {
   assessmentWindows,
   followUps,
   groupPosts,
+  memberships,
   reflections,
   sessions,
   users,
@@ -347,5 +348,27 @@ describe('closing one’s account', () => {
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('ACCOUNT_LAST_ADMIN');
+  });
+
+  it('does not count a disabled admin as the one who would run the organisation after', async () => {
+    const { db } = context.connection;
+    const otherAdminId = await userIdOf(db, 'leader@demo.tend.test');
+    await db.update(memberships).set({ role: 'admin' }).where(eq(memberships.userId, otherAdminId));
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, otherAdminId));
+    try {
+      const admin = await signedIn('admin@demo.tend.test', '10.30.0.9');
+      const response = await admin.request('POST', '/api/me/account-closing', {
+        password: testPassword,
+        isConfirmed: true,
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error.code).toBe('ACCOUNT_LAST_ADMIN');
+      expect(
+        await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@demo.tend.test')),
+      ).toHaveLength(1);
+    } finally {
+      await db.update(users).set({ disabledAt: null }).where(eq(users.id, otherAdminId));
+      await db.update(memberships).set({ role: 'leader' }).where(eq(memberships.userId, otherAdminId));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/connect.ts';
 import {
   assessmentResponses,
@@ -19,7 +19,7 @@ import {
 import { unknownAccountHash, verifyPassword } from '../auth/passwords.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
-import { deleteAccount } from './accounts.ts';
+import { countOtherActiveAdmins, deleteAccount } from './accounts.ts';
 import { listOwnPosts } from './group-space.ts';
 
 /**
@@ -228,17 +228,15 @@ export async function closeAccount(db: Database, member: SignedInMember, passwor
     });
   }
   await db.transaction(async (tx) => {
-    if (member.role === 'admin') {
-      const [admins] = await tx
-        .select({ total: count() })
-        .from(memberships)
-        .where(and(eq(memberships.organizationId, member.organizationId), eq(memberships.role, 'admin')));
-      if ((admins?.total ?? 0) <= 1) {
-        throw new AppError(
-          'ACCOUNT_LAST_ADMIN',
-          'You are the only admin of your organisation. Make someone else an admin on People first, then close your account.',
-        );
-      }
+    // A disabled admin cannot sign in to run the organisation, so they do not count as another one.
+    if (
+      member.role === 'admin' &&
+      (await countOtherActiveAdmins(tx, member.organizationId, member.userId)) === 0
+    ) {
+      throw new AppError(
+        'ACCOUNT_LAST_ADMIN',
+        'You are the only active admin of your organisation. Make someone else an admin on People first, then close your account.',
+      );
     }
     await deleteAccount(tx, member.userId);
   });
