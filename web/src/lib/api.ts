@@ -33,6 +33,10 @@ export type ApiBody<M extends Method, P extends ApiPath<M>> =
     ? JsonOf<NonNullable<Body>>
     : never;
 
+/** The query a route takes. */
+export type ApiQuery<M extends Method, P extends ApiPath<M>> =
+  Operation<M, P> extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
+
 // Not distributive ([O] extends [...]): while TypeScript still infers a call's path, O is the union
 // of every operation, and distributing it would multiply the three unions past what it can represent.
 type PathParams<O> = [O] extends [{ parameters: { path: infer Params } }]

@@ -74,8 +74,8 @@ export function useProgramGroups(programId: string) {
 export function useSetGroupTime(programId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ groupId, slot }: { groupId: string; slot: string }) =>
-      api('PUT', '/api/groups/{groupId}/time', { path: { groupId }, body: { slot } }),
+    mutationFn: ({ groupId, ...time }: { groupId: string } & ApiBody<'PUT', '/api/groups/{groupId}/time'>) =>
+      api('PUT', '/api/groups/{groupId}/time', { path: { groupId }, body: time }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['groups', programId] }),
   });
 }

@@ -38,8 +38,10 @@ export function useCreatePost(groupId: string) {
 }
 
 export function useEditPost(groupId: string) {
-  return useSpaceMutation(groupId, ({ postId, body }: { postId: string; body: string }) =>
-    api('PATCH', '/api/groups/{groupId}/posts/{postId}', { path: { groupId, postId }, body: { body } }),
+  return useSpaceMutation(
+    groupId,
+    ({ postId, ...edit }: { postId: string } & ApiBody<'PATCH', '/api/groups/{groupId}/posts/{postId}'>) =>
+      api('PATCH', '/api/groups/{groupId}/posts/{postId}', { path: { groupId, postId }, body: edit }),
   );
 }
 
@@ -50,20 +52,27 @@ export function useDeletePost(groupId: string) {
 }
 
 export function useReportPost(groupId: string) {
-  return useSpaceMutation(groupId, ({ postId, reason }: { postId: string; reason: string }) =>
-    api('POST', '/api/groups/{groupId}/posts/{postId}/reports', {
-      path: { groupId, postId },
-      body: { reason },
-    }),
+  return useSpaceMutation(
+    groupId,
+    ({
+      postId,
+      ...report
+    }: { postId: string } & ApiBody<'POST', '/api/groups/{groupId}/posts/{postId}/reports'>) =>
+      api('POST', '/api/groups/{groupId}/posts/{postId}/reports', {
+        path: { groupId, postId },
+        body: report,
+      }),
   );
 }
 
 export function useHidePost(groupId: string) {
-  return useSpaceMutation(groupId, ({ postId, reason }: { postId: string; reason: string }) =>
-    api('PUT', '/api/groups/{groupId}/posts/{postId}/hidden', {
-      path: { groupId, postId },
-      body: { reason },
-    }),
+  return useSpaceMutation(
+    groupId,
+    ({
+      postId,
+      ...hiding
+    }: { postId: string } & ApiBody<'PUT', '/api/groups/{groupId}/posts/{postId}/hidden'>) =>
+      api('PUT', '/api/groups/{groupId}/posts/{postId}/hidden', { path: { groupId, postId }, body: hiding }),
   );
 }
 

@@ -46,7 +46,7 @@ export function useSetGroupPlace(groupId: string) {
 
 export function useMessageGroup(programId: string, groupId: string) {
   return useMutation({
-    mutationFn: (message: { subject: string; body: string }) =>
+    mutationFn: (message: Omit<ApiBody<'POST', '/api/programs/{programId}/messages'>, 'audience'>) =>
       api('POST', '/api/programs/{programId}/messages', {
         path: { programId },
         body: { audience: { kind: 'group', groupId }, ...message },

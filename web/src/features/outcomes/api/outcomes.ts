@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
+import { type ApiBody, type ApiQuery, type ApiResponse, api } from '../../../lib/api.ts';
 
 export type Instrument = ApiResponse<'GET', '/api/instruments'>['instruments'][number];
 export type ScheduledWindow = ApiResponse<'GET', '/api/assessment-windows'>['windows'][number];
@@ -8,7 +8,10 @@ export type Outcomes = ApiResponse<'GET', '/api/outcomes'>;
 export type Breakdown = Outcomes['breakdown'];
 export type ScheduleInput = ApiBody<'POST', '/api/assessment-windows'>;
 
-export type OutcomesQuery = { instrumentId: string; breakdown: Breakdown; programId?: string | undefined };
+type OutcomesParameters = ApiQuery<'GET', '/api/outcomes'>;
+/** What the outcomes page asks for: always a breakdown, which the API would otherwise default. */
+export type OutcomesQuery = Pick<OutcomesParameters, 'instrumentId' | 'programId'> &
+  Required<Pick<OutcomesParameters, 'breakdown'>>;
 
 export function outcomesSearch(query: OutcomesQuery): string {
   const search = new URLSearchParams({ instrumentId: query.instrumentId, breakdown: query.breakdown });

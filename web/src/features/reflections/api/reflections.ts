@@ -48,11 +48,11 @@ export function useJournal() {
 export function useShareReflection() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, isShared, isAnonymous }: { id: string; isShared: boolean; isAnonymous: boolean }) =>
-      api('PUT', '/api/me/reflections/{reflectionId}/sharing', {
-        path: { reflectionId: id },
-        body: { isShared, isAnonymous },
-      }),
+    mutationFn: ({
+      id,
+      ...sharing
+    }: { id: string } & ApiBody<'PUT', '/api/me/reflections/{reflectionId}/sharing'>) =>
+      api('PUT', '/api/me/reflections/{reflectionId}/sharing', { path: { reflectionId: id }, body: sharing }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reflections'] }),
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
+import { type ApiBody, type ApiQuery, type ApiResponse, api } from '../../../lib/api.ts';
 import { rememberCsrfToken } from '../../../lib/api-client.ts';
 
 type SessionResponse = ApiResponse<'GET', '/api/session'>;
@@ -63,7 +63,7 @@ export function useSignOut() {
 }
 
 /** The organisation's identity providers for an address (by domain) or an organisation's address. */
-export function useSignInOptions(where: { email?: string; organization?: string }) {
+export function useSignInOptions(where: ApiQuery<'GET', '/api/sso/discover'>) {
   const domain = where.email?.match(/@([^@\s]+\.[^@\s]+)$/)?.[1]?.toLowerCase();
   const query = domain
     ? { email: `someone@${domain}` }

@@ -26,11 +26,11 @@ export function useProposeSupervision() {
 export function useRespondToSupervision() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ pairingId, isAccepted }: { pairingId: string; isAccepted: boolean }) =>
-      api('POST', '/api/supervision/pairings/{pairingId}/response', {
-        path: { pairingId },
-        body: { isAccepted },
-      }),
+    mutationFn: ({
+      pairingId,
+      ...answer
+    }: { pairingId: string } & ApiBody<'POST', '/api/supervision/pairings/{pairingId}/response'>) =>
+      api('POST', '/api/supervision/pairings/{pairingId}/response', { path: { pairingId }, body: answer }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['supervision'] }),
   });
 }

@@ -6,14 +6,14 @@ export type ReportSummary = ApiResponse<'GET', '/api/working-condition-reports/s
 export type ReportCount = ReportSummary['total'];
 export type CommentRelease = ReportSummary['categories'][number]['comments'];
 
-export const actionStatuses = [
+export type LeadershipAction = ApiResponse<'POST', '/api/leadership-actions'>;
+export type ActionStatus = LeadershipAction['status'];
+export const actionStatuses: readonly { value: ActionStatus; label: string }[] = [
   { value: 'planned', label: 'Planned' },
   { value: 'in-progress', label: 'In progress' },
   { value: 'done', label: 'Done' },
-] as const;
-export type ActionStatus = (typeof actionStatuses)[number]['value'];
+];
 
-export type LeadershipAction = ApiResponse<'POST', '/api/leadership-actions'>;
 export type LeadershipActionInput = ApiBody<'POST', '/api/leadership-actions'>;
 export type StressorCategory = NonNullable<LeadershipActionInput['categories']>[number];
 
