@@ -12,7 +12,8 @@ export const levels = [
 ] as const;
 export type Level = (typeof levels)[number];
 
-const levelLabels: Record<Level, string> = {
+/** The words people read for each level, on the server and in the web app alike. */
+export const levelLabels: Record<Level, string> = {
   'student-1': 'Student, year 1',
   'student-2': 'Student, year 2',
   'student-3': 'Student, year 3',

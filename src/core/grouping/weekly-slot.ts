@@ -12,7 +12,8 @@ export type WeeklySlot = `${WeekDay}-${SlotHour}`;
 
 export const weeklySlotCount = 168;
 
-const dayNames: Record<WeekDay, string> = {
+/** How a weekly slot's day reads, on the server and in the web app alike. */
+export const weekDayNames: Record<WeekDay, string> = {
   mon: 'Mondays',
   tue: 'Tuesdays',
   wed: 'Wednesdays',
@@ -62,7 +63,7 @@ export function describeWeeklySlot(slot: WeeklySlot): string {
   const index = weeklySlotIndex(slot);
   const day = weekDays[Math.floor(index / 24)] ?? 'mon';
   const hour = index % 24;
-  return `${dayNames[day]} ${formatHour(hour)}–${formatHour(hour + 1)}`;
+  return `${weekDayNames[day]} ${formatHour(hour)}–${formatHour(hour + 1)}`;
 }
 
 /** "Tuesdays 12:00–14:00, Thursdays 18:00–19:00": consecutive hours on one day are merged. */
@@ -76,7 +77,7 @@ export function describeWeeklySlots(slots: readonly WeeklySlot[]): string {
   const flush = () => {
     if (start < 0) return;
     const day = weekDays[Math.floor(start / 24)] ?? 'mon';
-    parts.push(`${dayNames[day]} ${formatHour(start % 24)}–${formatHour((end % 24) + 1)}`);
+    parts.push(`${weekDayNames[day]} ${formatHour(start % 24)}–${formatHour((end % 24) + 1)}`);
   };
   for (const index of indices) {
     if (index === end + 1 && Math.floor(index / 24) === Math.floor(start / 24)) {

@@ -1,12 +1,6 @@
-const dayNames: Record<string, string> = {
-  mon: 'Mondays',
-  tue: 'Tuesdays',
-  wed: 'Wednesdays',
-  thu: 'Thursdays',
-  fri: 'Fridays',
-  sat: 'Saturdays',
-  sun: 'Sundays',
-};
+import { weekDayNames } from '../../../src/core/grouping/weekly-slot.ts';
+
+const dayNames: Record<string, string> = weekDayNames;
 
 /** "tue-12" → "Tuesdays 12:00–13:00". */
 export function describeSlot(slot: string | null): string {

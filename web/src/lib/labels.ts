@@ -2,16 +2,9 @@
  * The words people read for values stored as slugs: levels, interests, statuses. Every screen that
  * shows one of these goes through here, so a slug such as `peer-support` never reaches the page.
  */
+import { levelLabels } from '../../../src/core/accounts/roles.ts';
 
-export const levelLabels: Record<string, string> = {
-  'student-1': 'Student, year 1',
-  'student-2': 'Student, year 2',
-  'student-3': 'Student, year 3',
-  'student-4': 'Student, year 4',
-  resident: 'Resident',
-  practitioner: 'Practitioner',
-  faculty: 'Faculty',
-};
+export { levelLabels };
 
 /** Interests offered at enrolment; the values are the curriculum's topic tags. */
 export const interestLabels: Record<string, string> = {

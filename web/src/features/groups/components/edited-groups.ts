@@ -253,18 +253,3 @@ export function describeScoreChange(now: number, saved: number): string {
   if (change === 0) return 'same as saved';
   return `${change > 0 ? '+' : '−'}${formatScore(Math.abs(change))}, ${change > 0 ? 'worse' : 'better'} than saved`;
 }
-
-const levelLabels: Record<string, string> = {
-  'student-1': 'Student, year 1',
-  'student-2': 'Student, year 2',
-  'student-3': 'Student, year 3',
-  'student-4': 'Student, year 4',
-  resident: 'Resident',
-  practitioner: 'Practitioner',
-  faculty: 'Faculty',
-};
-
-export function labelLevel(level: string | null): string | null {
-  if (!level) return null;
-  return levelLabels[level] ?? level;
-}

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Menu, Text } from '@mantine/core';
+import { labelLevel } from '../../../lib/labels.ts';
 import type { GroupPerson } from '../api/groups.ts';
-import { labelLevel } from './edited-groups.ts';
 
 /** The data type a dragged person carries, so only people can be dropped on a group. */
 export const personDragType = 'application/x-tend-person';

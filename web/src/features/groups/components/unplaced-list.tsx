@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { describeSlot } from '../../../lib/format.ts';
+import { labelLevel } from '../../../lib/labels.ts';
 import type { GroupsOverview } from '../api/groups.ts';
 import {
   type GroupMove,
@@ -22,7 +23,7 @@ import {
   useSaveGroupChanges,
   useTellUnplaced,
 } from '../api/published-groups.ts';
-import { type BoardView, formatScore, labelLevel } from './edited-groups.ts';
+import { type BoardView, formatScore } from './edited-groups.ts';
 import { dropTargetStyle } from './group-card.tsx';
 import type { MoveTarget } from './member-row.tsx';
 import { useDropTarget } from './use-drop-target.ts';
