@@ -3,6 +3,7 @@ import { listAuditChanges } from '../../core/audit/describe-audit-event.ts';
 import { findTermProblems, overlaps } from '../../core/scheduling/term.ts';
 import { utcToZoned } from '../../core/scheduling/time-zones.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { enrollments, programs } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -177,6 +178,27 @@ export async function updateProgram(
   });
 }
 
+// Qualified by hand: over one table drizzle writes plain "id", which inside these subqueries would
+// be the enrolment's own id (and every count 0).
+const programId = sql.raw('"programs"."id"');
+
+/** Every program of the organisation with its counts and the reader's own status: each programs page. */
+const programsWithCounts = preparedOnce((db) =>
+  db
+    .select({
+      program: programs,
+      enrolledCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'enrolled' and not e.is_facilitator)`,
+      waitlistedCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'waitlisted')`,
+      myEnrollmentStatus: sql<
+        ProgramSummary['myEnrollmentStatus']
+      >`(select e.status from ${enrollments} e where e.program_id = ${programId} and e.user_id = ${sql.placeholder('userId')})`,
+    })
+    .from(programs)
+    .where(eq(programs.organizationId, sql.placeholder('organizationId')))
+    .orderBy(desc(programs.termStart), asc(programs.title))
+    .prepare('tend_programs_with_counts'),
+);
+
 /** Coordinators see every program; everyone else sees the published ones and those they joined. */
 export async function listPrograms(
   db: Database,
@@ -185,21 +207,10 @@ export async function listPrograms(
 ): Promise<ProgramSummary[]> {
   const { timeZone } = await findOrganizationSettings(db, member.organizationId);
   const today = organizationToday(now, timeZone);
-  // Qualified by hand: over one table drizzle writes plain "id", which inside these subqueries would
-  // be the enrolment's own id (and every count 0).
-  const programId = sql.raw('"programs"."id"');
-  const rows = await db
-    .select({
-      program: programs,
-      enrolledCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'enrolled' and not e.is_facilitator)`,
-      waitlistedCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'waitlisted')`,
-      myEnrollmentStatus: sql<
-        ProgramSummary['myEnrollmentStatus']
-      >`(select e.status from ${enrollments} e where e.program_id = ${programId} and e.user_id = ${member.userId})`,
-    })
-    .from(programs)
-    .where(eq(programs.organizationId, member.organizationId))
-    .orderBy(desc(programs.termStart), asc(programs.title));
+  const rows = await programsWithCounts(db).execute({
+    organizationId: member.organizationId,
+    userId: member.userId,
+  });
   return rows
     .filter(
       ({ program, myEnrollmentStatus }) =>
