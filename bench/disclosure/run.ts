@@ -122,12 +122,8 @@ function benchmarkPublication(): void {
       prior,
     };
     // The reference: the same views' new cells, each with its figures, and no disclosure check.
-    const earlier = prior ? new Set(Object.keys(prior.windowDigests)) : undefined;
     const reference = time(() => {
-      const views = collectPublicationViews(
-        input,
-        earlier ? { isEarlierWindow: (windowId) => earlier.has(windowId) } : {},
-      );
+      const views = collectPublicationViews(input, prior);
       let newCells = 0;
       for (const view of views) {
         const prefix = viewKeyOf(view.programId, view.breakdown);

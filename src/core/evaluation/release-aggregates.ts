@@ -1,5 +1,5 @@
 import { findDerivableSmallGroup } from './find-derivable-group.ts';
-import { findAtoms, settleByAtomSize } from './settle-by-atom-size.ts';
+import { createAtomScratch, findAtoms, settleByAtomSize } from './settle-by-atom-size.ts';
 
 /**
  * The one gate every aggregate figure passes before anyone sees it (DESIGN.md: "Aggregates go
@@ -143,6 +143,7 @@ export function releaseAggregates<Figures, Member extends string | number = stri
     return input.alreadySuppressed?.get(input.cells[index]!.id) ?? null;
   });
   const isFixed = input.cells.map((cell) => input.alreadyReleased?.has(cell.id) === true);
+  const scratch = createAtomScratch();
 
   // Cells that share nobody can never be combined to any effect, and suppressing a cell only
   // splits groups further: each connected group is settled on its own, with the same result as
@@ -201,9 +202,9 @@ export function releaseAggregates<Figures, Member extends string | number = stri
 
   /** The exact search's elimination grows with cells × atoms and its search with the small atoms. */
   function isTooLargeForExactSearch(indices: readonly number[]): boolean {
-    const atoms = findAtoms(members, indices, personCount);
+    const { atoms, size } = findAtoms(members, indices, personCount, scratch);
     let small = 0;
-    for (const atom of atoms) if (atom.size < minimum) small++;
+    for (const atom of atoms) if (size[atom]! < minimum) small++;
     if (small === 0) return false;
     return (
       small > (input.exactSearchSmallAtomLimit ?? exactSearchSmallAtomLimit) ||

@@ -11,33 +11,63 @@
 /** Signature hashes keep to 30 bits, which V8 holds as small integers (Map keys without boxing). */
 const hashMask = 0x3fffffff;
 
-/** People in exactly the cells `cells` (ascending) of those looked at, and a hash of that set. */
-export type Atom = { cells: number[]; size: number; hash: number };
+/**
+ * Atoms as classes of a partition refinement: class `c` holds the people in exactly the cells of
+ * its chain (`lastCell[c]`, then its `parent`'s chain), and `hash[c]` is the sum of those cells'
+ * hashes. `atoms` lists the classes that are not empty.
+ */
+export type AtomPartition = {
+  atoms: Int32Array;
+  size: Int32Array;
+  hash: Int32Array;
+  parent: Int32Array;
+  lastCell: Int32Array;
+};
+
+/** Working arrays reused from one round to the next: the rounds would otherwise allocate most. */
+export type AtomScratch = { arrays: Int32Array[]; capacity: number; personCount: number };
+
+export function createAtomScratch(): AtomScratch {
+  return { arrays: [], capacity: 0, personCount: 0 };
+}
 
 /**
  * The atoms of the cells at `indices`, by partition refinement: each cell splits every class of
  * people it cuts into the part inside and the part outside. A class remembers the class it was split
  * from and the cell that split it, so its exact set of cells is that chain, never copied while
  * refining. Linear in the memberships; exact (the hash only serves to find neighbours quickly).
+ * The result lives in `scratch` until the next call.
  */
 export function findAtoms(
   members: readonly Int32Array[],
   indices: readonly number[],
   personCount: number,
-): Atom[] {
+  scratch: AtomScratch = createAtomScratch(),
+): AtomPartition {
   let memberships = 0;
   for (const index of indices) memberships += members[index]!.length;
   // Every class is created by at least one membership, so there are at most `memberships` of them.
-  const capacity = memberships + 1;
-  const classOf = new Int32Array(personCount).fill(-1);
-  const parent = new Int32Array(capacity);
-  const lastCell = new Int32Array(capacity);
-  const signatureLength = new Int32Array(capacity);
-  const size = new Int32Array(capacity);
-  const hash = new Int32Array(capacity);
+  if (scratch.capacity < memberships + 2 || scratch.personCount < personCount) {
+    scratch.capacity = Math.max(memberships + 2, scratch.capacity);
+    scratch.personCount = Math.max(personCount, scratch.personCount);
+    scratch.arrays = [
+      new Int32Array(scratch.personCount),
+      ...Array.from({ length: 7 }, () => new Int32Array(scratch.capacity)),
+    ];
+  }
+  const [classOf, parent, lastCell, size, hash, splitBy, splitInto, live] = scratch.arrays as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  classOf.fill(-1, 0, personCount);
   // Indexed by a class + 1 (0: people in no cell so far): the class its members in the current cell move to.
-  const splitBy = new Int32Array(capacity + 1).fill(-1);
-  const splitInto = new Int32Array(capacity + 1);
+  splitBy.fill(-1, 0, memberships + 2);
   let classCount = 0;
   for (const cell of indices) {
     const cellHashValue = cellHash(cell);
@@ -50,7 +80,7 @@ export function findAtoms(
         splitInto[slot] = created;
         parent[created] = old;
         lastCell[created] = cell;
-        signatureLength[created] = old >= 0 ? signatureLength[old]! + 1 : 1;
+        size[created] = 0;
         hash[created] = ((old >= 0 ? hash[old]! : 0) + cellHashValue) & hashMask;
       }
       const target = splitInto[slot]!;
@@ -59,15 +89,17 @@ export function findAtoms(
       if (old >= 0) size[old]!--;
     }
   }
-  const atoms: Atom[] = [];
-  for (let atom = 0; atom < classCount; atom++) {
-    if (size[atom] === 0) continue;
-    const cells = new Array<number>(signatureLength[atom]!);
-    let position = cells.length;
-    for (let current = atom; current >= 0; current = parent[current]!) cells[--position] = lastCell[current]!;
-    atoms.push({ cells, size: size[atom]!, hash: hash[atom]! });
-  }
-  return atoms;
+  let atomCount = 0;
+  for (let atom = 0; atom < classCount; atom++) if (size[atom] !== 0) live[atomCount++] = atom;
+  return { atoms: live.subarray(0, atomCount), size, hash, parent, lastCell };
+}
+
+/** An atom's cells, ascending. */
+export function cellsOfAtom(partition: AtomPartition, atom: number): number[] {
+  const cells: number[] = [];
+  for (let current = atom; current >= 0; current = partition.parent[current]!)
+    cells.push(partition.lastCell[current]!);
+  return cells.reverse();
 }
 
 /**
@@ -88,23 +120,29 @@ export function settleByAtomSize<Reason extends string>(input: {
   reason: Reason;
 }): void {
   const { members, reasons, isFixed, minimum } = input;
+  const scratch = createAtomScratch();
+  const cellHashes = Int32Array.from(members, (_, index) => cellHash(index));
   for (;;) {
     const released = input.indices.filter((index) => reasons[index] === null);
-    const atoms = findAtoms(members, released, input.personCount);
+    const partition = findAtoms(members, released, input.personCount, scratch);
+    const { atoms, size, hash, parent, lastCell } = partition;
     // Signatures are compared by a sum of per-cell hashes, so "this signature without cell c" costs
     // one subtraction. A collision only makes a worse choice of cell; the loop still ends only when
     // the exact atoms are all large enough. Hashes keep to 30 bits, which V8 holds unboxed.
     const hashes = new Set<number>();
     const smallHashes = new Set<number>();
     for (const atom of atoms) {
-      hashes.add(atom.hash);
-      if (atom.size < minimum) smallHashes.add(atom.hash);
+      hashes.add(hash[atom]!);
+      if (size[atom]! < minimum) smallHashes.add(hash[atom]!);
     }
+    if (smallHashes.size === 0) return;
     // For each small atom's signature, the cells that extend it to another atom's.
     const extensions = new Map<number, number[]>();
     for (const atom of atoms) {
-      for (const cell of atom.cells) {
-        const key = (atom.hash - cellHash(cell)) & hashMask;
+      const atomHash = hash[atom]!;
+      for (let current = atom; current >= 0; current = parent[current]!) {
+        const cell = lastCell[current]!;
+        const key = (atomHash - cellHashes[cell]!) & hashMask;
         if (!smallHashes.has(key)) continue;
         const list = extensions.get(key);
         if (list) list.push(cell);
@@ -115,11 +153,11 @@ export function settleByAtomSize<Reason extends string>(input: {
       let chosen = -1;
       for (const index of candidates) {
         if (isFixed[index] || reasons[index] !== null) continue;
-        const size = members[index]!.length;
+        const cellSize = members[index]!.length;
         if (
           chosen < 0 ||
-          size < members[chosen]!.length ||
-          (size === members[chosen]!.length && index < chosen)
+          cellSize < members[chosen]!.length ||
+          (cellSize === members[chosen]!.length && index < chosen)
         )
           chosen = index;
       }
@@ -127,13 +165,15 @@ export function settleByAtomSize<Reason extends string>(input: {
     };
     const toHide = new Set<number>();
     for (const atom of atoms) {
-      if (atom.size >= minimum) continue;
+      if (size[atom]! >= minimum) continue;
+      const atomHash = hash[atom]!;
+      const cells = cellsOfAtom(partition, atom);
       const neighbours = [
-        ...atom.cells.filter((cell) => hashes.has((atom.hash - cellHash(cell)) & hashMask)),
-        ...(extensions.get(atom.hash) ?? []),
+        ...cells.filter((cell) => hashes.has((atomHash - cellHashes[cell]!) & hashMask)),
+        ...(extensions.get(atomHash) ?? []),
       ];
       const nearest = smallest(neighbours);
-      const chosen = nearest >= 0 ? nearest : smallest(atom.cells);
+      const chosen = nearest >= 0 ? nearest : smallest(cells);
       if (chosen >= 0) toHide.add(chosen);
     }
     // Only cells already seen keep a small atom apart: nothing left to hide can help.

@@ -1,6 +1,10 @@
 import { mean, standardDeviation } from '../evaluation/descriptive-statistics.ts';
 import { summarizePairedChange } from '../evaluation/paired-change.ts';
-import { classifyReliableChangeOnSubscale } from '../evaluation/reliable-change.ts';
+import {
+  categorizeChange,
+  classifyReliableChangeOnSubscale,
+  type ReliableChangeCategory,
+} from '../evaluation/reliable-change.ts';
 import { findBand, type Instrument, type Subscale } from '../instruments/instrument.ts';
 import type {
   Breakdown,
@@ -52,6 +56,12 @@ export type OutcomeCell = {
   focusWindowId?: string;
   /** Set on change cells: the baseline window whose view shows them. */
   baselineWindowId?: string;
+};
+
+/** What the publication a new one builds on decided, for one view. */
+export type EarlierCells = {
+  hasWindow: (windowId: string) => boolean;
+  decisionOf: (cellId: string) => string | undefined;
 };
 
 export type CollectedView = {
@@ -149,18 +159,20 @@ export function collectOutcomeCells(input: {
   /** The SD of that cohort's scores on a subscale (null below two people). */
   cohortSpreadOf: (windowId: string, subscaleId: string) => number | null;
   /**
-   * Windows an earlier publication covered, unchanged since: a pairing of two of them adds nothing
-   * new to its own measurement, so only its before and after cells are collected (they belong to
-   * windows' measurements, which a new window's pairings join).
+   * The publication this one builds on, whose windows are unchanged: a cell about its windows only
+   * stands as published, so it is collected only if it was released (it may join a new window's
+   * measurement as a fixed cell); a pairing of two of them adds nothing new to its own measurement,
+   * so only its before and after cells can be.
    */
-  isEarlierWindow?: (windowId: string) => boolean;
+  earlier?: EarlierCells;
   /** The pairs of each pairing ("<baseline>><focus>"), shared by views with the same responses. */
   pairMemo?: Map<string, Pair[]>;
   programId: string | null;
   breakdown: Breakdown;
   labelOf: (key: string) => string;
 }): CollectedView {
-  const { instrument, breakdown, labelOf } = input;
+  const { instrument, breakdown, labelOf, earlier } = input;
+  const isReleasedEarlier = (cellId: string) => earlier?.decisionOf(cellId) === 'released';
   const windows = sortWindows(input.windows);
   const byWindow = partition(input.responses, (response) => response.windowId);
   const answered = windows.filter((window) => byWindow.has(window.id));
@@ -181,6 +193,8 @@ export function collectOutcomeCells(input: {
     );
 
   for (const window of answered) {
+    const isEarlierWindow = earlier?.hasWindow(window.id) === true;
+    const isCollected = (id: string) => !isEarlierWindow || isReleasedEarlier(id);
     const members = byWindow.get(window.id) ?? [];
     const groups: [string, IndexedResponse[]][] = [
       [`w:${window.id}`, members],
@@ -190,18 +204,22 @@ export function collectOutcomeCells(input: {
       ]),
     ];
     for (const [cellId, list] of groups) {
-      cells.push({
-        id: cellId,
-        measurement: window.id,
-        members: membersOf(list),
-        figures: () => ({ kind: 'trend', subscales: summarizeMeans(instrument, list) }),
-      });
+      if (isCollected(cellId)) {
+        cells.push({
+          id: cellId,
+          measurement: window.id,
+          members: membersOf(list),
+          figures: () => ({ kind: 'trend', subscales: summarizeMeans(instrument, list) }),
+        });
+      }
       // The distribution, shown when this window is the focus: each band is a cell of its own.
       for (const subscale of instrument.subscales) {
         let bands: Int32Array[] | undefined;
         subscale.bands.forEach((band, bandIndex) => {
+          const id = `${cellId}|s:${subscale.id}/band/${band.id}`;
+          if (!isCollected(id)) return;
           cells.push({
-            id: `${cellId}|s:${subscale.id}/band/${band.id}`,
+            id,
             measurement: window.id,
             members: () => {
               bands ??= splitByBand(subscale, list);
@@ -219,9 +237,26 @@ export function collectOutcomeCells(input: {
   answered.forEach((baseline, baselineIndex) => {
     let beforeOf: Map<string, IndexedResponse> | undefined;
     const cohortId = `cohort:${baseline.id}`;
-    let isCohortAdded = false;
+    const cohortCell: OutcomeCell = {
+      id: cohortId,
+      measurement: baseline.id,
+      members: membersOf(input.cohortOf(baseline.id)),
+      figures: { kind: 'count' },
+    };
+    // A cohort cell published before stands; one released then may be a fixed cell now.
+    const cohortDecision = earlier?.decisionOf(cohortId);
+    if (cohortDecision === 'released') cells.push(cohortCell);
+    let isCohortAdded = cohortDecision !== undefined;
     for (const focus of answered.slice(baselineIndex + 1)) {
       const pairing = `${baseline.id}>${focus.id}`;
+      const isEarlier = earlier?.hasWindow(baseline.id) === true && earlier.hasWindow(focus.id);
+      if (
+        isEarlier &&
+        ![`c:${pairing}`, ...groupKeys.map((key) => `c:${pairing}|g:${key}`)].some(
+          (id) => isReleasedEarlier(`${id}|before`) || isReleasedEarlier(`${id}|after`),
+        )
+      )
+        continue;
       let pairs = input.pairMemo?.get(pairing);
       if (!pairs) {
         beforeOf ??= new Map(
@@ -238,15 +273,9 @@ export function collectOutcomeCells(input: {
       if (!isCohortAdded) {
         // The threshold uses the baseline window's whole cohort, whatever the filter, so it does not
         // move with the group shown; that SD is a figure about the cohort, so its cell goes in too.
-        cells.push({
-          id: cohortId,
-          measurement: baseline.id,
-          members: membersOf(input.cohortOf(baseline.id)),
-          figures: { kind: 'count' },
-        });
+        cells.push(cohortCell);
         isCohortAdded = true;
       }
-      const isEarlier = input.isEarlierWindow?.(baseline.id) === true && input.isEarlierWindow(focus.id);
       const view = { focusWindowId: focus.id, baselineWindowId: baseline.id };
       const groups: [string, Pair[]][] = [
         [`c:${pairing}`, pairs],
@@ -264,10 +293,14 @@ export function collectOutcomeCells(input: {
         };
         // The before and after means belong to their windows' measurements; the change's spread
         // and the reliable-change counts to the pairing's. Shown only when all three are released.
-        cells.push(
-          { id: `${cellId}|before`, measurement: baseline.id, members, figures: { kind: 'count' }, ...view },
-          { id: `${cellId}|after`, measurement: focus.id, members, figures: { kind: 'count' }, ...view },
-        );
+        for (const [part, measurement] of [
+          ['before', baseline.id],
+          ['after', focus.id],
+        ] as const) {
+          const id = `${cellId}|${part}`;
+          if (!isEarlier || isReleasedEarlier(id))
+            cells.push({ id, measurement, members, figures: { kind: 'count' }, ...view });
+        }
         if (isEarlier) continue;
         const { thresholds, categoryCells } = collectReliableChange(instrument, cellId, list, (subscaleId) =>
           input.cohortSpreadOf(baseline.id, subscaleId),
@@ -287,7 +320,7 @@ export function collectOutcomeCells(input: {
           ...categoryCells.map((cell) => ({
             id: cell.id,
             measurement: pairing,
-            members: () => indicesOf(cell.personIds, Number),
+            members: () => cell.members,
             figures: { kind: 'count' } as const,
             ...view,
           })),
@@ -314,19 +347,17 @@ function collectReliableChange(
   spreadOf: (subscaleId: string) => number | null,
 ): {
   thresholds: Record<string, ReliableChangeCounts>;
-  categoryCells: { id: string; personIds: readonly string[] }[];
+  categoryCells: { id: string; members: Int32Array }[];
 } {
   const thresholds: Record<string, ReliableChangeCounts> = {};
-  const categoryCells: { id: string; personIds: readonly string[] }[] = [];
+  const categoryCells: { id: string; members: Int32Array }[] = [];
   for (const subscale of instrument.subscales) {
     const spread = spreadOf(subscale.id);
+    // The threshold depends on the baseline cohort's spread and the subscale only, not on the group:
+    // worked out once, then each pair is sorted by it (as classifyReliableChange would).
     const classified = classifyReliableChangeOnSubscale(
       subscale,
-      list.map((pair) => ({
-        personId: String(pair.after.personIndex),
-        before: pair.before.scores[subscale.id] as number,
-        after: pair.after.scores[subscale.id] as number,
-      })),
+      [],
       spread === null ? {} : { standardDeviationBefore: spread },
     );
     if (classified.status !== 'computed' || spread === null) {
@@ -354,12 +385,27 @@ function collectReliableChange(
       deteriorated: null,
       noReliableChange: null,
     };
-    for (const [category, personIds] of [
-      ['improved', classified.improved],
-      ['deteriorated', classified.deteriorated],
-      ['no-reliable-change', classified.noReliableChange],
-    ] as const) {
-      categoryCells.push({ id: `${cellId}|s:${subscale.id}/reliable-change/${category}`, personIds });
+    const byCategory: Record<ReliableChangeCategory, number[]> = {
+      improved: [],
+      deteriorated: [],
+      'no-reliable-change': [],
+    };
+    const scale = {
+      standardErrorOfDifference: classified.standardErrorOfDifference,
+      direction: subscale.direction,
+    };
+    for (const pair of list) {
+      const change = {
+        before: pair.before.scores[subscale.id] as number,
+        after: pair.after.scores[subscale.id] as number,
+      };
+      byCategory[categorizeChange(change, scale)].push(pair.after.personIndex);
+    }
+    for (const category of ['improved', 'deteriorated', 'no-reliable-change'] as const) {
+      categoryCells.push({
+        id: `${cellId}|s:${subscale.id}/reliable-change/${category}`,
+        members: Int32Array.from(byCategory[category]).sort(),
+      });
     }
   }
   return { thresholds, categoryCells };

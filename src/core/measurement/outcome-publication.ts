@@ -102,12 +102,12 @@ export function viewKeyOf(programId: string | null, breakdown: Breakdown): strin
 }
 
 /**
- * The cells of every view in the publication, before any is released. With `isEarlierWindow`, the
- * pairings of two earlier windows give only their before and after cells (`collectOutcomeCells`).
+ * The cells of every view in the publication, before any is released. Built on an `earlier`
+ * publication, only new cells and the released cells they may join (`collectOutcomeCells`).
  */
 export function collectPublicationViews(
   input: Omit<PublicationInput, 'prior'>,
-  options: { isEarlierWindow?: (windowId: string) => boolean } = {},
+  earlier?: BuildablePrior,
 ): CollectedView[] {
   const labelOf = (key: string) =>
     key === notRecordedKey ? 'Not recorded' : (input.groupLabels?.[key] ?? key);
@@ -157,7 +157,15 @@ export function collectPublicationViews(
           cohortOf,
           cohortSpreadOf,
           pairMemo,
-          ...(options.isEarlierWindow ? { isEarlierWindow: options.isEarlierWindow } : {}),
+          ...(earlier
+            ? {
+                earlier: {
+                  hasWindow: (windowId: string) => earlier.windowDigests[windowId] !== undefined,
+                  decisionOf: (cellId: string) =>
+                    earlier.decisions[`${viewKeyOf(programId, breakdown)}|${cellId}`],
+                },
+              }
+            : {}),
           programId,
           breakdown,
           labelOf,
@@ -173,16 +181,22 @@ export function collectPublicationViews(
  * window it covered still there with the same responses. Then its cells stand as published and
  * only the cells of new windows are worked out and gated, against the released cells they join.
  */
-function findEarlierWindows(
+function findBuildablePrior(
   prior: PriorPublication | undefined,
   minimum: number,
   windowDigests: Readonly<Record<string, string>>,
-): ReadonlySet<string> | undefined {
+): BuildablePrior | undefined {
   if (!prior?.views || !prior.windowDigests || prior.minimumGroupSize !== minimum) return undefined;
   const earlier = Object.entries(prior.windowDigests);
   if (earlier.some(([windowId, digest]) => windowDigests[windowId] !== digest)) return undefined;
-  return new Set(earlier.map(([windowId]) => windowId));
+  return { ...prior, windowDigests: prior.windowDigests, views: prior.views };
 }
+
+/** A prior publication whose windows are unchanged: the new one is built on it. */
+export type BuildablePrior = PriorPublication & {
+  windowDigests: Readonly<Record<string, string>>;
+  views: readonly PublishedOutcomeView[];
+};
 
 /** A cell of one view, with what the publication before decided for it (undefined: new). */
 type Entry = { key: string; cell: OutcomeCell; earlier: 'released' | SuppressionReason | undefined };
@@ -196,13 +210,10 @@ export function publishOutcomes(input: PublicationInput): OutcomePublication {
   // minimum protects, which nothing can take back, so that publication starts afresh (decision 003).
   const prior = input.prior && minimum <= input.prior.minimumGroupSize ? input.prior : undefined;
   const isSameMinimum = prior?.minimumGroupSize === minimum;
-  const earlier = findEarlierWindows(prior, minimum, windowDigests);
-  const views = collectPublicationViews(
-    input,
-    earlier ? { isEarlierWindow: (windowId) => earlier.has(windowId) } : {},
-  );
+  const earlier = findBuildablePrior(prior, minimum, windowDigests);
+  const views = collectPublicationViews(input, earlier);
 
-  const decisions: PublicationDecisions = earlier ? { ...prior?.decisions } : {};
+  const decisions: PublicationDecisions = earlier ? { ...earlier.decisions } : {};
   const memberCounts = new Map<string, number>();
   const byMeasurement = new Map<string, Entry[]>();
   for (const view of views) {
@@ -266,7 +277,7 @@ export function publishOutcomes(input: PublicationInput): OutcomePublication {
   }
 
   const priorViews = new Map(
-    (earlier ? (prior?.views ?? []) : []).map((view) => [viewKeyOf(view.programId, view.breakdown), view]),
+    (earlier?.views ?? []).map((view) => [viewKeyOf(view.programId, view.breakdown), view]),
   );
   const published = views.map((view): PublishedOutcomeView => {
     const prefix = viewKeyOf(view.programId, view.breakdown);
