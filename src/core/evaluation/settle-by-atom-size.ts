@@ -94,14 +94,6 @@ export function findAtoms(
   return { atoms: live.subarray(0, atomCount), size, hash, parent, lastCell };
 }
 
-/** An atom's cells, ascending. */
-export function cellsOfAtom(partition: AtomPartition, atom: number): number[] {
-  const cells: number[] = [];
-  for (let current = atom; current >= 0; current = partition.parent[current]!)
-    cells.push(partition.lastCell[current]!);
-  return cells.reverse();
-}
-
 /**
  * While some atom is smaller than the minimum, it is merged with a neighbour: an atom whose cells
  * differ from its own by one cell, that cell hidden — the smallest such, so totals and margins
@@ -124,8 +116,7 @@ export function settleByAtomSize<Reason extends string>(input: {
   const cellHashes = Int32Array.from(members, (_, index) => cellHash(index));
   for (;;) {
     const released = input.indices.filter((index) => reasons[index] === null);
-    const partition = findAtoms(members, released, input.personCount, scratch);
-    const { atoms, size, hash, parent, lastCell } = partition;
+    const { atoms, size, hash, parent, lastCell } = findAtoms(members, released, input.personCount, scratch);
     // Signatures are compared by a sum of per-cell hashes, so "this signature without cell c" costs
     // one subtraction. A collision only makes a worse choice of cell; the loop still ends only when
     // the exact atoms are all large enough. Hashes keep to 30 bits, which V8 holds unboxed.
@@ -149,31 +140,26 @@ export function settleByAtomSize<Reason extends string>(input: {
         else extensions.set(key, [cell]);
       }
     }
-    const smallest = (candidates: readonly number[]) => {
-      let chosen = -1;
-      for (const index of candidates) {
-        if (isFixed[index] || reasons[index] !== null) continue;
-        const cellSize = members[index]!.length;
-        if (
-          chosen < 0 ||
-          cellSize < members[chosen]!.length ||
-          (cellSize === members[chosen]!.length && index < chosen)
-        )
-          chosen = index;
-      }
-      return chosen;
+    // The better of two cells to hide: still released, not fixed, the smaller, then the lower index.
+    const better = (index: number, chosen: number) => {
+      if (isFixed[index] || reasons[index] !== null) return chosen;
+      if (chosen < 0) return index;
+      const difference = members[index]!.length - members[chosen]!.length;
+      return difference < 0 || (difference === 0 && index < chosen) ? index : chosen;
     };
     const toHide = new Set<number>();
     for (const atom of atoms) {
       if (size[atom]! >= minimum) continue;
       const atomHash = hash[atom]!;
-      const cells = cellsOfAtom(partition, atom);
-      const neighbours = [
-        ...cells.filter((cell) => hashes.has((atomHash - cellHashes[cell]!) & hashMask)),
-        ...(extensions.get(atomHash) ?? []),
-      ];
-      const nearest = smallest(neighbours);
-      const chosen = nearest >= 0 ? nearest : smallest(cells);
+      let nearest = -1;
+      let containing = -1;
+      for (let current = atom; current >= 0; current = parent[current]!) {
+        const cell = lastCell[current]!;
+        containing = better(cell, containing);
+        if (hashes.has((atomHash - cellHashes[cell]!) & hashMask)) nearest = better(cell, nearest);
+      }
+      for (const cell of extensions.get(atomHash) ?? []) nearest = better(cell, nearest);
+      const chosen = nearest >= 0 ? nearest : containing;
       if (chosen >= 0) toHide.add(chosen);
     }
     // Only cells already seen keep a small atom apart: nothing left to hide can help.

@@ -241,11 +241,11 @@ export function publishOutcomes(input: PublicationInput): OutcomePublication {
     // Cells with the same members (a program's overall figure and that program's row in the
     // organisation's program breakdown) are one cell to the gate. Lists are compared by a hash
     // first, then element by element.
-    const canonicalOf = new Map<string, number[]>();
+    const canonicalOf = new Map<number, number[]>();
     const canonicalMembers: Int32Array[] = [];
     const canonicalByEntry = entries.map(({ cell }) => {
       const members = cell.members();
-      const signature = `${members.length}:${hashIndices(members)}`;
+      const signature = hashIndices(members);
       const candidates = canonicalOf.get(signature) ?? [];
       let canonical = candidates.find((index) => isSameList(canonicalMembers[index]!, members));
       if (canonical === undefined) {
@@ -346,15 +346,11 @@ function hashStrings(parts: readonly string[]): string {
   return `${(first >>> 0).toString(36)}${(second >>> 0).toString(36)}`;
 }
 
-/** FNV-1a over the indices, two 32-bit lanes: a key for the map, never trusted without comparing. */
-function hashIndices(indices: Int32Array): string {
-  let first = 0x811c9dc5;
-  let second = 0x01000193;
-  for (const value of indices) {
-    first = Math.imul(first ^ value, 0x01000193);
-    second = Math.imul(second ^ value, 0x5bd1e995);
-  }
-  return `${(first >>> 0).toString(36)}${(second >>> 0).toString(36)}`;
+/** FNV-1a over the indices and their count, kept to 30 bits (a small integer to V8): a key for the map, never trusted without comparing. */
+function hashIndices(indices: Int32Array): number {
+  let hash = 0x811c9dc5 ^ indices.length;
+  for (const value of indices) hash = Math.imul(hash ^ value, 0x01000193);
+  return hash & 0x3fffffff;
 }
 
 function isSameList(a: Int32Array, b: Int32Array): boolean {
