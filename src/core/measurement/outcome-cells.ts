@@ -1,19 +1,17 @@
 import { mean, standardDeviation } from '../evaluation/descriptive-statistics.ts';
 import { summarizePairedChange } from '../evaluation/paired-change.ts';
-import {
-  categorizeChange,
-  classifyReliableChangeOnSubscale,
-  type ReliableChangeCategory,
-} from '../evaluation/reliable-change.ts';
 import { findBand, type Instrument, type Subscale } from '../instruments/instrument.ts';
 import type {
   Breakdown,
+  IndexedResponse,
   OutcomeResponse,
   OutcomeWindow,
+  Pair,
   ReliableChangeCounts,
   SubscaleChange,
   SubscaleMean,
 } from './outcome-types.ts';
+import { collectReliableChange } from './reliable-change-cells.ts';
 
 /**
  * Every cell one outcomes view can show — one program filter (or none) and one breakdown, with
@@ -108,10 +106,7 @@ function summarizeMeans(instrument: Instrument, members: readonly OutcomeRespons
   });
 }
 
-/** A response with its person's index among the publication's people. */
-export type IndexedResponse = OutcomeResponse & { personIndex: number };
-
-export type Pair = { before: IndexedResponse; after: IndexedResponse };
+export type { IndexedResponse, Pair } from './outcome-types.ts';
 
 function summarizeChange(subscale: Subscale, pairs: readonly Pair[]): Omit<SubscaleChange, 'reliableChange'> {
   const summary = summarizePairedChange(
@@ -337,76 +332,4 @@ export function collectOutcomeCells(input: {
     groups: groupKeys.map((key) => ({ key, label: labelOf(key) })),
     cells,
   };
-}
-
-/** Each subscale's reliable-change threshold, and its three categories as cells of the pairing. */
-function collectReliableChange(
-  instrument: Instrument,
-  cellId: string,
-  list: readonly Pair[],
-  spreadOf: (subscaleId: string) => number | null,
-): {
-  thresholds: Record<string, ReliableChangeCounts>;
-  categoryCells: { id: string; members: Int32Array }[];
-} {
-  const thresholds: Record<string, ReliableChangeCounts> = {};
-  const categoryCells: { id: string; members: Int32Array }[] = [];
-  for (const subscale of instrument.subscales) {
-    const spread = spreadOf(subscale.id);
-    // The threshold depends on the baseline cohort's spread and the subscale only, not on the group:
-    // worked out once, then each pair is sorted by it (as classifyReliableChange would).
-    const classified = classifyReliableChangeOnSubscale(
-      subscale,
-      [],
-      spread === null ? {} : { standardDeviationBefore: spread },
-    );
-    if (classified.status !== 'computed' || spread === null) {
-      thresholds[subscale.id] = {
-        status: 'not-computed',
-        message:
-          classified.status === 'computed'
-            ? 'Reliable change needs the spread of the baseline window’s scores.'
-            : classified.message,
-      };
-      continue;
-    }
-    thresholds[subscale.id] = {
-      status: 'computed',
-      reliableChangeThreshold: classified.reliableChangeThreshold,
-      reliability:
-        subscale.reliability.status === 'published'
-          ? {
-              coefficient: subscale.reliability.coefficient,
-              kind: subscale.reliability.kind,
-              source: subscale.reliability.source,
-            }
-          : { coefficient: classified.reliability, kind: 'cronbach-alpha', source: '' },
-      improved: null,
-      deteriorated: null,
-      noReliableChange: null,
-    };
-    const byCategory: Record<ReliableChangeCategory, number[]> = {
-      improved: [],
-      deteriorated: [],
-      'no-reliable-change': [],
-    };
-    const scale = {
-      standardErrorOfDifference: classified.standardErrorOfDifference,
-      direction: subscale.direction,
-    };
-    for (const pair of list) {
-      const change = {
-        before: pair.before.scores[subscale.id] as number,
-        after: pair.after.scores[subscale.id] as number,
-      };
-      byCategory[categorizeChange(change, scale)].push(pair.after.personIndex);
-    }
-    for (const category of ['improved', 'deteriorated', 'no-reliable-change'] as const) {
-      categoryCells.push({
-        id: `${cellId}|s:${subscale.id}/reliable-change/${category}`,
-        members: Int32Array.from(byCategory[category]).sort(),
-      });
-    }
-  }
-  return { thresholds, categoryCells };
 }
