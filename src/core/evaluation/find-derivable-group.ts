@@ -19,11 +19,11 @@
  * 0 nor D; every candidate it reports is then checked in exact arithmetic.
  */
 
-export type DerivableGroupSearch =
+export type DerivableGroupSearch<Member = string> =
   /** No group of 1 to minimum − 1 people can be worked out from these cells. */
   | { kind: 'none' }
   /** `personIds` can be worked out by combining the cells at `cellIndices` (indices into the input). */
-  | { kind: 'found'; personIds: readonly string[]; cellIndices: readonly number[] }
+  | { kind: 'found'; personIds: readonly Member[]; cellIndices: readonly number[] }
   /**
    * The search would take too long to finish (very fine, heavily overlapping cells). `cellIndices`
    * are the cells that contain people of small atoms; suppressing one of them shrinks the search.
@@ -33,14 +33,14 @@ export type DerivableGroupSearch =
 const prime = 2147483647; // 2^31 − 1: residue sums stay exact in a double.
 const primeBig = BigInt(prime);
 
-type Atom = { cells: number[]; members: string[]; firstSeen: number };
+type Atom<Member> = { cells: number[]; members: Member[]; firstSeen: number };
 
 /** Searches `cells` (sets of person ids) for a derivable group of 1 to `minimum − 1` people. */
-export function findDerivableSmallGroup(
-  cells: readonly ReadonlySet<string>[],
+export function findDerivableSmallGroup<Member>(
+  cells: readonly Iterable<Member>[],
   minimum: number,
   options: { searchLimit?: number } = {},
-): DerivableGroupSearch {
+): DerivableGroupSearch<Member> {
   const searchLimit = options.searchLimit ?? 200_000;
   const atoms = findAtoms(cells);
   for (const component of findComponents(cells.length, atoms)) {
@@ -51,8 +51,8 @@ export function findDerivableSmallGroup(
 }
 
 /** Groups people by the exact set of cells they belong to. */
-function findAtoms(cells: readonly ReadonlySet<string>[]): Atom[] {
-  const cellsOfPerson = new Map<string, number[]>();
+function findAtoms<Member>(cells: readonly Iterable<Member>[]): Atom<Member>[] {
+  const cellsOfPerson = new Map<Member, number[]>();
   cells.forEach((cell, index) => {
     for (const person of cell) {
       const list = cellsOfPerson.get(person);
@@ -60,7 +60,7 @@ function findAtoms(cells: readonly ReadonlySet<string>[]): Atom[] {
       else cellsOfPerson.set(person, [index]);
     }
   });
-  const atomsBySignature = new Map<string, Atom>();
+  const atomsBySignature = new Map<string, Atom<Member>>();
   let order = 0;
   for (const [person, cellIndices] of cellsOfPerson) {
     const signature = cellIndices.join(',');
@@ -72,10 +72,10 @@ function findAtoms(cells: readonly ReadonlySet<string>[]): Atom[] {
   return [...atomsBySignature.values()];
 }
 
-type Component = { cells: number[]; atoms: Atom[] };
+type Component<Member> = { cells: number[]; atoms: Atom<Member>[] };
 
 /** Cells that share no person cannot be combined to any effect; they are searched separately. */
-function findComponents(cellCount: number, atoms: readonly Atom[]): Component[] {
+function findComponents<Member>(cellCount: number, atoms: readonly Atom<Member>[]): Component<Member>[] {
   const parent = Array.from({ length: cellCount }, (_, index) => index);
   const root = (index: number): number => {
     let current = index;
@@ -89,10 +89,10 @@ function findComponents(cellCount: number, atoms: readonly Atom[]): Component[] 
     const first = root(atom.cells[0]!);
     for (const cell of atom.cells) parent[root(cell)] = first;
   }
-  const components = new Map<number, Component>();
+  const components = new Map<number, Component<Member>>();
   for (let cell = 0; cell < cellCount; cell++) {
     const key = root(cell);
-    const component = components.get(key) ?? { cells: [], atoms: [] };
+    const component: Component<Member> = components.get(key) ?? { cells: [], atoms: [] };
     component.cells.push(cell);
     components.set(key, component);
   }
@@ -101,11 +101,15 @@ function findComponents(cellCount: number, atoms: readonly Atom[]): Component[] 
 }
 
 /** Largest atom first; ties in the order people first appear, so the result never depends on chance. */
-function compareAtoms(a: Atom, b: Atom): number {
+function compareAtoms<Member>(a: Atom<Member>, b: Atom<Member>): number {
   return b.members.length - a.members.length || a.firstSeen - b.firstSeen;
 }
 
-function searchComponent(component: Component, minimum: number, searchLimit: number): DerivableGroupSearch {
+function searchComponent<Member>(
+  component: Component<Member>,
+  minimum: number,
+  searchLimit: number,
+): DerivableGroupSearch<Member> {
   const budget = minimum - 1;
   if (component.atoms.every((atom) => atom.members.length > budget)) return { kind: 'none' };
 
@@ -154,9 +158,9 @@ function searchComponent(component: Component, minimum: number, searchLimit: num
   const chosen: number[] = [];
   let nodes = 0;
 
-  const verify = (): string[] | null => {
+  const verify = (): Member[] | null => {
     let weight = 0;
-    const members: string[] = [];
+    const members: Member[] = [];
     for (let column = 0; column < atomCount; column++) {
       let exact = 0n;
       for (const position of chosen) exact += matrix[smallRows[position]!]![column]!;
@@ -180,7 +184,7 @@ function searchComponent(component: Component, minimum: number, searchLimit: num
     return involved;
   };
 
-  type Outcome = DerivableGroupSearch | null;
+  type Outcome = DerivableGroupSearch<Member> | null;
   const search = (start: number, pivotWeight: number): Outcome => {
     for (let position = start; position < smallRows.length; position++) {
       const rowWeight = weights[pivotColumns[smallRows[position]!]!]!;

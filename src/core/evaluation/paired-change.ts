@@ -69,7 +69,7 @@ export function summarizePairedChange(
     standardDeviationOfChange === null ? null : standardDeviationOfChange / Math.sqrt(n);
   let confidenceInterval: PairedChangeSummary['confidenceInterval'] = null;
   if (standardErrorOfChange !== null) {
-    const margin = studentTQuantile(1 - (1 - level) / 2, n - 1) * standardErrorOfChange;
+    const margin = cachedTQuantile(1 - (1 - level) / 2, n - 1) * standardErrorOfChange;
     confidenceInterval = { level, lower: meanChange - margin, upper: meanChange + margin };
   }
   const cohensDz =
@@ -103,4 +103,20 @@ function averageStandardizedChange(
   if (n < 3 || spreadBefore === null || spreadAfter === null) return null;
   const averageSpread = (spreadBefore + spreadAfter) / 2;
   return averageSpread === 0 ? null : hedgesCorrection(n - 1) * (meanChange / averageSpread);
+}
+
+/**
+ * t quantiles already worked out, by probability and degrees of freedom: a publication asks for the
+ * same few (one per group size) tens of thousands of times, and each is a root search.
+ */
+const tQuantiles = new Map<string, number>();
+
+function cachedTQuantile(p: number, degreesOfFreedom: number): number {
+  const key = `${p}|${degreesOfFreedom}`;
+  let quantile = tQuantiles.get(key);
+  if (quantile === undefined) {
+    quantile = studentTQuantile(p, degreesOfFreedom);
+    tQuantiles.set(key, quantile);
+  }
+  return quantile;
 }

@@ -1,4 +1,5 @@
 import { findDerivableSmallGroup } from './find-derivable-group.ts';
+import { createAtomScratch, findAtoms, settleByAtomSize } from './settle-by-atom-size.ts';
 
 /**
  * The one gate every aggregate figure passes before anyone sees it (DESIGN.md: "Aggregates go
@@ -30,16 +31,16 @@ export function effectiveMinimumGroupSize(requested?: number): number {
  * band of a histogram, the total. `memberIds` are everyone whose data the figures are computed
  * from; cells may nest and overlap in any way, and the function works out how.
  */
-export type AggregateCell<Figures> = {
+export type AggregateCell<Figures, Member extends string | number = string> = {
   id: string;
-  memberIds: readonly string[] | ReadonlySet<string>;
+  memberIds: Iterable<Member>;
   figures: Figures;
   /**
    * For a share ("3 of the 8 attendees reflected"; a band of a distribution): everyone it is a
    * share of. The share says something about the rest too ("the other 5 did not"), so it is shown
    * only when the rest is at least the minimum as well; "8 of 8" or "7 of 8" tells about everyone.
    */
-  shareOf?: readonly string[] | ReadonlySet<string>;
+  shareOf?: Iterable<Member>;
 };
 
 export type SuppressionReason = 'below-minimum' | 'rest-below-minimum' | 'reveals-small-group-by-subtraction';
@@ -85,8 +86,8 @@ export type AggregateRelease<Figures> = {
  * All cells shown together (one report, one dashboard) must go through one call: cells released
  * by separate calls are not checked against each other.
  */
-export function releaseAggregates<Figures>(input: {
-  cells: readonly AggregateCell<Figures>[];
+export function releaseAggregates<Figures, Member extends string | number = string>(input: {
+  cells: readonly AggregateCell<Figures, Member>[];
   minimumGroupSize?: number;
   /**
    * Ids of cells this audience has already seen (a frozen earlier publication). They stay released
@@ -104,29 +105,66 @@ export function releaseAggregates<Figures>(input: {
     if (seen.has(cell.id)) throw new RangeError(`cell id ${cell.id} appears twice`);
     seen.add(cell.id);
   }
-  const members = input.cells.map((cell) => new Set(cell.memberIds));
-  const reasons: (SuppressionReason | null)[] = members.map((set, index) => {
-    if (set.size < minimum) return 'below-minimum';
+  // People become dense indices and each cell a sorted list of them without repeats: a publication
+  // holds hundreds of thousands of memberships, and typed arrays keep them small and fast to scan.
+  const indexOf = new Map<Member, number>();
+  const members = input.cells.map((cell) => {
+    const list: number[] = [];
+    for (const person of cell.memberIds) {
+      let index = indexOf.get(person);
+      if (index === undefined) {
+        index = indexOf.size;
+        indexOf.set(person, index);
+      }
+      list.push(index);
+    }
+    const sorted = Int32Array.from(list).sort();
+    let length = 0;
+    for (let at = 0; at < sorted.length; at++) {
+      if (at === 0 || sorted[at] !== sorted[at - 1]) sorted[length++] = sorted[at]!;
+    }
+    return sorted.slice(0, length);
+  });
+  const personCount = indexOf.size;
+  const isMarked = new Uint8Array(personCount);
+  const reasons: (SuppressionReason | null)[] = members.map((list, index) => {
+    if (list.length < minimum) return 'below-minimum';
     const population = input.cells[index]!.shareOf;
     if (population !== undefined) {
+      for (const person of list) isMarked[person] = 1;
       let rest = 0;
-      for (const person of population) if (!set.has(person)) rest++;
+      for (const person of population) {
+        const dense = indexOf.get(person);
+        if (dense === undefined || isMarked[dense] === 0) rest++;
+      }
+      for (const person of list) isMarked[person] = 0;
       if (rest < minimum) return 'rest-below-minimum';
     }
     return input.alreadySuppressed?.get(input.cells[index]!.id) ?? null;
   });
   const isFixed = input.cells.map((cell) => input.alreadyReleased?.has(cell.id) === true);
+  const scratch = createAtomScratch();
 
   // Cells that share nobody can never be combined to any effect, and suppressing a cell only
   // splits groups further: each connected group is settled on its own, with the same result as
   // searching them all together, but every search stays as small as its group.
-  for (const connected of groupConnectedCells(members, reasons)) settleGroup(connected);
+  for (const connected of groupConnectedCells(members, reasons, personCount)) settleGroup(connected);
 
   function settleGroup(cellIndices: readonly number[]): void {
+    const settleCoarsely = (indices: readonly number[]) =>
+      settleByAtomSize({
+        members,
+        indices,
+        reasons,
+        isFixed,
+        minimum,
+        personCount,
+        reason: 'reveals-small-group-by-subtraction',
+      });
     for (;;) {
       const releasedIndices = cellIndices.filter((index) => reasons[index] === null);
       if (isTooLargeForExactSearch(releasedIndices)) {
-        settleByAtomSize(releasedIndices);
+        settleCoarsely(releasedIndices);
         return;
       }
       const search = findDerivableSmallGroup(
@@ -135,7 +173,7 @@ export function releaseAggregates<Figures>(input: {
       );
       if (search.kind === 'none') break;
       if (search.kind === 'undecided') {
-        settleByAtomSize(releasedIndices);
+        settleCoarsely(releasedIndices);
         return;
       }
       const candidates = search.cellIndices
@@ -151,112 +189,35 @@ export function releaseAggregates<Figures>(input: {
       }
       const group = search.kind === 'found' ? search.personIds : [];
       const containsGroup = (index: number) =>
-        group.length > 0 && group.every((person) => members[index]!.has(person));
+        group.length > 0 && group.every((person) => hasMember(members[index]!, person));
       candidates.sort(
         (a, b) =>
-          Number(containsGroup(a)) - Number(containsGroup(b)) || members[a]!.size - members[b]!.size || a - b,
+          Number(containsGroup(a)) - Number(containsGroup(b)) ||
+          members[a]!.length - members[b]!.length ||
+          a - b,
       );
       reasons[candidates[0]!] = 'reveals-small-group-by-subtraction';
     }
   }
 
-  /** People grouped by the released cells (of `indices`) they belong to: the atoms. */
-  function findAtoms(indices: readonly number[]): Map<string, { cells: number[]; size: number }> {
-    const cellsOf = new Map<string, number[]>();
-    for (const index of indices) {
-      if (reasons[index] !== null) continue;
-      for (const person of members[index]!) {
-        const list = cellsOf.get(person);
-        if (list) list.push(index);
-        else cellsOf.set(person, [index]);
-      }
-    }
-    const atoms = new Map<string, { cells: number[]; size: number }>();
-    for (const cells of cellsOf.values()) {
-      const key = cells.join(',');
-      const atom = atoms.get(key);
-      if (atom) atom.size++;
-      else atoms.set(key, { cells, size: 1 });
-    }
-    return atoms;
-  }
-
   /** The exact search's elimination grows with cells × atoms and its search with the small atoms. */
   function isTooLargeForExactSearch(indices: readonly number[]): boolean {
-    const atoms = findAtoms(indices);
+    const { atoms, size } = findAtoms(members, indices, personCount, scratch);
     let small = 0;
-    for (const atom of atoms.values()) if (atom.size < minimum) small++;
+    for (const atom of atoms) if (size[atom]! < minimum) small++;
     if (small === 0) return false;
     return (
       small > (input.exactSearchSmallAtomLimit ?? exactSearchSmallAtomLimit) ||
-      atoms.size * indices.length > exactSearchMatrixLimit
+      atoms.length * indices.length > exactSearchMatrixLimit
     );
-  }
-
-  /**
-   * The fallback for groups of cells too large to search exactly: any derivable group is a union of
-   * atoms, so once every atom has at least the minimum people nothing small can be derived. While
-   * some atom is smaller, it is merged with a neighbour: an atom whose cells differ from its own by
-   * one cell, that cell hidden — the smallest such, so totals and margins survive (a person outside
-   * every detail cell is merged by hiding a detail cell, not the total). Without such a neighbour the
-   * smallest cell containing it goes. Sound and fast (each round is a pass over the memberships), but
-   * it hides more than the exact search: also cells whose small atoms could not in fact be solved.
-   */
-  function settleByAtomSize(indices: readonly number[]): void {
-    for (;;) {
-      const atoms = [...findAtoms(indices).values()];
-      // Signatures are compared by a sum of per-cell hashes, so "this signature without cell c" costs
-      // one subtraction. A collision only makes a worse choice of cell; the loop still ends only when
-      // the exact atoms (found by their full signatures) are all large enough.
-      const signatureHash = (cells: readonly number[]) => {
-        let hash = 0;
-        for (const cell of cells) hash = (hash + cellHash(cell)) >>> 0;
-        return hash;
-      };
-      const hashes = new Set<number>();
-      const extensions = new Map<number, number[]>();
-      for (const atom of atoms) {
-        const hash = signatureHash(atom.cells);
-        hashes.add(hash);
-        for (const cell of atom.cells) {
-          const key = (hash - cellHash(cell)) >>> 0;
-          const list = extensions.get(key);
-          if (list) list.push(cell);
-          else extensions.set(key, [cell]);
-        }
-      }
-      const toHide = new Set<number>();
-      for (const atom of atoms) {
-        if (atom.size >= minimum) continue;
-        const hash = signatureHash(atom.cells);
-        const neighbours = [
-          ...atom.cells.filter((cell) => hashes.has((hash - cellHash(cell)) >>> 0)),
-          ...(extensions.get(hash) ?? []),
-        ];
-        const smallest = (candidates: readonly number[]) => {
-          let chosen = -1;
-          for (const index of candidates) {
-            if (isFixed[index] || reasons[index] !== null) continue;
-            if (chosen < 0 || members[index]!.size < members[chosen]!.size) chosen = index;
-          }
-          return chosen;
-        };
-        const nearest = smallest(neighbours);
-        const chosen = nearest >= 0 ? nearest : smallest(atom.cells);
-        if (chosen >= 0) toHide.add(chosen);
-      }
-      // Only cells already seen keep a small atom apart: nothing left to hide can help.
-      if (toHide.size === 0) return;
-      for (const index of toHide) reasons[index] = 'reveals-small-group-by-subtraction';
-    }
   }
 
   const cells = input.cells.map((cell, index): ReleasedCell<Figures> | SuppressedCell => {
     const reason = reasons[index];
     if (reason === null || reason === undefined) {
-      return { id: cell.id, status: 'released', memberCount: members[index]!.size, figures: cell.figures };
+      return { id: cell.id, status: 'released', memberCount: members[index]!.length, figures: cell.figures };
     }
-    return { id: cell.id, status: 'suppressed', reason, explanation: explain(reason, minimum) };
+    return { id: cell.id, status: 'suppressed', reason, explanation: explainSuppression(reason, minimum) };
   });
   return {
     minimumGroupSize: minimum,
@@ -266,10 +227,25 @@ export function releaseAggregates<Figures>(input: {
   };
 }
 
+/** Whether the sorted list holds `person`. */
+function hasMember(list: Int32Array, person: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = list[middle]!;
+    if (value === person) return true;
+    if (value < person) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
 /** Indices of the cells still released, grouped so that cells sharing a person are in one group. */
 function groupConnectedCells(
-  members: readonly ReadonlySet<string>[],
+  members: readonly Int32Array[],
   reasons: readonly (SuppressionReason | null)[],
+  personCount: number,
 ): number[][] {
   const parent = members.map((_, index) => index);
   const root = (index: number): number => {
@@ -280,12 +256,12 @@ function groupConnectedCells(
     }
     return current;
   };
-  const firstCellOf = new Map<string, number>();
-  members.forEach((set, index) => {
+  const firstCellOf = new Int32Array(personCount).fill(-1);
+  members.forEach((list, index) => {
     if (reasons[index] !== null) return;
-    for (const person of set) {
-      const first = firstCellOf.get(person);
-      if (first === undefined) firstCellOf.set(person, index);
+    for (const person of list) {
+      const first = firstCellOf[person]!;
+      if (first < 0) firstCellOf[person] = index;
       else parent[root(index)] = root(first);
     }
   });
@@ -300,7 +276,8 @@ function groupConnectedCells(
   return [...groups.values()];
 }
 
-function explain(reason: SuppressionReason, minimum: number): string {
+/** Why a cell is hidden, in words a reader can act on. */
+export function explainSuppression(reason: SuppressionReason, minimum: number): string {
   switch (reason) {
     case 'below-minimum':
       return `Hidden: fewer than ${minimum} people contribute to it.`;
@@ -309,13 +286,4 @@ function explain(reason: SuppressionReason, minimum: number): string {
     case 'reveals-small-group-by-subtraction':
       return `Hidden so that nobody can subtract the figures shown to learn about fewer than ${minimum} people.`;
   }
-}
-
-/** A well-mixed 32-bit hash of a cell's index (for comparing atoms' signatures quickly). */
-function cellHash(index: number): number {
-  let value = Math.imul(index + 0x9e3779b9, 0x85ebca6b);
-  value ^= value >>> 13;
-  value = Math.imul(value, 0xc2b2ae35);
-  value ^= value >>> 16;
-  return value >>> 0;
 }

@@ -88,10 +88,9 @@ export function classifyReliableChange(
   const deteriorated: string[] = [];
   const noReliableChange: string[] = [];
   for (const person of people) {
-    const index = reliableChangeIndex(person.before, person.after, standardErrorOfDifference);
-    const towardsBetter = direction === 'higher-is-better' ? index : -index;
-    if (towardsBetter > criticalValue) improved.push(person.personId);
-    else if (towardsBetter < -criticalValue) deteriorated.push(person.personId);
+    const category = categorizeChange(person, { standardErrorOfDifference, direction, criticalValue });
+    if (category === 'improved') improved.push(person.personId);
+    else if (category === 'deteriorated') deteriorated.push(person.personId);
     else noReliableChange.push(person.personId);
   }
   return {
@@ -131,6 +130,22 @@ export function classifyReliableChangeOnSubscale(
 }
 
 export type ReliableChangeCategory = 'improved' | 'deteriorated' | 'no-reliable-change';
+
+/**
+ * One person's category under a classification already computed (its SE_diff), as
+ * `classifyReliableChange` sorts everyone: for callers that sort many groups of the same cohort.
+ */
+export function categorizeChange(
+  change: { before: number; after: number },
+  scale: { standardErrorOfDifference: number; direction: ScoreDirection; criticalValue?: number },
+): ReliableChangeCategory {
+  const index = reliableChangeIndex(change.before, change.after, scale.standardErrorOfDifference);
+  const towardsBetter = scale.direction === 'higher-is-better' ? index : -index;
+  const criticalValue = scale.criticalValue ?? 1.96;
+  if (towardsBetter > criticalValue) return 'improved';
+  if (towardsBetter < -criticalValue) return 'deteriorated';
+  return 'no-reliable-change';
+}
 
 /** The three categories as cells for `releaseAggregates`, ids `${groupCellId}/reliable-change/${category}`. */
 export function reliableChangeCells(

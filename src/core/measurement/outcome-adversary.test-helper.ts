@@ -221,7 +221,14 @@ export function observeViewByView(input: PublicationInput): ObservedView[] {
           (cell.focusWindowId === undefined || cell.focusWindowId === query.focusWindowId) &&
           (cell.baselineWindowId === undefined || cell.baselineWindowId === query.baselineWindowId),
       );
-      const release = releaseAggregates({ cells, minimumGroupSize: input.minimumGroupSize });
+      const release = releaseAggregates({
+        cells: cells.map((cell) => ({
+          id: cell.id,
+          memberIds: Array.from(cell.members(), (person) => `${cell.measurement}:${person}`),
+          figures: cell.figures,
+        })),
+        minimumGroupSize: input.minimumGroupSize,
+      });
       const published: Record<string, PublishedCell> = {};
       release.cells.forEach((decision, index) => {
         published[decision.id] =

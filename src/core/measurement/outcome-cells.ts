@@ -1,23 +1,24 @@
-import { groupByBand } from '../evaluation/band-distribution.ts';
 import { mean, standardDeviation } from '../evaluation/descriptive-statistics.ts';
 import { summarizePairedChange } from '../evaluation/paired-change.ts';
-import { classifyReliableChangeOnSubscale } from '../evaluation/reliable-change.ts';
-import type { Instrument, Subscale } from '../instruments/instrument.ts';
+import { findBand, type Instrument, type Subscale } from '../instruments/instrument.ts';
 import type {
   Breakdown,
+  IndexedResponse,
   OutcomeResponse,
   OutcomeWindow,
+  Pair,
   ReliableChangeCounts,
   SubscaleChange,
   SubscaleMean,
 } from './outcome-types.ts';
+import { collectReliableChange } from './reliable-change-cells.ts';
 
 /**
  * Every cell one outcomes view can show — one program filter (or none) and one breakdown, with
  * every closed window as the focus and every earlier window as its baseline — with the ids of the
  * people behind it. The publication (`outcome-publication.ts`) gates the cells of all views together.
  *
- * Member ids are "<measurement>:<person>". A window's scores are one measurement. A pairing's
+ * Each cell names its measurement. A window's scores are one measurement. A pairing's
  * change SD and reliable-change counts are another ("<baseline>><focus>"): with the pair's before
  * and after means both released, the mean change adds nothing, but the SD of the changes adds the
  * cross-product of the two scores, which is a number of its own. Figures of different measurements
@@ -40,13 +41,25 @@ export type OutcomeFigures = TrendFigures | ChangeFigures | CountFigures;
 
 export type OutcomeCell = {
   id: string;
-  memberIds: string[];
+  /** Whose unknowns its figures are about: a window's id, or "<baseline>><focus>" for a pairing's. */
+  measurement: string;
+  /**
+   * The people behind it, as indices into the publication's people (`personIndexOf`), ascending.
+   * Built only when the gate asks: a publication that follows another gates only new cells.
+   */
+  members: () => Int32Array;
   /** Worked out only for cells the gate releases: most cells of a large publication are hidden. */
   figures: OutcomeFigures | (() => OutcomeFigures);
   /** Set on distribution and change cells: the focus window whose view shows them. */
   focusWindowId?: string;
   /** Set on change cells: the baseline window whose view shows them. */
   baselineWindowId?: string;
+};
+
+/** What the publication a new one builds on decided, for one view. */
+export type EarlierCells = {
+  hasWindow: (windowId: string) => boolean;
+  decisionOf: (cellId: string) => string | undefined;
 };
 
 export type CollectedView = {
@@ -93,7 +106,7 @@ function summarizeMeans(instrument: Instrument, members: readonly OutcomeRespons
   });
 }
 
-type Pair = { before: OutcomeResponse; after: OutcomeResponse };
+export type { IndexedResponse, Pair } from './outcome-types.ts';
 
 function summarizeChange(subscale: Subscale, pairs: readonly Pair[]): Omit<SubscaleChange, 'reliableChange'> {
   const summary = summarizePairedChange(
@@ -113,6 +126,18 @@ function summarizeChange(subscale: Subscale, pairs: readonly Pair[]): Omit<Subsc
   };
 }
 
+/** The people of each of the subscale's bands, in band order. Throws for a score outside every band. */
+function splitByBand(subscale: Subscale, list: readonly IndexedResponse[]): Int32Array[] {
+  const lists = subscale.bands.map(() => [] as number[]);
+  for (const response of list) {
+    const score = response.scores[subscale.id] as number;
+    const band = findBand(subscale, score);
+    if (!band) throw new RangeError(`${subscale.id}: score ${score} lies outside every band`);
+    lists[subscale.bands.indexOf(band)]?.push(response.personIndex);
+  }
+  return lists.map((people) => Int32Array.from(people).sort());
+}
+
 /** Windows oldest first; ties by id so the order never depends on input order. */
 export function sortWindows(windows: readonly OutcomeWindow[]): OutcomeWindow[] {
   return [...windows].sort((a, b) => a.opensAt.localeCompare(b.opensAt) || a.id.localeCompare(b.id));
@@ -123,14 +148,26 @@ export function collectOutcomeCells(input: {
   /** The windows this view covers (closed), any order. */
   windows: readonly OutcomeWindow[];
   /** This view's responses (already filtered to its program). */
-  responses: readonly OutcomeResponse[];
+  responses: readonly IndexedResponse[];
   /** Every complete response of each window, unfiltered: the reliable-change threshold's cohort. */
-  cohortOf: (windowId: string) => readonly OutcomeResponse[];
+  cohortOf: (windowId: string) => readonly IndexedResponse[];
+  /** The SD of that cohort's scores on a subscale (null below two people). */
+  cohortSpreadOf: (windowId: string, subscaleId: string) => number | null;
+  /**
+   * The publication this one builds on, whose windows are unchanged: a cell about its windows only
+   * stands as published, so it is collected only if it was released (it may join a new window's
+   * measurement as a fixed cell); a pairing of two of them adds nothing new to its own measurement,
+   * so only its before and after cells can be.
+   */
+  earlier?: EarlierCells;
+  /** The pairs of each pairing ("<baseline>><focus>"), shared by views with the same responses. */
+  pairMemo?: Map<string, Pair[]>;
   programId: string | null;
   breakdown: Breakdown;
   labelOf: (key: string) => string;
 }): CollectedView {
-  const { instrument, breakdown, labelOf } = input;
+  const { instrument, breakdown, labelOf, earlier } = input;
+  const isReleasedEarlier = (cellId: string) => earlier?.decisionOf(cellId) === 'released';
   const windows = sortWindows(input.windows);
   const byWindow = partition(input.responses, (response) => response.windowId);
   const answered = windows.filter((window) => byWindow.has(window.id));
@@ -138,76 +175,102 @@ export function collectOutcomeCells(input: {
     (a, b) => labelOf(a).localeCompare(labelOf(b)) || a.localeCompare(b),
   );
   const cells: OutcomeCell[] = [];
-  const ids = (members: readonly { personId: string }[], measurement: string) =>
-    members.map((member) => `${measurement}:${member.personId}`);
+  const indicesOf = <T>(items: readonly T[], personIndexOf: (item: T) => number) => {
+    const indices = new Int32Array(items.length);
+    for (let at = 0; at < items.length; at++) indices[at] = personIndexOf(items[at]!);
+    return indices.sort();
+  };
+  const membersOf = (list: readonly IndexedResponse[]) => () =>
+    indicesOf(list, (response) => response.personIndex);
   const byGroup = <T>(items: readonly T[], responseOf: (item: T) => OutcomeResponse) =>
     [...partition(items, (item) => groupKeyOf(responseOf(item), breakdown))].sort(([a], [b]) =>
       a.localeCompare(b),
     );
 
   for (const window of answered) {
+    const isEarlierWindow = earlier?.hasWindow(window.id) === true;
+    const isCollected = (id: string) => !isEarlierWindow || isReleasedEarlier(id);
     const members = byWindow.get(window.id) ?? [];
-    const groups: [string, OutcomeResponse[]][] = [
+    const groups: [string, IndexedResponse[]][] = [
       [`w:${window.id}`, members],
-      ...byGroup(members, (member) => member).map(([key, list]): [string, OutcomeResponse[]] => [
+      ...byGroup(members, (member) => member).map(([key, list]): [string, IndexedResponse[]] => [
         `w:${window.id}|g:${key}`,
         list,
       ]),
     ];
     for (const [cellId, list] of groups) {
-      cells.push({
-        id: cellId,
-        memberIds: ids(list, window.id),
-        figures: () => ({ kind: 'trend', subscales: summarizeMeans(instrument, list) }),
-      });
+      if (isCollected(cellId)) {
+        cells.push({
+          id: cellId,
+          measurement: window.id,
+          members: membersOf(list),
+          figures: () => ({ kind: 'trend', subscales: summarizeMeans(instrument, list) }),
+        });
+      }
       // The distribution, shown when this window is the focus: each band is a cell of its own.
       for (const subscale of instrument.subscales) {
-        const bands = groupByBand(
-          subscale,
-          list.map((member) => ({
-            personId: `${window.id}:${member.personId}`,
-            score: member.scores[subscale.id] as number,
-          })),
-        );
-        for (const band of bands) {
+        let bands: Int32Array[] | undefined;
+        subscale.bands.forEach((band, bandIndex) => {
+          const id = `${cellId}|s:${subscale.id}/band/${band.id}`;
+          if (!isCollected(id)) return;
           cells.push({
-            id: `${cellId}|s:${subscale.id}/band/${band.bandId}`,
-            memberIds: [...band.personIds],
+            id,
+            measurement: window.id,
+            members: () => {
+              bands ??= splitByBand(subscale, list);
+              return bands[bandIndex] as Int32Array;
+            },
             figures: { kind: 'count' },
             focusWindowId: window.id,
           });
-        }
+        });
       }
     }
   }
 
   // Change from every earlier window to every later one, for people complete in both.
   answered.forEach((baseline, baselineIndex) => {
-    const beforeOf = new Map(
-      (byWindow.get(baseline.id) ?? []).map((response) => [response.personId, response]),
-    );
-    const cohort = input.cohortOf(baseline.id);
+    let beforeOf: Map<string, IndexedResponse> | undefined;
     const cohortId = `cohort:${baseline.id}`;
-    // The threshold uses the baseline window's whole cohort, whatever the filter, so it does not
-    // move with the group shown; that SD is a figure about the cohort, so its cell goes in too.
-    const spreads = new Map(
-      instrument.subscales.map((subscale) => [
-        subscale.id,
-        standardDeviation(cohort.map((response) => response.scores[subscale.id] as number)),
-      ]),
-    );
-    let isCohortAdded = false;
+    const cohortCell: OutcomeCell = {
+      id: cohortId,
+      measurement: baseline.id,
+      members: membersOf(input.cohortOf(baseline.id)),
+      figures: { kind: 'count' },
+    };
+    // A cohort cell published before stands; one released then may be a fixed cell now.
+    const cohortDecision = earlier?.decisionOf(cohortId);
+    if (cohortDecision === 'released') cells.push(cohortCell);
+    let isCohortAdded = cohortDecision !== undefined;
     for (const focus of answered.slice(baselineIndex + 1)) {
-      const pairs = (byWindow.get(focus.id) ?? []).flatMap((after) => {
-        const before = beforeOf.get(after.personId);
-        return before ? [{ before, after }] : [];
-      });
+      const pairing = `${baseline.id}>${focus.id}`;
+      const isEarlier = earlier?.hasWindow(baseline.id) === true && earlier.hasWindow(focus.id);
+      if (
+        isEarlier &&
+        ![`c:${pairing}`, ...groupKeys.map((key) => `c:${pairing}|g:${key}`)].some(
+          (id) => isReleasedEarlier(`${id}|before`) || isReleasedEarlier(`${id}|after`),
+        )
+      )
+        continue;
+      let pairs = input.pairMemo?.get(pairing);
+      if (!pairs) {
+        beforeOf ??= new Map(
+          (byWindow.get(baseline.id) ?? []).map((response) => [response.personId, response]),
+        );
+        pairs = [];
+        for (const after of byWindow.get(focus.id) ?? []) {
+          const before = beforeOf.get(after.personId);
+          if (before) pairs.push({ before, after });
+        }
+        input.pairMemo?.set(pairing, pairs);
+      }
       if (pairs.length === 0) continue;
       if (!isCohortAdded) {
-        cells.push({ id: cohortId, memberIds: ids(cohort, baseline.id), figures: { kind: 'count' } });
+        // The threshold uses the baseline window's whole cohort, whatever the filter, so it does not
+        // move with the group shown; that SD is a figure about the cohort, so its cell goes in too.
+        cells.push(cohortCell);
         isCohortAdded = true;
       }
-      const pairing = `${baseline.id}>${focus.id}`;
       const view = { focusWindowId: focus.id, baselineWindowId: baseline.id };
       const groups: [string, Pair[]][] = [
         [`c:${pairing}`, pairs],
@@ -217,84 +280,31 @@ export function collectOutcomeCells(input: {
         ]),
       ];
       for (const [cellId, list] of groups) {
-        const thresholds: Record<string, ReliableChangeCounts> = {};
-        const categoryCells: OutcomeCell[] = [];
-        for (const subscale of instrument.subscales) {
-          const spread = spreads.get(subscale.id);
-          const classified = classifyReliableChangeOnSubscale(
-            subscale,
-            list.map((pair) => ({
-              personId: `${pairing}:${pair.after.personId}`,
-              before: pair.before.scores[subscale.id] as number,
-              after: pair.after.scores[subscale.id] as number,
-            })),
-            spread === null || spread === undefined ? {} : { standardDeviationBefore: spread },
-          );
-          if (classified.status !== 'computed' || spread === null) {
-            thresholds[subscale.id] = {
-              status: 'not-computed',
-              message:
-                classified.status === 'computed'
-                  ? 'Reliable change needs the spread of the baseline window’s scores.'
-                  : classified.message,
-            };
-            continue;
-          }
-          thresholds[subscale.id] = {
-            status: 'computed',
-            reliableChangeThreshold: classified.reliableChangeThreshold,
-            reliability:
-              subscale.reliability.status === 'published'
-                ? {
-                    coefficient: subscale.reliability.coefficient,
-                    kind: subscale.reliability.kind,
-                    source: subscale.reliability.source,
-                  }
-                : { coefficient: classified.reliability, kind: 'cronbach-alpha', source: '' },
-            improved: null,
-            deteriorated: null,
-            noReliableChange: null,
-          };
-          for (const [category, members] of [
-            ['improved', classified.improved],
-            ['deteriorated', classified.deteriorated],
-            ['no-reliable-change', classified.noReliableChange],
-          ] as const) {
-            categoryCells.push({
-              id: `${cellId}|s:${subscale.id}/reliable-change/${category}`,
-              memberIds: [...members],
-              figures: { kind: 'count' },
-              ...view,
-            });
-          }
-        }
+        // The same people in three measurements: built once, shared (the gate never changes a list).
+        let indices: Int32Array | undefined;
+        const members = () => {
+          indices ??= indicesOf(list, (pair) => pair.after.personIndex);
+          return indices;
+        };
         // The before and after means belong to their windows' measurements; the change's spread
         // and the reliable-change counts to the pairing's. Shown only when all three are released.
+        for (const [part, measurement] of [
+          ['before', baseline.id],
+          ['after', focus.id],
+        ] as const) {
+          const id = `${cellId}|${part}`;
+          if (!isEarlier || isReleasedEarlier(id))
+            cells.push({ id, measurement, members, figures: { kind: 'count' }, ...view });
+        }
+        if (isEarlier) continue;
+        const { thresholds, categoryCells } = collectReliableChange(instrument, cellId, list, (subscaleId) =>
+          input.cohortSpreadOf(baseline.id, subscaleId),
+        );
         cells.push(
           {
-            id: `${cellId}|before`,
-            memberIds: ids(
-              list.map((pair) => pair.before),
-              baseline.id,
-            ),
-            figures: { kind: 'count' },
-            ...view,
-          },
-          {
-            id: `${cellId}|after`,
-            memberIds: ids(
-              list.map((pair) => pair.after),
-              focus.id,
-            ),
-            figures: { kind: 'count' },
-            ...view,
-          },
-          {
             id: cellId,
-            memberIds: ids(
-              list.map((pair) => pair.after),
-              pairing,
-            ),
+            measurement: pairing,
+            members,
             figures: () => ({
               kind: 'change',
               subscales: instrument.subscales.map((subscale) => summarizeChange(subscale, list)),
@@ -302,7 +312,13 @@ export function collectOutcomeCells(input: {
             }),
             ...view,
           },
-          ...categoryCells,
+          ...categoryCells.map((cell) => ({
+            id: cell.id,
+            measurement: pairing,
+            members: () => cell.members,
+            figures: { kind: 'count' } as const,
+            ...view,
+          })),
         );
       }
     }

@@ -8,7 +8,7 @@ import {
   observeViewByView,
 } from './outcome-adversary.test-helper.ts';
 import { attackCohorts, cohortArbitrary } from './outcome-attacks.test-helper.ts';
-import { publishOutcomes } from './outcome-publication.ts';
+import { type OutcomePublication, publishOutcomes } from './outcome-publication.ts';
 import type { OutcomeResponse, OutcomeWindow } from './outcome-types.ts';
 
 const minimumGroupSize = 5;
@@ -81,6 +81,33 @@ describe('the adversary property', () => {
         expect(disclosuresUnder(observePublication, cohort)).toEqual([]);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('finds nothing in everything published window by window, each publication built on the one before', () => {
+    fc.assert(
+      fc.property(cohortArbitrary, (cohort) => {
+        let prior: OutcomePublication | undefined;
+        const seen: ObservedView[] = [];
+        for (let count = 1; count <= cohort.windows.length; count++) {
+          const closed = new Set(cohort.windows.slice(0, count).map((window) => window.id));
+          const input = {
+            instrument: proqol5,
+            windows: cohort.windows.slice(0, count),
+            responses: cohort.responses.filter((response) => closed.has(response.windowId)),
+            minimumGroupSize,
+            prior,
+          };
+          seen.push(...observePublication(input));
+          const publication = publishOutcomes(input);
+          if (prior)
+            for (const [key, decision] of Object.entries(prior.decisions))
+              expect(publication.decisions[key]).toBe(decision);
+          prior = publication;
+        }
+        expect(findDisclosures(proqol5, cohort.responses, seen)).toEqual([]);
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -15,6 +15,12 @@ export type OutcomeResponse = {
   scores: Readonly<Record<string, number>>;
 };
 
+/** A response with its person's index among the publication's people. */
+export type IndexedResponse = OutcomeResponse & { personIndex: number };
+
+/** One person's responses in a baseline window and a later focus window. */
+export type Pair = { before: IndexedResponse; after: IndexedResponse };
+
 /** A closed window; `programId` null for an organisation-wide window. */
 export type OutcomeWindow = { id: string; title: string; opensAt: string; programId?: string | null };
 

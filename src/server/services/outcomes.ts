@@ -243,6 +243,22 @@ export async function publishOutcomesOf(
     );
   if (previous?.fingerprint === state.fingerprint) return false;
   const prior = previous?.stored.kind === 'publication' ? previous.stored : undefined;
+  // Its views let the next publication keep the earlier windows' cells as published and work out
+  // only the new window's (the core checks that the earlier windows' responses are unchanged).
+  const priorViews =
+    prior?.windowDigests && prior.minimumGroupSize === state.minimumGroupSize
+      ? (
+          await db
+            .select({ stored: outcomeSnapshots.outcomes })
+            .from(outcomeSnapshots)
+            .where(
+              and(
+                eq(outcomeSnapshots.organizationId, organizationId),
+                like(outcomeSnapshots.viewKey, `view|${instrument.id}|%`),
+              ),
+            )
+        ).flatMap((row) => (row.stored.kind === 'view' ? [row.stored] : []))
+      : undefined;
 
   const rows = await db
     .select({
@@ -279,13 +295,21 @@ export async function publishOutcomesOf(
     responses,
     groupLabels: Object.fromEntries(state.programRows.map((program) => [program.id, program.title])),
     minimumGroupSize: state.minimumGroupSize,
-    prior: prior ? { minimumGroupSize: prior.minimumGroupSize, decisions: prior.decisions } : undefined,
+    prior: prior
+      ? {
+          minimumGroupSize: prior.minimumGroupSize,
+          decisions: prior.decisions,
+          windowDigests: prior.windowDigests,
+          views: priorViews,
+        }
+      : undefined,
   });
 
   const record: PublicationRecord = {
     kind: 'publication',
     minimumGroupSize: publication.minimumGroupSize,
     decisions: publication.decisions,
+    windowDigests: publication.windowDigests,
     publishedAt: now.toISOString(),
   };
   return db.transaction(async (transaction) => {
