@@ -2,18 +2,25 @@
  * Places as many people as the hard rules allow, exactly (issue 13): the slot model decides who
  * meets at which hour and how many groups meet then, the partition model splits each hour's
  * people into its groups. The heuristic answer seeds the slot model, so the solver starts from
- * a good incumbent and only has to improve it or prove nothing better exists.
+ * a good incumbent and only has to improve it or prove nothing better exists. Before any model,
+ * flows try the heuristic's hours with the missing groups opened (hour-flow.ts) and matching
+ * splits the hours (split-hour.ts): when they place everyone, that is the proof, and HiGHS is
+ * not needed at all.
  */
+
+import { assignHoursByFlow, type HourAssignment } from './hour-flow.ts';
 import type { MipSolver } from './mip.ts';
 import { buildPartitionModel, readPartition } from './partition-model.ts';
 import {
   buildSlotModel,
   type PlacedGroup,
   type Relaxation,
+  type RelaxedRules,
   readSlotModel,
-  type SlotModel,
+  relaxRules,
 } from './placement-model.ts';
 import type { Problem } from './prepare.ts';
+import { splitByMatching } from './split-hour.ts';
 
 export type ExactPlacement = {
   /**
@@ -38,14 +45,40 @@ export function placeExactly(
   start: readonly PlacedGroup[] | null,
 ): ExactPlacement {
   let seconds = 0;
+  const previous = new Int32Array(problem.count).fill(-1);
+  start?.forEach((group, index) => {
+    for (const person of group.members) previous[person] = index;
+  });
+  if (start && relaxation.kind === 'none') {
+    // Cheapest first: the heuristic's hours kept, the missing groups opened by flows (hour-flow.ts).
+    const hours = assignHoursByFlow(problem, start);
+    if (hours) {
+      const rules = relaxRules(problem, relaxation);
+      const outcome = splitHours(problem, rules, hours, [], previous, solve, timeLimitSeconds);
+      seconds += outcome.seconds;
+      if (outcome.groups) {
+        const placedCount = outcome.groups.reduce((sum, group) => sum + group.members.length, 0);
+        return { status: 'proven', groups: outcome.groups, placedCount, mostPlaceable: placedCount, seconds };
+      }
+    }
+  }
   if (start) {
-    // First keep the heuristic's groups' hours: usually enough to place everyone, in a fraction
-    // of the time. Placing everyone who has a usable hour needs no further proof.
+    // Then keep the heuristic's groups' hours in the model: usually enough to place everyone, in a
+    // fraction of the time. Placing everyone who has a usable hour needs no further proof.
     const kept = buildSlotModel(problem, relaxation, start, true);
-    const quick = solve(kept.model, { timeLimitSeconds });
+    const quick = solve(kept.model, { timeLimitSeconds: Math.max(1, timeLimitSeconds - seconds) });
     seconds += quick.seconds;
     if (quick.status === 'optimal' && quick.objective !== null && quick.objective < 0.5 && quick.values) {
-      const outcome = splitHours(problem, kept, quick.values, solve, timeLimitSeconds - seconds);
+      const { atSlot, pinned } = readSlotModel(kept, quick.values);
+      const outcome = splitHours(
+        problem,
+        kept.rules,
+        atSlot,
+        pinned,
+        previous,
+        solve,
+        timeLimitSeconds - seconds,
+      );
       seconds += outcome.seconds;
       if (outcome.groups) {
         const placedCount = outcome.groups.reduce((sum, group) => sum + group.members.length, 0);
@@ -61,7 +94,16 @@ export function placeExactly(
   if (!answer.values) {
     return { status: 'time-limit', groups: null, placedCount: 0, mostPlaceable: null, seconds };
   }
-  const split = splitHours(problem, slotModel, answer.values, solve, timeLimitSeconds - seconds);
+  const { atSlot, pinned } = readSlotModel(slotModel, answer.values);
+  const split = splitHours(
+    problem,
+    slotModel.rules,
+    atSlot,
+    pinned,
+    previous,
+    solve,
+    timeLimitSeconds - seconds,
+  );
   seconds += split.seconds;
   const groups = split.groups;
   if (!groups) {
@@ -77,15 +119,19 @@ export function placeExactly(
   };
 }
 
-/** Stage 2: each hour's people split into that hour's groups; null groups when one cannot be. */
+/**
+ * Stage 2: each hour's people split into that hour's groups — by matching where it succeeds
+ * (split-hour.ts), else by the partition model; null groups when one cannot be split.
+ */
 function splitHours(
   problem: Problem,
-  slotModel: SlotModel,
-  values: Float64Array,
+  rules: RelaxedRules,
+  atSlot: HourAssignment,
+  pinned: readonly PlacedGroup[],
+  previousGroupOf: Int32Array,
   solve: MipSolver,
   timeLimitSeconds: number,
 ): { groups: PlacedGroup[] | null; status: 'time-limit' | 'unsplit'; seconds: number } {
-  const { atSlot, pinned } = readSlotModel(slotModel, values);
   const groups: PlacedGroup[] = [...pinned];
   let seconds = 0;
   for (const { slot, groups: count, members } of atSlot) {
@@ -93,7 +139,12 @@ function splitHours(
       groups.push({ members, slot, pin: -1 });
       continue;
     }
-    const partition = buildPartitionModel(problem, slotModel.rules, members, count);
+    const matched = splitByMatching(problem, rules, members, count, previousGroupOf);
+    if (matched) {
+      for (const part of matched) groups.push({ members: part, slot, pin: -1 });
+      continue;
+    }
+    const partition = buildPartitionModel(problem, rules, members, count);
     const split = solve(partition.model, { timeLimitSeconds: Math.max(1, timeLimitSeconds - seconds) });
     seconds += split.seconds;
     if (split.status !== 'optimal' || !split.values) {

@@ -20,7 +20,8 @@
  *    destinations come from a per-hour index of groups, so proposals are mostly legal.
  *    Every proposal is scored incrementally from per-group count vectors in O(levels +
  *    disciplines + topics), so the cost per step does not grow with the cohort. Small cohorts
- *    get several restarts and an exhaustive steepest-descent polish.
+ *    get several restarts, large-neighbourhood rounds (multi-start.ts) and an exhaustive
+ *    steepest-descent polish.
  * 4. Finish: each group meets at the shared hour most of the cohort is free at; everyone left
  *    out gets a reason; an independent from-scratch rule check guards the output.
  *
@@ -29,7 +30,6 @@
  */
 
 import { checkGroup, chooseSlot, commonSlotsOf } from './check-rules.ts';
-import { constructGroups } from './construct.ts';
 import { diagnoseUnplaced } from './diagnose.ts';
 import { completeExactly, type ExactOptions, needsExact } from './exact-fallback.ts';
 import type { ExactPlacement } from './exact-placement.ts';
@@ -37,7 +37,6 @@ import { explainGroup, orderMembers } from './explain.ts';
 import { explainUnplaced } from './explain-unplaced.ts';
 import { type FixedReason, type GroupPlan, placePinned, planGroups } from './group-plan.ts';
 import { GroupingState } from './grouping-state.ts';
-import { insertWaiting } from './insert-waiting.ts';
 import { describeLevelMix, levelMixQuality } from './level-mix-bound.ts';
 import type {
   FormedGroup,
@@ -46,11 +45,10 @@ import type {
   GroupingResult,
   UnplacedParticipant,
 } from './model.ts';
+import { captureOf, searchBudget, searchFromConstructions, searchNeighbourhoods } from './multi-start.ts';
 import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
 import { prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
-import { relocateForWaiting } from './relocate-group.ts';
-import { openExtraGroups, repairGroups } from './repair-groups.ts';
 import { resplitGroups, resplitPairs } from './resplit-pairs.ts';
 import { descendAll, improve } from './search.ts';
 import { weeklySlotAt } from './weekly-slot.ts';
@@ -101,7 +99,7 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
   const state = new GroupingState(problem, groupLimit);
   placePinned(state, fixed);
   const plan = planGroups(state, fixed);
-  const outcome = search(state, plan, fixed, seed, effort, options.exact !== undefined);
+  const outcome = searchFromConstructions(state, plan, fixed, seed, effort, options.exact !== undefined);
   let exact: ExactPlacement | null = null;
   if (options.exact && needsExact(state)) {
     const placedBefore = state.placedCount;
@@ -121,7 +119,8 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
     // Small cohorts: the exact answer gets the same large-neighbourhood search as a construction.
     if (state.placedCount > placedBefore && effort > 0 && plan.placeableCount <= 300) {
       const start = captureOf(state, plan, outcome.fixed);
-      const searched = searchNeighbourhoods(state, plan, start, random, searchBudget(plan, effort) * 0.6);
+      const budget = searchBudget(plan, effort) * 0.6;
+      const searched = searchNeighbourhoods(state, plan, start, random, budget);
       plan.isPlaceable.set(searched.best.isPlaceable);
       outcome.fixed = searched.best.fixed;
     }
@@ -147,146 +146,13 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
   };
 }
 
-/** Placing one more person outweighs any penalty difference when comparing runs. */
-const placementValue = 1e6;
-
-type Snapshot = { groupOf: Int32Array; isActive: Uint8Array; pinOfGroup: Int32Array };
-
-function snapshotOf(state: GroupingState): Snapshot {
-  return {
-    groupOf: state.groupOf.slice(),
-    isActive: state.isActive.slice(),
-    pinOfGroup: state.pinOfGroup.slice(),
-  };
-}
-
-type Candidate = {
-  snapshot: Snapshot;
-  fixed: Map<number, FixedReason>;
-  isPlaceable: Uint8Array;
-  value: number;
-};
-
-/**
- * Construct → repair → anneal → polish, from several randomised constructions for small cohorts
- * (GRASP), then — up to 600 people — large-neighbourhood search: dissolve two random groups,
- * rebuild them with the randomised construction (often at other hours, which annealing alone
- * rarely achieves: a whole group would have to move), re-anneal cool, keep the result if better.
- * Compares runs by people placed, then penalty. Leaves `state` at the best result.
- */
-function search(
-  state: GroupingState,
-  plan: GroupPlan,
-  fixed: Map<number, FixedReason>,
-  seed: number,
-  effort: number,
-  hasExact: boolean,
-): { fixed: Map<number, FixedReason>; iterations: number; restarts: number; deferredIterations: number } {
-  const people = plan.placeableCount;
-  const budget = searchBudget(plan, effort);
-  const useNeighbourhoods = effort > 0 && people <= 300;
-  const runs = effort === 0 ? 1 : people <= 300 ? 4 : people <= 600 ? 2 : 1;
-  let runIterations = Math.round((useNeighbourhoods ? budget * 0.4 : budget) / runs);
-  let deferredIterations = 0;
-  const pinned = snapshotOf(state);
-  const placeable = plan.isPlaceable.slice();
-  const capture = (runFixed: Map<number, FixedReason>): Candidate => captureOf(state, plan, runFixed);
-  const restore = (candidate: Candidate) => {
-    state.load(candidate.snapshot.groupOf, candidate.snapshot.isActive, candidate.snapshot.pinOfGroup);
-    plan.isPlaceable.set(candidate.isPlaceable);
-  };
-  let best: Candidate | null = null;
-  let done = 0;
-  for (let run = 0; run < runs; run++) {
-    if (run > 0) state.load(pinned.groupOf, pinned.isActive, pinned.pinOfGroup);
-    plan.isPlaceable.set(placeable);
-    const runFixed = new Map(fixed);
-    const random = createRandom(seed * 7919 + run * 104729 + 17);
-    constructGroups(state, plan, random, run === 0 ? 1 : 0.5);
-    repairGroups(state, plan, runFixed);
-    openExtraGroups(state, plan);
-    relocateForWaiting(state, plan, 40);
-    if (runs === 1 && hasExact && people > 600 && needsExact(state)) {
-      // Somebody usable is still waiting after construction: the exact fallback will most likely
-      // replace these groups, so anneal only briefly here (insertions can still place people) and
-      // leave the rest of the budget for the search that continues from the exact answer.
-      deferredIterations = Math.round(runIterations * 0.85);
-      runIterations -= deferredIterations;
-    }
-    done += improve(state, plan, random, runIterations, 0.6);
-    if (insertWaiting(state, plan) > 0) repairGroups(state, plan, runFixed);
-    relocateForWaiting(state, plan, 40);
-    const candidate = capture(runFixed);
-    if (!best || candidate.value < best.value - 1e-9) best = candidate;
-  }
-  if (!best) return { fixed, iterations: done, restarts: runs, deferredIterations };
-  if (runs > 1) restore(best);
-  if (useNeighbourhoods) {
-    const outcome = searchNeighbourhoods(state, plan, best, createRandom(seed * 31 + 5), budget * 0.6);
-    best = outcome.best;
-    done += outcome.iterations;
-  }
-  plan.isPlaceable.set(best.isPlaceable);
-  return { fixed: best.fixed, iterations: done, restarts: runs, deferredIterations };
-}
-
-function captureOf(state: GroupingState, plan: GroupPlan, fixed: Map<number, FixedReason>): Candidate {
-  return {
-    snapshot: snapshotOf(state),
-    fixed,
-    isPlaceable: plan.isPlaceable.slice(),
-    value: state.total() - placementValue * state.placedCount,
-  };
-}
-
-/**
- * Large-neighbourhood search from `best` (the current state): dissolve two random groups,
- * rebuild them with the randomised construction (often at other hours, which annealing alone
- * rarely achieves), re-anneal cool, keep the result if better (people placed first, then
- * penalty). Leaves `state` at the best result.
- */
-function searchNeighbourhoods(
-  state: GroupingState,
-  plan: GroupPlan,
-  start: Candidate,
-  random: Random,
-  iterations: number,
-): { best: Candidate; iterations: number } {
-  const people = plan.placeableCount;
-  const roundIterations = Math.max(5000, 60 * people);
-  const rounds = Math.max(1, Math.round(iterations / roundIterations));
-  let best = start;
-  let done = 0;
-  for (let round = 0; round < rounds; round++) {
-    const roundFixed = new Map(best.fixed);
-    dissolveRandomGroups(state, random, 2);
-    constructGroups(state, plan, random, 0.5);
-    repairGroups(state, plan, roundFixed);
-    openExtraGroups(state, plan);
-    insertWaiting(state, plan);
-    done += improve(state, plan, random, roundIterations, 0.15, 2);
-    const candidate = captureOf(state, plan, roundFixed);
-    if (candidate.value < best.value - 1e-9) best = candidate;
-    else {
-      state.load(best.snapshot.groupOf, best.snapshot.isActive, best.snapshot.pinOfGroup);
-      plan.isPlaceable.set(best.isPlaceable);
-    }
-  }
-  return { best, iterations: done };
-}
-
-/** Annealing steps for the whole search: 2,500 per person, between 1.5 M and 16 M, times `effort`. */
-function searchBudget(plan: GroupPlan, effort: number): number {
-  return effort * Math.min(Math.max(2500 * plan.placeableCount, 1_500_000), 16_000_000);
-}
-
 /**
  * Annealing after the exact fallback: the full budget up to 300 people, where it measurably
  * lowers the penalty of the model's unpolished answer; a quarter above, where time matters more.
  */
 function exactPolishBudget(plan: GroupPlan, effort: number): number {
   const budget = searchBudget(plan, effort);
-  return plan.placeableCount <= 300 ? budget : budget / 4;
+  return plan.placeableCount <= 300 ? budget : budget / 2;
 }
 
 /**
@@ -312,18 +178,6 @@ function polishGroups(state: GroupingState, plan: GroupPlan, random: Random, eff
     }
     if (improved === 0) return;
     descendAll(state, plan);
-  }
-}
-
-/** Empties `count` random groups (pinned members stay; a group left empty is closed). */
-function dissolveRandomGroups(state: GroupingState, random: Random, count: number): void {
-  const groups = state.activeGroups();
-  for (let taken = 0; taken < count && groups.length > 0; taken++) {
-    const index = random.below(groups.length);
-    const group = groups[index]!;
-    groups.splice(index, 1);
-    for (const person of state.membersOf(group)) if (state.problem.pinOf[person]! < 0) state.remove(person);
-    if (state.size[group] === 0) state.closeGroup(group);
   }
 }
 

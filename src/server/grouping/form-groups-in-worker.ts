@@ -5,7 +5,8 @@ import type { WorkerReply, WorkerRequest } from './form-groups.worker.ts';
 /**
  * Runs `formGroups` (with its exact fallback on HiGHS) on a worker thread so the HTTP server keeps answering while a large cohort
  * is grouped (≈ 1 s for 1,000 people, ≈ 10 s for 10,000). One short-lived worker per call: forming
- * groups is rare and the start-up cost (~50 ms) is small next to the work. Rejects if the worker
+ * groups is rare. Its start-up — the modules, HiGHS, a JIT that starts cold — measured 0.5–1 s on
+ * a heavily loaded 2-core machine (docs/grouping.md, Benchmark). Rejects if the worker
  * fails or `signal` aborts (the worker is then terminated).
  */
 export function formGroupsInWorker(

@@ -14,10 +14,15 @@ export type WorkerReply =
 
 export type WorkerRequest = { input: GroupingInput; timeLimitSeconds?: number };
 
+// HiGHS starts loading (reading and compiling highs.wasm) as soon as the worker does, while the
+// roster is still being copied over; a failure is reported with the reply, not as a crash.
+const solverLoading = loadHighsSolver();
+solverLoading.catch(() => undefined);
+
 parentPort?.once('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    const solve = await loadHighsSolver();
+    const solve = await solverLoading;
     const exact =
       request.timeLimitSeconds === undefined
         ? { solve }
