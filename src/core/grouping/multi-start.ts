@@ -144,14 +144,9 @@ export function searchNeighbourhoods(
   return { best, iterations: done };
 }
 
-/**
- * Annealing steps for the whole search: 2,500 per person, between 1.5 M (3 M up to 100 people) and
- * 16 M, times `effort`. Small tight rosters repay the longer search (tight n = 60, seeds 1–10:
- * penalty −3.6 % at twice the steps) and it costs them about a second.
- */
+/** Annealing steps for the whole search: 2,500 per person, between 1.5 M and 16 M, times `effort`. */
 export function searchBudget(plan: GroupPlan, effort: number): number {
-  const least = plan.placeableCount <= 100 ? 3_000_000 : 1_500_000;
-  return effort * Math.min(Math.max(2500 * plan.placeableCount, least), 16_000_000);
+  return effort * Math.min(Math.max(2500 * plan.placeableCount, 1_500_000), 16_000_000);
 }
 
 /** Empties `count` random groups (pinned members stay; a group left empty is closed). */

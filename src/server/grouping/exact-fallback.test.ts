@@ -6,7 +6,7 @@ import { makeCohort, makeTightCohort } from '../../core/grouping/test-rosters.ts
 import { loadHighsSolver } from './highs-solver.ts';
 
 // Roster seeds on which the heuristic alone leaves 10 of 60 people out (issue 13).
-const failingSeeds = [1, 4, 6];
+const failingSeeds = [1, 2, 3];
 
 describe('the exact fallback', () => {
   it('places everyone on tight rosters the heuristic alone leaves people out of', async () => {
@@ -89,8 +89,8 @@ describe('the exact fallback', () => {
       calls++;
       return { status: 'failed', values: null, objective: null, bound: null, seconds: 0 };
     };
-    // Seeds where the flows suffice (on seeds 4 and 6 they do not, and the solver is needed).
-    for (const seed of [1, 8]) {
+    // Seeds where the flows suffice (on seed 3 they do not, and the solver is needed).
+    for (const seed of [1, 2, 4]) {
       const input = { ...makeTightCohort(60, seed), effort: 0.2 };
       expect(formGroups(input).unplaced.length).toBeGreaterThan(0);
       const result = formGroups(input, { exact: { solve: failing } });
