@@ -57,8 +57,7 @@ export function placeExactly(
       const outcome = splitHours(problem, rules, hours, [], previous, solve, timeLimitSeconds);
       seconds += outcome.seconds;
       if (outcome.groups) {
-        const placedCount = outcome.groups.reduce((sum, group) => sum + group.members.length, 0);
-        return { status: 'proven', groups: outcome.groups, placedCount, mostPlaceable: placedCount, seconds };
+        return provenPlacement(outcome.groups, seconds);
       }
     }
   }
@@ -81,8 +80,7 @@ export function placeExactly(
       );
       seconds += outcome.seconds;
       if (outcome.groups) {
-        const placedCount = outcome.groups.reduce((sum, group) => sum + group.members.length, 0);
-        return { status: 'proven', groups: outcome.groups, placedCount, mostPlaceable: placedCount, seconds };
+        return provenPlacement(outcome.groups, seconds);
       }
     }
   }
@@ -109,14 +107,15 @@ export function placeExactly(
   if (!groups) {
     return { status: split.status, groups: null, placedCount: 0, mostPlaceable: null, seconds };
   }
+  if (answer.status === 'optimal') return provenPlacement(groups, seconds);
   const placedCount = groups.reduce((sum, group) => sum + group.members.length, 0);
-  return {
-    status: answer.status === 'optimal' ? 'proven' : 'time-limit',
-    groups,
-    placedCount,
-    mostPlaceable: answer.status === 'optimal' ? placedCount : mostPlaceable,
-    seconds,
-  };
+  return { status: 'time-limit', groups, placedCount, mostPlaceable, seconds };
+}
+
+/** Everyone the groups hold is as many as can be placed: the grouping is its own proof. */
+function provenPlacement(groups: PlacedGroup[], seconds: number): ExactPlacement {
+  const placedCount = groups.reduce((sum, group) => sum + group.members.length, 0);
+  return { status: 'proven', groups, placedCount, mostPlaceable: placedCount, seconds };
 }
 
 /**

@@ -12,8 +12,8 @@
  * with a size range (not one exact size) are checked against the lower limits afterwards and
  * fall back to the model when the flow misses them; pinned groups always fall back.
  */
-import type { PlacedGroup } from './placement-model.ts';
-import { maskWords, type Problem } from './prepare.ts';
+import { type PlacedGroup, relaxRules, usableSlots } from './placement-model.ts';
+import type { Problem } from './prepare.ts';
 import { weeklySlotCount } from './weekly-slot.ts';
 
 export type HourAssignment = { slot: number; groups: number; members: number[] }[];
@@ -23,21 +23,10 @@ const maxExtraGroups = 2;
 
 export function assignHoursByFlow(problem: Problem, start: readonly PlacedGroup[]): HourAssignment | null {
   if (problem.pinIds.length > 0 || start.some((group) => group.pin >= 0 || group.slot < 0)) return null;
-  const { groupSize: size, facilitatorsPerGroup: facilitators } = problem.rules;
-  const freeAt = (person: number, slot: number) =>
-    ((problem.availability[person * maskWords + (slot >>> 5)]! >>> (slot & 31)) & 1) === 1;
-  // Usable hours and people exactly as the slot model has them (placement-model.ts).
-  const slots: number[] = [];
-  for (let slot = 0; slot < weeklySlotCount; slot++) {
-    let free = 0;
-    let freeFacilitators = 0;
-    for (let person = 0; person < problem.count; person++) {
-      if (!freeAt(person, slot)) continue;
-      free++;
-      freeFacilitators += problem.isFacilitator[person]!;
-    }
-    if (free >= size.min && freeFacilitators >= facilitators.min) slots.push(slot);
-  }
+  // Usable hours and people exactly as the slot model has them, with every rule kept.
+  const rules = relaxRules(problem, { kind: 'none' });
+  const { size, facilitators, freeAt } = rules;
+  const slots = usableSlots(problem, rules);
   const slotIndex = new Int32Array(weeklySlotCount).fill(-1);
   slots.forEach((slot, index) => {
     slotIndex[slot] = index;

@@ -66,6 +66,25 @@ export function relaxRules(problem: Problem, relaxation: Relaxation): RelaxedRul
   };
 }
 
+/** The hours at which enough people, and enough facilitators, are free for one group. */
+export function usableSlots(
+  problem: Problem,
+  { size, facilitators, freeAt }: Pick<RelaxedRules, 'size' | 'facilitators' | 'freeAt'>,
+): number[] {
+  const slots: number[] = [];
+  for (let slot = 0; slot < weeklySlotCount; slot++) {
+    let free = 0;
+    let freeFacilitators = 0;
+    for (let person = 0; person < problem.count; person++) {
+      if (!freeAt(person, slot)) continue;
+      free++;
+      freeFacilitators += problem.isFacilitator[person]!;
+    }
+    if (free >= size.min && freeFacilitators >= facilitators.min) slots.push(slot);
+  }
+  return slots;
+}
+
 /** Each conflict pair once, lower index first. */
 export function conflictPairs(problem: Problem): [number, number][] {
   const pairs: [number, number][] = [];
@@ -113,17 +132,7 @@ export function buildSlotModel(
 ): SlotModel {
   const rules = relaxRules(problem, relaxation);
   const { size, facilitators, freeAt, pinOf, pinCount } = rules;
-  const slots: number[] = [];
-  for (let slot = 0; slot < weeklySlotCount; slot++) {
-    let free = 0;
-    let freeFacilitators = 0;
-    for (let person = 0; person < problem.count; person++) {
-      if (!freeAt(person, slot)) continue;
-      free++;
-      freeFacilitators += problem.isFacilitator[person]!;
-    }
-    if (free >= size.min && freeFacilitators >= facilitators.min) slots.push(slot);
-  }
+  const slots = usableSlots(problem, rules);
   const people: number[] = [];
   for (let person = 0; person < problem.count; person++) {
     if (slots.some((slot) => freeAt(person, slot))) people.push(person);
