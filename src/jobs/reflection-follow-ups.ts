@@ -162,14 +162,11 @@ async function deliverDueBatch(tx: Transaction, now: Date): Promise<{ sent: numb
     .for('update', { of: followUps, skipLocked: true });
 
   // Decided in due order, so a second follow-up to the same person sees the first one just sent.
-  const lastSentByUser = new Map<string, Date | null>();
+  const sentNowTo = new Set<string>();
   const sent: (typeof due)[number][] = [];
   const skipped = new Map<SkipReason, string[]>();
   for (const entry of due) {
     const { followUp } = entry;
-    const lastSentAt = lastSentByUser.has(followUp.userId)
-      ? (lastSentByUser.get(followUp.userId) ?? null)
-      : (entry.lastSentAt ?? null);
     const decision = decideFollowUpDelivery({
       kind: followUp.kind,
       now,
@@ -181,7 +178,7 @@ async function deliverDueBatch(tx: Transaction, now: Date): Promise<{ sent: numb
         entry.frequency === null
           ? defaultNudgePreference
           : { frequency: entry.frequency, pausedUntil: entry.pausedUntil ?? null },
-      lastSentAt,
+      lastSentAt: sentNowTo.has(followUp.userId) ? now : (entry.lastSentAt ?? null),
     });
     if (decision.action === 'skip' || entry.groupName === null) {
       const reason: SkipReason = decision.action === 'skip' ? decision.reason : 'withdrawn';
@@ -190,7 +187,7 @@ async function deliverDueBatch(tx: Transaction, now: Date): Promise<{ sent: numb
       else skipped.set(reason, [followUp.id]);
       continue;
     }
-    lastSentByUser.set(followUp.userId, now);
+    sentNowTo.add(followUp.userId);
     sent.push(entry);
   }
 

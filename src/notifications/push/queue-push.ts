@@ -68,21 +68,37 @@ export async function queuePushMessages(
         isNull(users.disabledAt),
       ),
     );
-  const messages = pushed.flatMap(({ notice, userId, category }) => {
-    const payload: PushPayload = {
-      kind: notice.kind,
-      title: notice.title,
-      body: notice.body,
-      link: notice.link ?? null,
-    };
-    return devices
-      .filter((device) => device.userId === userId && isCategoryEnabled(category, device))
+  // One notice can reach thousands: devices are found by person, and each payload is written once.
+  const devicesOf = new Map<string, typeof devices>();
+  for (const device of devices) {
+    const ofPerson = devicesOf.get(device.userId);
+    if (ofPerson) ofPerson.push(device);
+    else devicesOf.set(device.userId, [device]);
+  }
+  const payloads = new Map<PushedNotice, string>();
+  const payloadOf = (notice: PushedNotice) => {
+    let payload = payloads.get(notice);
+    if (payload === undefined) {
+      const shown: PushPayload = {
+        kind: notice.kind,
+        title: notice.title,
+        body: notice.body,
+        link: notice.link ?? null,
+      };
+      payload = JSON.stringify(shown);
+      payloads.set(notice, payload);
+    }
+    return payload;
+  };
+  const messages = pushed.flatMap(({ notice, userId, category }) =>
+    (devicesOf.get(userId) ?? [])
+      .filter((device) => isCategoryEnabled(category, device))
       .map((device) => ({
         organizationId,
         subscriptionId: device.subscriptionId,
-        payload: JSON.stringify(payload),
-      }));
-  });
+        payload: payloadOf(notice),
+      })),
+  );
   if (messages.length === 0) return;
   await tx.insert(pushMessages).values(messages);
   for (const listener of listeners) {
