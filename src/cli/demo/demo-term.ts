@@ -102,10 +102,14 @@ export async function createDemoTerm(
   for (const [index, member] of enrollees.entries()) {
     await enrol(db, member, program.id, enrolmentOf(member, clock.random), clock.at(42 - index / 10));
   }
-  // People answer the baseline while the coordinator forms groups: neither reads what the other
-  // writes, and the engine works on its own thread, so the two overlap as they would in real use.
+  // People answer the baseline and report working conditions while the coordinator forms groups:
+  // neither reads what the other writes, and the engine works on its own thread, so they overlap
+  // as they would in real use.
   await together([
-    answerDemoQuestionnaires(db, members, windows, clock),
+    (async () => {
+      await answerDemoQuestionnaires(db, members, windows, clock);
+      await fileDemoWorkingConditions(db, members, clock);
+    })(),
     formProgramGroups(
       db,
       coordinator,
@@ -154,7 +158,6 @@ export async function createDemoTerm(
     (async () => {
       await runDemoMeetings(db, members, program.id, clock);
       await postDemoGroupLife(db, members, program.id, clock);
-      await fileDemoWorkingConditions(db, members, clock);
     })(),
   ]);
   return { programId: program.id };

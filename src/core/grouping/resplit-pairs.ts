@@ -71,6 +71,8 @@ export function resplitGroups(state: GroupingState, groups: readonly number[], n
       if (other !== undefined) mateBits[index]! |= 1 << other;
     }
   });
+  // Without previous groupmates among them, no split puts any together: skip counting pairs.
+  const hasMates = mateBits.some((bits) => bits !== 0);
   let facilitatorsLeft = 0;
   for (const person of members) facilitatorsLeft += problem.isFacilitator[person]!;
 
@@ -85,6 +87,13 @@ export function resplitGroups(state: GroupingState, groups: readonly number[], n
   const disciplineCounts = groups.map(() => new Int32Array(disciplines));
   const topicCounts = groups.map(() => new Int32Array(topics));
   const masks = groups.map(() => new Uint32Array((count + 1) * maskWords).fill(0xffffffff, 0, maskWords));
+  // Only the words of the week in which some member is free can hold a shared hour (a cohort free
+  // at a handful of hours uses one or two of them): the search intersects just those.
+  const liveWords: number[] = [];
+  for (let word = 0; word < maskWords; word++) {
+    if (members.some((person) => problem.availability[person * maskWords + word]! !== 0))
+      liveWords.push(word);
+  }
   const sizes = groups.map(() => 0);
   const facilitators = groups.map(() => 0);
   const interested = groups.map(() => 0);
@@ -124,8 +133,8 @@ export function resplitGroups(state: GroupingState, groups: readonly number[], n
     }
     if (weights.history > 0) {
       let pairs = 0;
-      const bits = memberBits[which]!;
-      for (let index = 0; index < count; index++) {
+      const bits = hasMates ? memberBits[which]! : 0;
+      for (let index = 0; bits !== 0 && index < count; index++) {
         if ((bits >>> index) & 1) pairs += bitCount(mateBits[index]! & bits);
       }
       pairs /= 2;
@@ -197,7 +206,7 @@ export function resplitGroups(state: GroupingState, groups: readonly number[], n
       const from = sizes[which]! * maskWords;
       const to = from + maskWords;
       let shared = 0;
-      for (let word = 0; word < maskWords; word++) {
+      for (const word of liveWords) {
         const bits = sideMasks[from + word]! & problem.availability[person * maskWords + word]!;
         sideMasks[to + word] = bits;
         shared |= bits;

@@ -146,7 +146,11 @@ export function meetingRoutes(app: App, { db, now, organizer }: AppDependencies)
         response: { 200: MeetingDetailSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      recordAttendance(db, requireMember(request), request.params.meetingId, request.body.records, now()),
+    async (request) => {
+      const member = requireMember(request);
+      const at = now();
+      await recordAttendance(db, member, request.params.meetingId, request.body.records, at);
+      return describeMeeting(db, member, request.params.meetingId, at);
+    },
   );
 }

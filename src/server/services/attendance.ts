@@ -7,14 +7,16 @@ import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import { canRunMeeting } from '../policy.ts';
 import { requestFeedbackForMeeting } from './feedback-requests.ts';
-import { describeMeeting, listGroupMembers, loadMeeting } from './meetings.ts';
+import { listGroupMembers, loadMeeting } from './meetings.ts';
 import { findOrganizationSettings } from './organization.ts';
 
 export type AttendanceRecord = { userId: string; status: 'present' | 'absent' | 'excused' };
 
 /**
  * Takes attendance for a meeting, from its start until the organisation's window after its end: a
- * meeting weeks away cannot have been attended, and a record made months later is a guess.
+ * meeting weeks away cannot have been attended, and a record made months later is a guess. The
+ * facilitator's form shows the meeting as it now reads (`describeMeeting`); callers that take
+ * attendance without showing it (the demo's term) leave that read out.
  */
 export async function recordAttendance(
   db: Database,
@@ -22,7 +24,7 @@ export async function recordAttendance(
   meetingId: string,
   records: AttendanceRecord[],
   now: Date,
-) {
+): Promise<void> {
   const { meeting, group, relation } = await loadMeeting(db, member, meetingId);
   if (!canRunMeeting(member.role, relation)) {
     throw new AppError('FORBIDDEN', 'Only the group’s facilitator or a coordinator can take attendance.');
@@ -81,5 +83,4 @@ export async function recordAttendance(
     // (during the meeting, the job asks them once it is over).
     await requestFeedbackForMeeting(tx, meetingId, now);
   });
-  return describeMeeting(db, member, meetingId, now);
 }

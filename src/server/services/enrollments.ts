@@ -93,12 +93,15 @@ export async function enrol(
     );
   }
   const settings = await findOrganizationSettings(db, member.organizationId);
-  const { termStart } = await findProgram(db, member.organizationId, programId);
-  const availability = checkAvailability(input, settings.timeZone, termStart);
   const result = await db.transaction(async (tx) => {
-    // Serialises enrolments in one program so two people cannot both take the last place.
-    await tx.execute(sql`select id from ${programs} where id = ${programId} for update`);
-    const program = await findProgram(tx, member.organizationId, programId);
+    // Locking the program serialises enrolments in it, so two people cannot both take the last place.
+    const [program] = await tx
+      .select()
+      .from(programs)
+      .where(and(eq(programs.id, programId), eq(programs.organizationId, member.organizationId)))
+      .for('update');
+    if (!program) throw notFound('That program');
+    const availability = checkAvailability(input, settings.timeZone, program.termStart);
     const isOpen = options.isPlacedByCoordinator
       ? program.status !== 'closed'
       : isEnrolmentOpen(program, organizationToday(now, settings.timeZone));

@@ -1,8 +1,8 @@
-import { and, eq, gt, inArray, isNull, lte, ne } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import { isFeedbackOpen } from '../../core/feedback/feedback-form.ts';
 import { hasMeetingEnded } from '../../core/scheduling/attendance-window.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { attendance, groupMembers, groups, meetings, programs } from '../../db/schema.ts';
+import { attendance, groupMembers, groups, meetings, notifications, programs } from '../../db/schema.ts';
 import { lockMeetingForNotices, membersNotYetNotified } from '../../notifications/meeting-audience.ts';
 import { notify } from '../../notifications/notify.ts';
 import { organizationToday } from './programs.ts';
@@ -11,6 +11,7 @@ export const feedbackRequestKind = 'feedback-request';
 
 /** The link of a meeting's feedback notice; with the kind, it is also the record that the notice went out. */
 export function feedbackLink(meetingId: string): string {
+  // Keep in step with the same link built in SQL by findMeetingsAwaitingFeedbackRequests.
   return `/meetings/${meetingId}/feedback`;
 }
 
@@ -20,7 +21,9 @@ const askWithinMs = 7 * 86_400_000;
 /**
  * Meetings whose attendees should be asked for feedback now: ended (never before — a meeting that has
  * not happened cannot be judged, even if attendance was taken while it ran), not cancelled, in a
- * published group, ended at most a week ago.
+ * published group, ended at most a week ago, with a member still to ask. The last condition is
+ * only a first sift — each meeting is checked again under its lock — but it keeps the job, which
+ * runs every few minutes, from opening a transaction for every meeting of the past week.
  */
 export async function findMeetingsAwaitingFeedbackRequests(db: Database, now: Date): Promise<string[]> {
   const rows = await db
@@ -35,6 +38,47 @@ export async function findMeetingsAwaitingFeedbackRequests(db: Database, now: Da
         isNull(meetings.cancelledAt),
         gt(meetings.endsAt, new Date(now.getTime() - askWithinMs)),
         lte(meetings.endsAt, now),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(groupMembers)
+            .where(
+              and(
+                eq(groupMembers.groupId, meetings.groupId),
+                eq(groupMembers.isFacilitator, false),
+                // Attendance taken: only those present are asked.
+                or(
+                  notExists(
+                    db.select({ one: sql`1` }).from(attendance).where(eq(attendance.meetingId, meetings.id)),
+                  ),
+                  exists(
+                    db
+                      .select({ one: sql`1` })
+                      .from(attendance)
+                      .where(
+                        and(
+                          eq(attendance.meetingId, meetings.id),
+                          eq(attendance.userId, groupMembers.userId),
+                          eq(attendance.status, 'present'),
+                        ),
+                      ),
+                  ),
+                ),
+                notExists(
+                  db
+                    .select({ one: sql`1` })
+                    .from(notifications)
+                    .where(
+                      and(
+                        eq(notifications.userId, groupMembers.userId),
+                        eq(notifications.kind, feedbackRequestKind),
+                        eq(notifications.link, sql`'/meetings/' || ${meetings.id} || '/feedback'`),
+                      ),
+                    ),
+                ),
+              ),
+            ),
+        ),
       ),
     );
   return rows.map((row) => row.id);

@@ -189,19 +189,18 @@ export async function saveFeedback(
     preferredTimes,
     updatedAt: now,
   };
-  const [saved] = await db.transaction((tx) =>
-    tx
-      .insert(meetingFeedback)
-      .values({
-        organizationId: member.organizationId,
-        meetingId,
-        programId: form.meeting.programId,
-        userId: member.userId,
-        ...values,
-      })
-      .onConflictDoUpdate({ target: [meetingFeedback.meetingId, meetingFeedback.userId], set: values })
-      .returning(),
-  );
+  // One statement, atomic on its own: no transaction around it.
+  const [saved] = await db
+    .insert(meetingFeedback)
+    .values({
+      organizationId: member.organizationId,
+      meetingId,
+      programId: form.meeting.programId,
+      userId: member.userId,
+      ...values,
+    })
+    .onConflictDoUpdate({ target: [meetingFeedback.meetingId, meetingFeedback.userId], set: values })
+    .returning();
   // The form as it now reads: the one just checked, with the answer the database now holds.
   const today = organizationToday(now, settings.timeZone);
   return {
