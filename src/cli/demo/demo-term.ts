@@ -8,6 +8,7 @@ import { utcToZoned } from '../../core/scheduling/time-zones.ts';
 import type { Database } from '../../db/connect.ts';
 import type { SignedInMember } from '../../server/auth/sessions.ts';
 import type { InvitationOrganizer } from '../../server/calendar/meeting-invitation.ts';
+import { startGroupingWorkerAhead } from '../../server/grouping/form-groups-in-worker.ts';
 import { enrol } from '../../server/services/enrollments.ts';
 import { setGroupPlace } from '../../server/services/group-places.ts';
 import { describeGroups, formProgramGroups, publishGroups } from '../../server/services/groups.ts';
@@ -60,6 +61,8 @@ export async function createDemoTerm(
   now: Date,
   seed = demoTermSeed,
 ): Promise<{ programId: string }> {
+  // The groups are formed after the enrolments; their worker starts loading meanwhile.
+  startGroupingWorkerAhead();
   const members = await loadDemoMembers(db, organizationId);
   const settings = await findOrganizationSettings(db, organizationId);
   const clock: DemoClock = {

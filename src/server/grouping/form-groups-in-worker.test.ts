@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formGroups } from '../../core/grouping/form-groups.ts';
 import type { GroupingInput, Participant } from '../../core/grouping/model.ts';
-import { formGroupsInWorker } from './form-groups-in-worker.ts';
+import { formGroupsInWorker, startGroupingWorkerAhead } from './form-groups-in-worker.ts';
 
 function cohort(): GroupingInput {
   const levels = ['student-1', 'student-2', 'student-3', 'resident', 'practitioner'];
@@ -23,6 +23,15 @@ describe('formGroupsInWorker', () => {
     const fromWorker = await formGroupsInWorker(input);
     expect(fromWorker).toEqual(formGroups(input));
     expect(fromWorker.groups.length).toBeGreaterThan(0);
+  });
+
+  it('forms with a worker started ahead, then with a fresh one once it is taken', async () => {
+    const input = cohort();
+    const expected = formGroups(input);
+    startGroupingWorkerAhead();
+    startGroupingWorkerAhead();
+    expect(await formGroupsInWorker(input)).toEqual(expected);
+    expect(await formGroupsInWorker(input)).toEqual(expected);
   });
 
   it('rejects without starting when the signal is already aborted', async () => {

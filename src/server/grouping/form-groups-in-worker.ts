@@ -9,6 +9,36 @@ import type { WorkerReply, WorkerRequest } from './form-groups.worker.ts';
  * a heavily loaded 2-core machine (docs/grouping.md, Benchmark). Rejects if the worker
  * fails or `signal` aborts (the worker is then terminated).
  */
+const workerUrl = new URL('./form-groups.worker.ts', import.meta.url);
+
+/** A worker started ahead of a forming, while it has not been used nor stopped. */
+let spare: { worker: Worker; hasExited: boolean } | null = null;
+
+/**
+ * Starts the next forming's worker now, so that its start-up overlaps other work: for a caller
+ * that knows a forming is coming (the demo's term enrols people first). The spare worker does not
+ * keep the process alive, and the next `formGroupsInWorker` takes it.
+ */
+export function startGroupingWorkerAhead(): void {
+  if (spare && !spare.hasExited) return;
+  const ahead = { worker: new Worker(workerUrl), hasExited: false };
+  ahead.worker.unref();
+  ahead.worker.once('exit', () => {
+    ahead.hasExited = true;
+  });
+  // A worker that failed to start is replaced by a fresh one when it is needed.
+  ahead.worker.on('error', () => undefined);
+  spare = ahead;
+}
+
+function takeWorker(): Worker {
+  const ahead = spare;
+  spare = null;
+  if (!ahead || ahead.hasExited) return new Worker(workerUrl);
+  ahead.worker.ref();
+  return ahead.worker;
+}
+
 export function formGroupsInWorker(
   input: GroupingInput,
   options: { signal?: AbortSignal; timeLimitSeconds?: number } = {},
@@ -18,7 +48,7 @@ export function formGroupsInWorker(
       reject(new Error('forming groups was cancelled'));
       return;
     }
-    const worker = new Worker(new URL('./form-groups.worker.ts', import.meta.url));
+    const worker = takeWorker();
     let isSettled = false;
     const settle = (action: () => void) => {
       if (isSettled) return;
