@@ -42,35 +42,36 @@ export type FeedbackInput = {
  * they were marked present; anyone else gets 404, as for a meeting that is not theirs.
  */
 async function loadAttendedMeeting(db: Database, member: SignedInMember, meetingId: string, now: Date) {
+  // The meeting with this person's place in its group and their attendance, in one statement.
   const [row] = await db
-    .select({ meeting: meetings, group: groups, program: programs })
+    .select({
+      meeting: meetings,
+      group: groups,
+      program: programs,
+      isFacilitator: groupMembers.isFacilitator,
+      attendanceStatus: attendance.status,
+    })
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
     .innerJoin(programs, eq(programs.id, groups.programId))
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, member.userId)))
+    .leftJoin(attendance, and(eq(attendance.meetingId, meetings.id), eq(attendance.userId, member.userId)))
     .where(and(eq(meetings.id, meetingId), eq(meetings.organizationId, member.organizationId)));
   if (!row || row.meeting.cancelledAt || row.group.status !== 'published') throw notFound('That meeting');
-  const [membership] = await db
-    .select({ isFacilitator: groupMembers.isFacilitator })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, row.group.id), eq(groupMembers.userId, member.userId)));
-  if (!membership) throw notFound('That meeting');
-  if (membership.isFacilitator) {
+  if (row.isFacilitator === null) throw notFound('That meeting');
+  if (row.isFacilitator) {
     throw new AppError(
       'FORBIDDEN',
       'Facilitators run the meeting; feedback is for the people who attend it.',
     );
   }
-  const [record] = await db
-    .select({ status: attendance.status })
-    .from(attendance)
-    .where(and(eq(attendance.meetingId, meetingId), eq(attendance.userId, member.userId)));
-  if (record && record.status !== 'present') {
+  if (row.attendanceStatus !== null && row.attendanceStatus !== 'present') {
     throw new AppError('FORBIDDEN', 'You were not at this meeting, so there is nothing to give feedback on.');
   }
   // Only the meeting's start opens feedback: a meeting that has not begun has nothing to judge, even if
   // someone was marked present before it was moved later.
   const hasHappened = row.meeting.startsAt.getTime() <= now.getTime();
-  return { ...row, hasHappened };
+  return { meeting: row.meeting, group: row.group, program: row.program, hasHappened };
 }
 
 function presentFeedback(
