@@ -36,30 +36,39 @@ export const personOfAnswer = (key: string) => key.split('@')[0] ?? key;
 
 export type GeneratedAnswer = FeedbackAnswer & { meetingIndex: number };
 
-export const feedbackCohortArbitrary = fc
-  .uniqueArray(
-    fc.record({
-      person: fc.integer({ min: 0, max: 8 }),
-      meetingIndex: fc.integer({ min: 0, max: 2 }),
-      usefulness: fc.integer({ min: 1, max: 5 }),
-      feltSafe: fc.integer({ min: 4, max: 5 }),
-      keep: fc.constantFrom('', 'the check-in'),
-    }),
-    { maxLength: 16, selector: (answer) => `${answer.person}@${answer.meetingIndex}` },
-  )
-  .map((drawn) =>
-    drawn.map(
-      (answer): GeneratedAnswer => ({
-        personId: `p${answer.person}`,
-        meetingIndex: answer.meetingIndex,
-        topicId: topicOfMeeting[answer.meetingIndex] ?? null,
-        usefulness: answer.usefulness as Rating,
-        feltSafe: answer.feltSafe as Rating,
-        keep: answer.keep,
-        change: '',
+/**
+ * Feedback answers of up to 9 people about 3 meetings; with `oneEach`, each person answered one of
+ * them (every figure then counts people and answers alike).
+ */
+export const feedbackCohortArbitrary = (options: { oneEach?: boolean } = {}) =>
+  fc
+    .uniqueArray(
+      fc.record({
+        person: fc.integer({ min: 0, max: 8 }),
+        meetingIndex: fc.integer({ min: 0, max: 2 }),
+        usefulness: fc.integer({ min: 1, max: 5 }),
+        feltSafe: fc.integer({ min: 4, max: 5 }),
+        keep: fc.constantFrom('', 'the check-in'),
       }),
-    ),
-  );
+      {
+        maxLength: 16,
+        selector: (answer) =>
+          options.oneEach ? `${answer.person}` : `${answer.person}@${answer.meetingIndex}`,
+      },
+    )
+    .map((drawn) =>
+      drawn.map(
+        (answer): GeneratedAnswer => ({
+          personId: `p${answer.person}`,
+          meetingIndex: answer.meetingIndex,
+          topicId: topicOfMeeting[answer.meetingIndex] ?? null,
+          usefulness: answer.usefulness as Rating,
+          feltSafe: answer.feltSafe as Rating,
+          keep: answer.keep,
+          change: '',
+        }),
+      ),
+    );
 
 export function summarizeGeneratedFeedback(
   answers: readonly GeneratedAnswer[],
