@@ -1,7 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicLibrary } from '../src/core/curriculum/library.ts';
-import { meetingFeedback, meetings, notifications, organizations, programs } from '../src/db/schema.ts';
+import {
+  aggregateReleases,
+  meetingFeedback,
+  meetings,
+  notifications,
+  organizations,
+  programs,
+} from '../src/db/schema.ts';
 import { startJobs } from '../src/jobs/start-jobs.ts';
 import { sendFeedbackRequests } from '../src/server/services/feedback-requests.ts';
 import {
@@ -10,7 +17,7 @@ import {
   type GroupFixture,
   hoursFrom,
 } from './helpers/meeting-fixtures.ts';
-import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
+import { createTestApp, emailOf, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
 
 const growthMindset = topicLibrary.find((topic) => topic.id === 'growth-mindset')?.title ?? '';
 
@@ -33,6 +40,17 @@ async function groupMeetingHoursAgo(hours: number[], title: string): Promise<Gro
     meetingStarts: hours.map((hour) => hoursFrom(context.clock.now, hour)),
     programTitle: title,
   });
+}
+
+/** Runs `work` eight days on, when meetings held a few hours ago have closed their feedback period. */
+async function afterFeedbackPeriod<Result>(work: () => Promise<Result>): Promise<Result> {
+  const before = context.clock.now;
+  context.clock.now = new Date(before.getTime() + 8 * 86_400_000);
+  try {
+    return await work();
+  } finally {
+    context.clock.now = before;
+  }
 }
 
 function feedbackBody(overrides: Record<string, unknown> = {}) {
@@ -270,14 +288,13 @@ describe('asking attendees for feedback', () => {
 });
 
 describe('feedback results for the coordinator', () => {
-  it('shows means, distributions and a recommendation once enough people answered, and hides them below', async () => {
+  it('hides the figures while fewer than the minimum answered', async () => {
     const fixture = await groupMeetingHoursAgo([-3], 'Results');
     const meetingId = fixture.meetingIds[0] ?? '';
     await context.connection.db
       .update(meetings)
       .set({ topicId: 'stress-anxiety-and-burnout' })
       .where(eq(meetings.id, meetingId));
-    const coordinator = await signedInClient(context.app, 'coordinator');
     const path = `/api/programs/${fixture.programId}/feedback`;
 
     for (const [index, email] of participantEmails.slice(0, 4).entries()) {
@@ -288,22 +305,36 @@ describe('feedback results for the coordinator', () => {
         feedbackBody({ usefulness: 3 + (index % 2) }),
       );
     }
-    const few = (await coordinator.request('GET', path)).json();
+    // The meeting's feedback period closes a week after it ends; the figures appear then.
+    const few = await afterFeedbackPeriod(async () =>
+      (await (await signedInClient(context.app, 'coordinator')).request('GET', path)).json(),
+    );
     expect(few.overall).toMatchObject({
       status: 'suppressed',
       explanation: expect.stringMatching(/fewer than 5/),
     });
     expect(few.recommendations).toEqual([]);
+  });
 
-    for (const [index, email] of participantEmails.slice(4, 6).entries()) {
-      const participant = await clientFor(email, index + 4);
+  it('shows means, distributions and a recommendation once enough people answered', async () => {
+    const fixture = await groupMeetingHoursAgo([-3], 'Results, enough');
+    const meetingId = fixture.meetingIds[0] ?? '';
+    await context.connection.db
+      .update(meetings)
+      .set({ topicId: 'stress-anxiety-and-burnout' })
+      .where(eq(meetings.id, meetingId));
+    const path = `/api/programs/${fixture.programId}/feedback`;
+    for (const [index, email] of participantEmails.slice(0, 6).entries()) {
+      const participant = await clientFor(email, index);
       await participant.request(
         'PUT',
         `/api/meetings/${meetingId}/feedback`,
         feedbackBody({ usefulness: 3 + (index % 2) }),
       );
     }
-    const enough = (await coordinator.request('GET', path)).json();
+    const enough = await afterFeedbackPeriod(async () =>
+      (await (await signedInClient(context.app, 'coordinator')).request('GET', path)).json(),
+    );
     expect(enough.overall).toEqual({
       status: 'released',
       people: 6,
@@ -352,10 +383,13 @@ describe('feedback results for the coordinator', () => {
           feedbackBody({ keep: keeps[index] }),
         );
       }
-      const coordinator = await signedInClient(context.app, 'coordinator');
-      const results = (
-        await coordinator.request('GET', `/api/programs/${fixture.programId}/feedback`)
-      ).json();
+      const results = await afterFeedbackPeriod(async () =>
+        (
+          await (
+            await signedInClient(context.app, 'coordinator')
+          ).request('GET', `/api/programs/${fixture.programId}/feedback`)
+        ).json(),
+      );
       expect(results.keep).toEqual({
         status: 'released',
         respondentCount: 5,
@@ -371,6 +405,91 @@ describe('feedback results for the coordinator', () => {
         .set({ settings: organization.settings })
         .where(eq(organizations.id, organizationId));
     }
+  });
+});
+
+describe('feedback results released per closed period', () => {
+  async function answeredBySix(title: string) {
+    const fixture = await groupMeetingHoursAgo([-3], title);
+    const meetingId = fixture.meetingIds[0] ?? '';
+    for (const [index, email] of participantEmails.slice(0, 6).entries()) {
+      const participant = await clientFor(email, index);
+      await participant.request(
+        'PUT',
+        `/api/meetings/${meetingId}/feedback`,
+        feedbackBody({ usefulness: 2 + (index % 3) }),
+      );
+    }
+    return { fixture, meetingId, path: `/api/programs/${fixture.programId}/feedback` };
+  }
+
+  it('shows no figure before the meeting’s feedback period has closed, only the day they appear', async () => {
+    const { fixture, path } = await answeredBySix('Not yet');
+    const coordinator = await signedInClient(context.app, 'coordinator');
+    const early = (await coordinator.request('GET', path)).json();
+    const [meeting] = await context.connection.db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.id, fixture.meetingIds[0] ?? ''));
+    const closes = new Date((meeting?.endsAt.getTime() ?? 0) + 7 * 86_400_000);
+    expect(early.releasedAt).toBeNull();
+    expect(early.nextReleaseAt).toBe(closes.toISOString());
+    expect(early.overall).toMatchObject({
+      status: 'suppressed',
+      explanation: expect.stringMatching(/appear on \w+day \d+ \w+ \d{4}/),
+    });
+    expect(JSON.stringify(early)).not.toMatch(/"people"|"answers"|respondentCount/);
+    expect(early.recommendations).toEqual([]);
+  });
+
+  it('reads the same figures after the period closed, whatever changes in the answers later', async () => {
+    const { meetingId, path } = await answeredBySix('Frozen');
+    await afterFeedbackPeriod(async () => {
+      const coordinator = await signedInClient(context.app, 'coordinator');
+      const first = (await coordinator.request('GET', path)).json();
+      expect(first.overall).toMatchObject({ status: 'released', people: 6 });
+      expect(first.releasedAt).toBe(context.clock.now.toISOString());
+      // The form is closed now; a change that reaches the rows anyway, or an erased account, moves nothing.
+      const participant = await clientFor(participantEmails[0] ?? '', 0);
+      const late = await participant.request(
+        'PUT',
+        `/api/meetings/${meetingId}/feedback`,
+        feedbackBody({ usefulness: 1 }),
+      );
+      expect(late.json().error).toMatchObject({
+        code: 'FEEDBACK_CLOSED',
+        message: expect.stringMatching(/closed on/),
+      });
+      const { db } = context.connection;
+      await db
+        .update(meetingFeedback)
+        .set({ usefulness: 1, feltSafe: 1 })
+        .where(eq(meetingFeedback.meetingId, meetingId));
+      const [erased] = await db
+        .select()
+        .from(meetingFeedback)
+        .where(eq(meetingFeedback.meetingId, meetingId));
+      await db.delete(meetingFeedback).where(eq(meetingFeedback.id, erased?.id ?? ''));
+      context.clock.now = new Date(context.clock.now.getTime() + 60_000);
+      expect((await coordinator.request('GET', path)).json()).toEqual(first);
+    });
+  });
+
+  it('stores one release when two coordinators open the results at once after the period closed', async () => {
+    const { fixture, path } = await answeredBySix('At once');
+    const [one, two] = await afterFeedbackPeriod(async () => {
+      const readers = [
+        await signedInClient(context.app, 'coordinator'),
+        await clientFor(emailOf.coordinator, 50),
+      ];
+      return Promise.all(readers.map(async (reader) => (await reader.request('GET', path)).json()));
+    });
+    expect(one).toEqual(two);
+    const stored = await context.connection.db
+      .select()
+      .from(aggregateReleases)
+      .where(and(eq(aggregateReleases.kind, 'feedback'), eq(aggregateReleases.scopeId, fixture.programId)));
+    expect(stored).toHaveLength(1);
   });
 });
 
