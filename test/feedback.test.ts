@@ -475,6 +475,46 @@ describe('feedback results released per closed period', () => {
     });
   });
 
+  it('judges the next release against the last, so two answers added by a later meeting stay hidden', async () => {
+    const fixture = await groupMeetingHoursAgo([-3, 24], 'Two releases');
+    const [first = '', second = ''] = fixture.meetingIds;
+    const path = `/api/programs/${fixture.programId}/feedback`;
+    for (const [index, email] of participantEmails.slice(0, 6).entries()) {
+      const participant = await clientFor(email, index);
+      await participant.request('PUT', `/api/meetings/${first}/feedback`, feedbackBody());
+    }
+    const start = context.clock.now;
+    const at = async <Result>(hours: number, work: () => Promise<Result>) => {
+      context.clock.now = new Date(start.getTime() + hours * 3_600_000);
+      try {
+        return await work();
+      } finally {
+        context.clock.now = start;
+      }
+    };
+    const results = async () =>
+      (await (await signedInClient(context.app, 'coordinator')).request('GET', path)).json();
+    // Two days on, two people answer about the second meeting.
+    await at(48, async () => {
+      for (const [index, email] of participantEmails.slice(0, 2).entries()) {
+        const participant = await clientFor(email, index);
+        const saved = await participant.request('PUT', `/api/meetings/${second}/feedback`, feedbackBody());
+        expect(saved.statusCode, saved.body).toBe(200);
+      }
+    });
+    // The first meeting's period has closed, the second's not yet.
+    const once = await at(7.5 * 24, results);
+    expect(once.overall).toMatchObject({ status: 'released', people: 6, figures: { answers: 6 } });
+    // Both closed: eight answers, and eight minus six would tell what the two said.
+    const twice = await at(9 * 24, results);
+    expect(twice.releasedAt).not.toBe(once.releasedAt);
+    expect(twice.overall).toMatchObject({
+      status: 'suppressed',
+      explanation: expect.stringMatching(/subtract/),
+    });
+    expect(twice.nextReleaseAt).toBeNull();
+  });
+
   it('stores one release when two coordinators open the results at once after the period closed', async () => {
     const { fixture, path } = await answeredBySix('At once');
     const [one, two] = await afterFeedbackPeriod(async () => {

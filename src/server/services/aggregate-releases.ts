@@ -15,7 +15,7 @@ export type StoredRelease<Contents> = {
 
 type Scope = { organizationId: string; kind: AggregateReleaseKind; scopeId: string };
 
-/** Every release of one kind for one program or organisation, oldest period first. */
+/** Every release of one kind for one program or organisation, in the order they were made. */
 export async function readReleases<Contents>(
   db: Database | Transaction,
   scope: Scope,
@@ -30,7 +30,7 @@ export async function readReleases<Contents>(
         eq(aggregateReleases.scopeId, scope.scopeId),
       ),
     )
-    .orderBy(asc(aggregateReleases.periodClosedAt), asc(aggregateReleases.periodKey));
+    .orderBy(asc(aggregateReleases.releasedAt), asc(aggregateReleases.periodKey));
   return rows.map((row) => ({
     periodKey: row.periodKey,
     periodClosedAt: row.periodClosedAt,

@@ -71,7 +71,9 @@ export async function describeProgramFeedback(
       if (stored && isCovered(stored)) return stored;
       const periodClosedAt = closesAt(closed.at(-1) ?? { endsAt: now });
       const made: StoredRelease<FeedbackRelease> = {
-        periodKey: periodClosedAt.toISOString(),
+        // Numbered, not keyed by date alone: a meeting moved into the past can close a period before
+        // the latest release's, and must still make a release of its own.
+        periodKey: `${String(earlier.length + 1).padStart(6, '0')} ${periodClosedAt.toISOString()}`,
         periodClosedAt,
         releasedAt: now,
         contents: await publishClosedFeedback(tx, member.organizationId, programId, settings, {

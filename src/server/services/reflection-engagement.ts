@@ -1,6 +1,7 @@
 /**
  * How a program's meetings are reflected on: per held meeting, the share of attendees who wrote a
- * reflection and who practised the skill, released only through the suppression gate.
+ * reflection and who practised the skill, released only through the suppression gate, once per
+ * meeting when its reflection period has closed, and frozen (decision 003).
  */
 import { and, asc, eq, exists, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { effectiveMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
