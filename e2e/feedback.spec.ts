@@ -105,6 +105,8 @@ test('attendees give feedback after a meeting; the coordinator sees results and 
   await attendee.getByRole('link', { name: /Give feedback on this meeting/ }).click();
   await expect(attendee.getByRole('button', { name: 'Update feedback' })).toBeVisible();
 
+  // A week on, the meeting's feedback period has closed and its figures are released (decision 007).
+  await holdMeeting(meetingId, 8 * 24 * 60);
   // The coordinator sees the results, hidden where too few answered, and a recommendation.
   await page.goto(`/programs/${programId}`);
   await page.getByRole('tab', { name: 'Feedback' }).click();

@@ -25,6 +25,8 @@ let meetingEnd: Date;
 const running: Jobs[] = [];
 
 const email = (name: string) => `${name}@demo.tend.test`;
+/** Past every reflection period of the meetings above: their engagement is released. */
+const afterReflectionPeriods = new Date('2027-04-01T12:00:00Z');
 const attendees = ['participant11', 'participant12', 'participant13', 'participant14', 'participant15'];
 
 async function startRunner(): Promise<Jobs> {
@@ -368,6 +370,8 @@ describe('engagement for coordinators', () => {
         })),
       ),
     );
+    // Long after every reflection period here has closed, so the figures are released.
+    context.clock.now = afterReflectionPeriods;
     const coordinator = await signedInClient(context.app, 'coordinator');
     const engagement = (
       await coordinator.request('GET', `/api/programs/${circle.programId}/engagement`)

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, workingConditionReports } from '../src/db/schema.ts';
+import { aggregateReleases, auditEvents, workingConditionReports } from '../src/db/schema.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { App } from '../src/server/app-types.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -22,6 +22,19 @@ async function clientAs(email: string, index: number) {
   const response = await client.signIn(email);
   if (response.statusCode !== 204) throw new Error(`${email} could not sign in`);
   return client;
+}
+
+/** The Monday after the fixed Thursday: the week the reports fall in has ended. */
+const mondayAfter = new Date('2026-11-30T15:00:00Z');
+
+async function withClock<Result>(at: Date, work: () => Promise<Result>): Promise<Result> {
+  const before = clock.now;
+  clock.now = at;
+  try {
+    return await work();
+  } finally {
+    clock.now = before;
+  }
 }
 
 async function fileReports(count: number, body: Record<string, unknown>, firstParticipant: number) {
@@ -149,8 +162,11 @@ describe('what leaders see and do', () => {
     // Two and three: each below the minimum, together five, so subtracting shown counts reveals neither.
     await fileReports(2, { category: 'safety', unit: 'Outpatient clinics', text: '' }, 16);
     await fileReports(3, { category: 'autonomy', unit: 'Outpatient clinics', text: '' }, 18);
-    const leader = await clientAs(emailOf.leader, 40);
-    const summary = (await leader.request('GET', '/api/working-condition-reports/summary')).json();
+    // Sessions lapse over days of test clock, so the leader signs in on the Monday.
+    const summary = await withClock(mondayAfter, async () => {
+      const leader = await clientAs(emailOf.leader, 40);
+      return (await leader.request('GET', '/api/working-condition-reports/summary')).json();
+    });
     expect(summary.minimumGroupSize).toBe(5);
     expect(summary.weeks.at(-1)).toBe('2026-11-23');
     const admin = summary.categories.find(
@@ -166,6 +182,64 @@ describe('what leaders see and do', () => {
     expect(safety.total.status).toBe('suppressed');
     expect(summary.total).toEqual({ status: 'released', reports: 11 });
     expect(JSON.stringify(summary)).not.toContain('Forms');
+  });
+
+  it('shows nothing of a week that has not ended, and says when it appears', async () => {
+    const leader = await clientAs(emailOf.leader, 40);
+    // Thursday of the week the reports above were filed: they belong to a week still running.
+    const summary = (await leader.request('GET', '/api/working-condition-reports/summary')).json();
+    expect(summary.weeks.at(-1)).toBe('2026-11-16');
+    expect(summary.total.status).toBe('suppressed');
+    expect(JSON.stringify(summary)).not.toMatch(/"reports":/);
+    // Monday 30 November, midnight in Toronto.
+    expect(summary.nextReleaseAt).toBe('2026-11-30T05:00:00.000Z');
+  });
+
+  it('reads the same figures for an ended week however the reports change afterwards', async () => {
+    await withClock(mondayAfter, async () => {
+      const leader = await clientAs(emailOf.leader, 40);
+      const read = async () => (await leader.request('GET', '/api/working-condition-reports/summary')).json();
+      const first = await read();
+      expect(first.total).toEqual({ status: 'released', reports: 11 });
+      // A report filed now, and one that somehow lands in the ended week: neither moves the figures.
+      await fileReports(
+        1,
+        { category: 'administrative-burden', unit: 'Outpatient clinics', text: 'Late' },
+        30,
+      );
+      await connection.db.insert(workingConditionReports).values({
+        organizationId,
+        category: 'administrative-burden',
+        unit: 'Outpatient clinics',
+        text: '',
+        week: '2026-11-23',
+      });
+      clock.now = new Date(mondayAfter.getTime() + 10 * 60_000);
+      expect(await read()).toEqual(first);
+    });
+  });
+
+  it('stores one release when two leaders open the summary at once after a week ends', async () => {
+    await withClock(new Date('2026-12-07T15:00:00Z'), async () => {
+      const readers = [await clientAs(emailOf.leader, 40), await clientAs(emailOf.leader, 41)];
+      const [one, two] = await Promise.all(
+        readers.map(async (reader) =>
+          (await reader.request('GET', '/api/working-condition-reports/summary')).json(),
+        ),
+      );
+      expect(one.weeks.at(-1)).toBe('2026-11-30');
+      expect(one).toEqual(two);
+    });
+    const stored = await connection.db
+      .select()
+      .from(aggregateReleases)
+      .where(
+        and(
+          eq(aggregateReleases.organizationId, organizationId),
+          eq(aggregateReleases.periodKey, '2026-11-30'),
+        ),
+      );
+    expect(stored).toHaveLength(1);
   });
 
   it('answers with actions that every member sees, and changes their status', async () => {

@@ -138,7 +138,7 @@ const reports: { category: StressorCategory; texts: string[] }[] = [
 ];
 
 /**
- * Anonymous reports over the last weeks — two categories often enough to be shown (the first with
+ * Anonymous reports over the weeks before this one — two categories often enough to be shown (the first with
  * enough texts for them to be read), two too rare to be — and the leader's answer to the first, so
  * the second is still waiting for one.
  */
@@ -158,7 +158,8 @@ export async function fileDemoWorkingConditions(
         db,
         reporter,
         { category, unit: unitNotStated, text },
-        clock.at(2 + index * 4),
+        // A week back at the latest: leaders see only weeks that have ended.
+        clock.at(7 + index * 4),
         limiter,
       );
     }

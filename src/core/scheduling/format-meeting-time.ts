@@ -56,3 +56,8 @@ export function formatMeetingTime(startsAt: Date, endsAt: Date, timeZone: string
   }
   return `${startDate}, ${start} – ${formatDate(endsAt, timeZone, locale)}, ${end} (${zoneName})`;
 }
+
+/** "Tuesday 12 January 2027": the day `instant` falls on in `timeZone`, as a person reads it. */
+export function formatDay(instant: Date, timeZone: string, locale = 'en-CA'): string {
+  return formatDate(instant, timeZone, locale);
+}

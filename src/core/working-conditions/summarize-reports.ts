@@ -1,4 +1,9 @@
-import { type AggregateCell, releaseAggregates } from '../evaluation/release-aggregates.ts';
+import {
+  type CellDecision,
+  type EarlierRelease,
+  releaseAfterEarlier,
+} from '../evaluation/release-after-earlier.ts';
+import type { AggregateCell } from '../evaluation/release-aggregates.ts';
 import { type CommentRelease, releaseComments } from '../evaluation/release-comments.ts';
 import { addDays } from '../scheduling/local-date.ts';
 import { type StressorCategory, stressorCategories, stressorCategoryLabels } from './report-form.ts';
@@ -42,15 +47,7 @@ export type ReportSummary = {
  * which a leader should keep in mind (the limiter in the server keeps that small). Free text is
  * released per category only, once `commentMinimum` reports in it have text.
  */
-export function summarizeReports(input: {
-  reports: readonly StoredReport[];
-  units: readonly string[];
-  /** The first week shown (an ISO week start) and how many weeks from it. */
-  firstWeek: string;
-  weekCount: number;
-  minimumGroupSize?: number;
-  commentMinimum?: number;
-}): ReportSummary {
+export function buildReportCells(input: ReportSummaryInput) {
   const weeks = Array.from({ length: input.weekCount }, (_, index) => addDays(input.firstWeek, 7 * index));
   const inWindow = input.reports.filter((report) => weeks.includes(report.week));
   const units = [...new Set([...input.units, ...inWindow.map((report) => report.unit)])];
@@ -97,9 +94,31 @@ export function summarizeReports(input: {
       figures: null,
     });
   }
+  return { weeks, units, cells, commentsByCategory };
+}
 
-  const release = releaseAggregates({
+export type ReportSummaryInput = {
+  reports: readonly StoredReport[];
+  units: readonly string[];
+  /** The first week shown (an ISO week start) and how many weeks from it. */
+  firstWeek: string;
+  weekCount: number;
+  minimumGroupSize?: number;
+  commentMinimum?: number;
+};
+
+/**
+ * The summary, judged against `earlier` (the organisation's frozen summaries, their cells rebuilt
+ * from the reports each covered) when given; the decisions come back to be stored with it.
+ */
+export function publishReports(input: ReportSummaryInput & { earlier?: readonly EarlierRelease[] }): {
+  summary: ReportSummary;
+  decisions: Record<string, CellDecision>;
+} {
+  const { weeks, units, cells, commentsByCategory } = buildReportCells(input);
+  const { release, decisions } = releaseAfterEarlier({
     cells,
+    earlier: input.earlier ?? [],
     ...(input.minimumGroupSize === undefined ? {} : { minimumGroupSize: input.minimumGroupSize }),
   });
   const byId = new Map(release.cells.map((cell) => [cell.id, cell]));
@@ -123,7 +142,7 @@ export function summarizeReports(input: {
     };
   };
 
-  return {
+  const summary: ReportSummary = {
     minimumGroupSize: release.minimumGroupSize,
     weeks,
     units,
@@ -139,6 +158,12 @@ export function summarizeReports(input: {
     unitTotals: units.map((unit) => countOf(`unit:${unit}`)),
     weekTotals: weeks.map((week) => countOf(`week:${week}`)),
   };
+  return { summary, decisions };
+}
+
+/** The summary of one moment, judged on its own (see `publishReports`). */
+export function summarizeReports(input: ReportSummaryInput): ReportSummary {
+  return publishReports(input).summary;
 }
 
 function withheld(commentMinimum: number | undefined): CommentRelease {

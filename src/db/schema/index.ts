@@ -3,6 +3,7 @@
  * rest of the code imports tables from here.
  */
 export * from './accounts.ts';
+export * from './aggregate-releases.ts';
 export * from './calendar.ts';
 export * from './curriculum.ts';
 export * from './feedback.ts';

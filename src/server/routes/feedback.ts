@@ -4,11 +4,11 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import {
   describeFeedbackForm,
-  describeProgramFeedback,
   listFeedbackResponses,
   postFeedbackResponse,
   saveFeedback,
 } from '../services/feedback.ts';
+import { describeProgramFeedback } from '../services/feedback-results.ts';
 import {
   errorResponses,
   FoldedCommentReleaseSchema,
@@ -106,6 +106,14 @@ const ProgramFeedbackSchema = z.object({
   ),
   program: z.object({ id: z.string(), title: z.string() }),
   timeZone: z.string(),
+  releasedAt: z
+    .string()
+    .nullable()
+    .describe('When these figures were released; null before any meeting’s feedback period has closed'),
+  nextReleaseAt: z
+    .string()
+    .nullable()
+    .describe('When the next meeting’s feedback period closes and the figures are released again'),
 });
 
 const ResponseSchema = z.object({
@@ -146,7 +154,8 @@ export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
       config: { action: 'feedback.give' },
       schema: {
         tags: ['feedback'],
-        summary: 'Give or change your feedback on a meeting you attended (until the program ends)',
+        summary:
+          'Give or change your feedback on a meeting you attended (until a week after it ends, or the program ends)',
         params: MeetingIdParamsSchema,
         body: FeedbackBodySchema,
         response: { 200: FeedbackFormSchema, ...errorResponses },
@@ -163,7 +172,7 @@ export function feedbackRoutes(app: App, { db, now }: AppDependencies): void {
       schema: {
         tags: ['feedback'],
         summary:
-          "A program's feedback: means and distributions (small groups hidden), comments once enough people wrote, and recommended next topics and times",
+          "A program's feedback: means and distributions (small groups hidden), comments once enough people wrote, and recommended next topics and times; released as each meeting's feedback period (a week after it ends) closes, then frozen",
         params: ProgramIdParamsSchema,
         response: { 200: ProgramFeedbackSchema, ...errorResponses },
       },

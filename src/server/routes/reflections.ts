@@ -322,7 +322,7 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
       schema: {
         tags: ['reflections'],
         summary:
-          'Per meeting: share of attendees who reflected and share who practised the skill, below the minimum group size hidden',
+          'Per meeting: share of attendees who reflected and share who practised the skill, below the minimum group size hidden; released once the meeting’s reflection period has closed, then frozen',
         params: ProgramIdParamsSchema,
         response: {
           200: z.object({
@@ -333,6 +333,13 @@ export function reflectionRoutes(app: App, { db, now }: AppDependencies): void {
                 groupName: z.string(),
                 sequence: z.number(),
                 startsAt: z.string(),
+                appearsOn: z
+                  .string()
+                  .describe("When the meeting's reflection period closes and its figures are released"),
+                releasedAt: z
+                  .string()
+                  .nullable()
+                  .describe('When the frozen figures were released; null while they are not yet'),
                 reflected: ShownShareSchema,
                 practised: ShownShareSchema,
               }),

@@ -64,6 +64,8 @@ const ReportSummarySchema = z.object({
   ),
   unitTotals: z.array(ReportCountSchema),
   weekTotals: z.array(ReportCountSchema),
+  releasedAt: z.string().describe('When these figures were released; they cover weeks that have ended'),
+  nextReleaseAt: z.string().describe("When the current week's reports appear (the Monday after it)"),
 });
 
 /** Enough for a person with several real concerns in a day; a flood from one account stops here. */
@@ -119,7 +121,7 @@ export function workingConditionRoutes(app: App, { db, now }: AppDependencies): 
       schema: {
         tags: ['working conditions'],
         summary:
-          'Report counts by category, unit and week for the last 12 weeks (small counts hidden), and free text for categories with enough reports',
+          'Report counts by category, unit and week for the 12 weeks up to the last one that ended (small counts hidden; released once a week has ended, then frozen), and free text for categories with enough reports',
         response: { 200: ReportSummarySchema, ...errorResponses },
       },
     },

@@ -10,8 +10,9 @@ import { describeReportSummary, listLeadershipActions } from './working-conditio
  * action answers yet, and the latest questionnaire whose anonymous results can be read.
  */
 export async function describeLeadership(db: Database, member: SignedInMember, now: Date) {
-  const [summary, actions, [latestClosed]] = await Promise.all([
-    describeReportSummary(db, member, now),
+  // The summary may make this week's release in a transaction of its own, so it goes first.
+  const summary = await describeReportSummary(db, member, now);
+  const [actions, [latestClosed]] = await Promise.all([
     listLeadershipActions(db, member),
     db
       .select({

@@ -1,6 +1,7 @@
 import { and, eq, exists, gt, inArray, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
-import { isFeedbackOpen } from '../../core/feedback/feedback-form.ts';
+import { feedbackPeriodDays, isFeedbackOpen } from '../../core/feedback/feedback-form.ts';
 import { hasMeetingEnded } from '../../core/scheduling/attendance-window.ts';
+import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { attendance, groupMembers, groups, meetings, notifications, programs } from '../../db/schema.ts';
 import { lockMeetingForNotices, membersNotYetNotified } from '../../notifications/meeting-audience.ts';
@@ -15,8 +16,8 @@ export function feedbackLink(meetingId: string): string {
   return `/meetings/${meetingId}/feedback`;
 }
 
-/** How long after a meeting people are still asked: older meetings are left alone. */
-const askWithinMs = 7 * 86_400_000;
+/** People are asked while the meeting's feedback period is open: after it, answers no longer count. */
+const askWithinMs = feedbackPeriodDays * millisecondsPerDay;
 
 /**
  * Meetings whose attendees should be asked for feedback now: ended (never before — a meeting that has

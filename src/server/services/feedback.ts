@@ -1,10 +1,8 @@
-import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
-import { effectiveCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
-import { type FeedbackAnswer, isFeedbackOpen, type Rating } from '../../core/feedback/feedback-form.ts';
-import { findNextCandidates, type ParticipantVoice } from '../../core/feedback/recommend-next.ts';
-import { summarizeFeedback } from '../../core/feedback/summarize-feedback.ts';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { feedbackPeriodClosesAt, isFeedbackOpen, type Rating } from '../../core/feedback/feedback-form.ts';
 import { isWeeklySlot, type WeeklySlot } from '../../core/grouping/weekly-slot.ts';
 import { convertWeeklySlots } from '../../core/scheduling/availability.ts';
+import { formatDay } from '../../core/scheduling/format-meeting-time.ts';
 import { isValidTimeZone } from '../../core/scheduling/time-zones.ts';
 import type { Database } from '../../db/connect.ts';
 import {
@@ -116,10 +114,11 @@ export async function describeFeedbackForm(
   const timeZone = viewerTimeZone ?? settings.timeZone;
   checkTimeZone(timeZone);
   const today = organizationToday(now, settings.timeZone);
-  const isOpen =
-    hasHappened &&
-    program.status !== 'closed' &&
-    isFeedbackOpen(program.termEnd, organizationToday(now, settings.timeZone));
+  // After its feedback period a meeting's answers are released and frozen: a change would never show.
+  const periodClosesAt = feedbackPeriodClosesAt(meeting.endsAt);
+  const isPeriodOver = periodClosesAt.getTime() <= now.getTime();
+  const isTermOver = program.status === 'closed' || !isFeedbackOpen(program.termEnd, today);
+  const isOpen = hasHappened && !isTermOver && !isPeriodOver;
   return {
     meeting: {
       id: meeting.id,
@@ -133,9 +132,11 @@ export async function describeFeedbackForm(
     isOpen,
     closedReason: isOpen
       ? null
-      : hasHappened
-        ? 'The program has ended, so feedback can no longer be given or changed.'
-        : 'Feedback opens when the meeting starts.',
+      : !hasHappened
+        ? 'Feedback opens when the meeting starts.'
+        : isTermOver
+          ? 'The program has ended, so feedback can no longer be given or changed.'
+          : `Feedback on this meeting closed on ${formatDay(periodClosesAt, settings.timeZone)}, a week after it ended; its answers are now part of the program's released figures.`,
     timeZone,
     topicChoices: (await listTopics(db, member.organizationId))
       .filter((entry) => entry.source !== 'shared')
@@ -219,97 +220,6 @@ async function findOwnProgram(db: Database, member: SignedInMember, programId: s
     .where(and(eq(programs.id, programId), eq(programs.organizationId, member.organizationId)));
   if (!program) throw notFound('That program');
   return program;
-}
-
-/**
- * A program's feedback for its coordinator: figures, distributions, per-topic means, comments and
- * the recommended next topics and times — every figure through the privacy gate in one call.
- */
-export async function describeProgramFeedback(
-  db: Database,
-  member: SignedInMember,
-  programId: string,
-  now: Date,
-) {
-  const program = await findOwnProgram(db, member, programId);
-  const settings = await findOrganizationSettings(db, member.organizationId);
-  const rows = await db
-    .select({ feedback: meetingFeedback, topicId: meetings.topicId })
-    .from(meetingFeedback)
-    .innerJoin(meetings, eq(meetings.id, meetingFeedback.meetingId))
-    .where(eq(meetingFeedback.programId, programId))
-    .orderBy(asc(meetingFeedback.updatedAt));
-  const library = await listTopics(db, member.organizationId);
-  const topicTitles = new Map(library.map((entry) => [entry.ref, entry.topic.title]));
-  const answers: FeedbackAnswer[] = rows.map(({ feedback, topicId }) => ({
-    personId: feedback.userId,
-    topicId,
-    usefulness: feedback.usefulness as Rating,
-    feltSafe: feedback.feltSafe as Rating,
-    keep: feedback.keep,
-    change: feedback.change,
-  }));
-
-  const enrolled = await db
-    .select({
-      userId: enrollments.userId,
-      interests: enrollments.interests,
-      availability: enrollments.availability,
-    })
-    .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.programId, programId),
-        eq(enrollments.status, 'enrolled'),
-        eq(enrollments.isFacilitator, false),
-      ),
-    );
-  const voices = new Map<string, ParticipantVoice>();
-  for (const person of enrolled) {
-    voices.set(person.userId, {
-      personId: person.userId,
-      enrolmentInterests: person.interests,
-      topicsWanted: [],
-      enrolmentAvailability: person.availability,
-      preferredTimes: [],
-    });
-  }
-  // Rows are oldest first, so the latest feedback's times win; topics asked for accumulate.
-  for (const { feedback } of rows) {
-    const voice = voices.get(feedback.userId);
-    // People who withdrew since are no longer asked about the program's next steps.
-    if (!voice) continue;
-    voices.set(feedback.userId, {
-      ...voice,
-      topicsWanted: [...new Set([...voice.topicsWanted, ...feedback.topicsWanted])],
-      preferredTimes: feedback.preferredTimes.length > 0 ? feedback.preferredTimes : voice.preferredTimes,
-    });
-  }
-  const programGroupIds = (
-    await db.select({ id: groups.id }).from(groups).where(eq(groups.programId, programId))
-  ).map((group) => group.id);
-  const held =
-    programGroupIds.length === 0
-      ? []
-      : await db
-          .selectDistinct({ topicId: meetings.topicId })
-          .from(meetings)
-          .where(and(inArray(meetings.groupId, programGroupIds), lte(meetings.startsAt, now)));
-
-  const summary = summarizeFeedback({
-    answers,
-    topicTitles,
-    candidates: findNextCandidates({
-      voices: [...voices.values()],
-      topics: library
-        .filter((entry) => entry.source !== 'shared')
-        .map((entry) => ({ id: entry.ref, title: entry.topic.title, tags: entry.topic.tags })),
-      heldTopicIds: held.flatMap((row) => (row.topicId ? [row.topicId] : [])),
-    }),
-    minimumGroupSize: settings.minimumReportingGroupSize,
-    commentMinimum: effectiveCommentMinimum(settings),
-  });
-  return { ...summary, program: { id: program.id, title: program.title }, timeZone: settings.timeZone };
 }
 
 function presentResponse(row: typeof feedbackResponses.$inferSelect) {

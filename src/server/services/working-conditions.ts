@@ -1,6 +1,8 @@
 import { and, desc, eq, gte, isNull, ne } from 'drizzle-orm';
 import { effectiveCommentMinimum } from '../../core/evaluation/comment-minimum.ts';
+import type { CellDecision } from '../../core/evaluation/release-after-earlier.ts';
 import { addDays } from '../../core/scheduling/local-date.ts';
+import { zonedTimeToUtc } from '../../core/scheduling/time-zones.ts';
 import {
   defaultUnits,
   identifyingDetailsWarning,
@@ -11,8 +13,12 @@ import {
   stressorCategoryLabels,
   unitNotStated,
 } from '../../core/working-conditions/report-form.ts';
-import { summarizeReports } from '../../core/working-conditions/summarize-reports.ts';
-import type { Database } from '../../db/connect.ts';
+import {
+  buildReportCells,
+  publishReports,
+  type ReportSummary,
+} from '../../core/working-conditions/summarize-reports.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
 import {
   type leadershipActionStatuses,
   leadershipActions,
@@ -23,6 +29,7 @@ import {
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
+import { readReleases, type StoredRelease, storeReleases, whileHoldingScope } from './aggregate-releases.ts';
 import type { AnonymousReportLimiter } from './anonymous-report-limiter.ts';
 import { recordAuditEvent } from './audit.ts';
 import { findOrganizationSettings } from './organization.ts';
@@ -103,34 +110,107 @@ export async function fileReport(
   return { week };
 }
 
-/** Counts for leaders over the last `weekCount` weeks, every count through the privacy gate. */
+type SummaryRelease = {
+  summary: ReportSummary;
+  decisions: Record<string, CellDecision>;
+  firstWeek: string;
+  weekCount: number;
+};
+
+/**
+ * Counts for leaders over the `weekCount` ISO weeks up to the last one that has ended, every count
+ * through the privacy gate. A week's figures are released once, on the Monday after it (organisation
+ * time), judged against every earlier release, and read unchanged after that: a leader who looks
+ * before and after a report can no longer see a count grow. The first read of the week makes the
+ * release; weeks nobody looked at get none.
+ */
 export async function describeReportSummary(db: Database, member: SignedInMember, now: Date, weekCount = 12) {
   const settings = await findOrganizationSettings(db, member.organizationId);
   const thisWeek = isoWeekStart(organizationToday(now, settings.timeZone));
-  const firstWeek = addDays(thisWeek, -7 * (weekCount - 1));
-  const rows = await db
+  const lastClosedWeek = addDays(thisWeek, -7);
+  const scope = {
+    organizationId: member.organizationId,
+    kind: 'working-conditions' as const,
+    scopeId: member.organizationId,
+  };
+  const findRelease = (releases: readonly StoredRelease<SummaryRelease>[]) =>
+    releases.find((release) => release.periodKey === lastClosedWeek);
+  let release = findRelease(await readReleases<SummaryRelease>(db, scope));
+  if (!release) {
+    release = await whileHoldingScope(db, scope, async (tx) => {
+      const earlier = await readReleases<SummaryRelease>(tx, scope);
+      const stored = findRelease(earlier);
+      if (stored) return stored;
+      const made: StoredRelease<SummaryRelease> = {
+        periodKey: lastClosedWeek,
+        periodClosedAt: zonedTimeToUtc(thisWeek, 0, 0, settings.timeZone),
+        releasedAt: now,
+        contents: await summarizeClosedWeeks(tx, member.organizationId, settings, {
+          firstWeek: addDays(lastClosedWeek, -7 * (weekCount - 1)),
+          weekCount,
+          earlier,
+        }),
+      };
+      await storeReleases(tx, scope, [made]);
+      return made;
+    });
+  }
+  return {
+    ...release.contents.summary,
+    releasedAt: release.releasedAt.toISOString(),
+    nextReleaseAt: zonedTimeToUtc(addDays(thisWeek, 7), 0, 0, settings.timeZone).toISOString(),
+  };
+}
+
+async function summarizeClosedWeeks(
+  tx: Transaction,
+  organizationId: string,
+  settings: Awaited<ReturnType<typeof findOrganizationSettings>>,
+  period: { firstWeek: string; weekCount: number; earlier: readonly StoredRelease<SummaryRelease>[] },
+): Promise<SummaryRelease> {
+  const oldestWeek = [
+    period.firstWeek,
+    ...period.earlier.map((release) => release.contents.firstWeek),
+  ].sort()[0];
+  const rows = await tx
     .select()
     .from(workingConditionReports)
     .where(
       and(
-        eq(workingConditionReports.organizationId, member.organizationId),
-        gte(workingConditionReports.week, firstWeek),
+        eq(workingConditionReports.organizationId, organizationId),
+        gte(workingConditionReports.week, oldestWeek ?? period.firstWeek),
       ),
     );
-  return summarizeReports({
-    reports: rows.map((row) => ({
-      id: row.id,
-      category: isStressorCategory(row.category) ? row.category : 'other',
-      unit: row.unit,
-      week: row.week,
-      text: row.text,
-    })),
-    units: unitsOf(settings),
-    firstWeek,
-    weekCount,
+  const reports = rows.map((row) => ({
+    id: row.id,
+    category: isStressorCategory(row.category) ? row.category : ('other' as const),
+    unit: row.unit,
+    week: row.week,
+    text: row.text,
+  }));
+  const common = {
+    reports,
     minimumGroupSize: settings.minimumReportingGroupSize,
     commentMinimum: effectiveCommentMinimum(settings),
+  };
+  const { summary, decisions } = publishReports({
+    ...common,
+    units: unitsOf(settings),
+    firstWeek: period.firstWeek,
+    weekCount: period.weekCount,
+    // Earlier releases' cells as they are now: the reports of the weeks each covered.
+    earlier: period.earlier.map((release) => ({
+      key: release.periodKey,
+      decisions: release.contents.decisions,
+      cells: buildReportCells({
+        ...common,
+        units: release.contents.summary.units,
+        firstWeek: release.contents.firstWeek,
+        weekCount: release.contents.weekCount,
+      }).cells,
+    })),
   });
+  return { summary, decisions, firstWeek: period.firstWeek, weekCount: period.weekCount };
 }
 
 export type LeadershipActionInput = {

@@ -10242,7 +10242,7 @@ export interface paths {
                 };
             };
         };
-        /** Give or change your feedback on a meeting you attended (until the program ends) */
+        /** Give or change your feedback on a meeting you attended (until a week after it ends, or the program ends) */
         put: {
             parameters: {
                 query?: never;
@@ -10426,7 +10426,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A program's feedback: means and distributions (small groups hidden), comments once enough people wrote, and recommended next topics and times */
+        /** A program's feedback: means and distributions (small groups hidden), comments once enough people wrote, and recommended next topics and times; released as each meeting's feedback period (a week after it ends) closes, then frozen */
         get: {
             parameters: {
                 query?: never;
@@ -10549,6 +10549,10 @@ export interface paths {
                                 title: string;
                             };
                             timeZone: string;
+                            /** @description When these figures were released; null before any meeting’s feedback period has closed */
+                            releasedAt: string | null;
+                            /** @description When the next meeting’s feedback period closes and the figures are released again */
+                            nextReleaseAt: string | null;
                         };
                     };
                 };
@@ -11248,7 +11252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Report counts by category, unit and week for the last 12 weeks (small counts hidden), and free text for categories with enough reports */
+        /** Report counts by category, unit and week for the 12 weeks up to the last one that ended (small counts hidden; released once a week has ended, then frozen), and free text for categories with enough reports */
         get: {
             parameters: {
                 query?: never;
@@ -11341,6 +11345,10 @@ export interface paths {
                                 status: "suppressed";
                                 explanation: string;
                             })[];
+                            /** @description When these figures were released; they cover weeks that have ended */
+                            releasedAt: string;
+                            /** @description When the current week's reports appear (the Monday after it) */
+                            nextReleaseAt: string;
                         };
                     };
                 };
@@ -16251,7 +16259,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per meeting: share of attendees who reflected and share who practised the skill, below the minimum group size hidden */
+        /** Per meeting: share of attendees who reflected and share who practised the skill, below the minimum group size hidden; released once the meeting’s reflection period has closed, then frozen */
         get: {
             parameters: {
                 query?: never;
@@ -16276,6 +16284,10 @@ export interface paths {
                                 groupName: string;
                                 sequence: number;
                                 startsAt: string;
+                                /** @description When the meeting's reflection period closes and its figures are released */
+                                appearsOn: string;
+                                /** @description When the frozen figures were released; null while they are not yet */
+                                releasedAt: string | null;
                                 reflected: {
                                     /** @enum {boolean} */
                                     isShown: true;

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { describeDateTime } from '../../../lib/format.ts';
 import {
   type CommentRelease,
   type ProgramFeedback,
@@ -159,6 +160,12 @@ export function ProgramFeedbackTab({ programId }: { programId: string }) {
       <Text size="sm">
         Figures about fewer than {data.minimumGroupSize} people are hidden, and so is any figure that would
         let someone work one out by subtraction.
+      </Text>
+      <Text size="sm" c="dimmed">
+        Each meeting's feedback period closes a week after it ends; the figures then include its answers and
+        stay as released until the next meeting's period closes, so nobody can tell one answer by looking
+        twice. {data.releasedAt ? `These figures were released ${describeDateTime(data.releasedAt)}.` : ''}{' '}
+        {data.nextReleaseAt ? `Next release: ${describeDateTime(data.nextReleaseAt)}.` : ''}
       </Text>
       <Card withBorder>
         <Title order={2} size="h3" mb="xs">

@@ -2,7 +2,14 @@ import { Alert, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@manti
 import { describeDateTime } from '../../../lib/format.ts';
 import { type ShownShare, useEngagement } from '../api/engagement.ts';
 
-function ShareCell({ share }: { share: ShownShare }) {
+function ShareCell({ share, appearsOn }: { share: ShownShare; appearsOn: string | null }) {
+  if (appearsOn) {
+    return (
+      <Text size="sm" c="dimmed">
+        Appears on {describeDateTime(appearsOn)}, once the reflection period has closed
+      </Text>
+    );
+  }
   if (!share.isShown) {
     return (
       <Text size="sm" c="dimmed" title={share.explanation}>
@@ -40,6 +47,10 @@ export function EngagementTable({ programId }: { programId: string }) {
         {minimumGroupSize} people stand behind it or when it could be subtracted from another to reveal a few
         people.
       </Text>
+      <Text size="sm" c="dimmed">
+        A meeting's figures appear once its reflection period has closed — a week after its last follow-up
+        prompt — and then stay as released, so later reflections never show who wrote them.
+      </Text>
       {meetings.length === 0 ? (
         <Text>No meeting has been held yet.</Text>
       ) : (
@@ -62,10 +73,16 @@ export function EngagementTable({ programId }: { programId: string }) {
                     {meeting.sequence} · {describeDateTime(meeting.startsAt)}
                   </Table.Td>
                   <Table.Td>
-                    <ShareCell share={meeting.reflected} />
+                    <ShareCell
+                      share={meeting.reflected}
+                      appearsOn={meeting.releasedAt ? null : meeting.appearsOn}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <ShareCell share={meeting.practised} />
+                    <ShareCell
+                      share={meeting.practised}
+                      appearsOn={meeting.releasedAt ? null : meeting.appearsOn}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldErrors } from '../../../lib/api-client.ts';
+import { describeDateTime } from '../../../lib/format.ts';
 import {
   type ActionStatus,
   actionStatuses,
@@ -200,10 +201,15 @@ export function LeadershipPage() {
     <Stack>
       <Title order={1}>Working conditions</Title>
       <Text>
-        Anonymous reports from the last {data.weeks.length} weeks. A dash (–) is a count hidden because it
-        covers fewer than {data.minimumGroupSize} reports, or because it would let someone work such a count
-        out by subtraction; the charts leave such counts out rather than drawing them as zero. Free text
-        appears for a category once enough reports in it have text.
+        Anonymous reports from the {data.weeks.length} weeks up to the last one that has ended. A dash (–) is
+        a count hidden because it covers fewer than {data.minimumGroupSize} reports, or because it would let
+        someone work such a count out by subtraction; the charts leave such counts out rather than drawing
+        them as zero. Free text appears for a category once enough reports in it have text.
+      </Text>
+      <Text size="sm" c="dimmed">
+        A week's figures are released once, when it has ended, and do not change afterwards — so nobody can
+        tell what one report added by looking twice. This week's reports appear on{' '}
+        {describeDateTime(data.nextReleaseAt)}.
       </Text>
       <CountsChart
         caption="Reports over the weeks by category"
