@@ -59,6 +59,8 @@ export const feedbackCohortArbitrary = (options: { oneEach?: boolean } = {}) =>
     .map((drawn) =>
       drawn.map(
         (answer): GeneratedAnswer => ({
+          // As the server counts them: one answer of one person about one meeting.
+          answerId: `p${answer.person}@m${answer.meetingIndex}`,
           personId: `p${answer.person}`,
           meetingIndex: answer.meetingIndex,
           topicId: topicOfMeeting[answer.meetingIndex] ?? null,
@@ -70,6 +72,9 @@ export const feedbackCohortArbitrary = (options: { oneEach?: boolean } = {}) =>
       ),
     );
 
+export const feedbackTopicTitles = new Map(feedbackTopics.map((topic) => [topic.id, topic.title]));
+export const noFeedbackCandidates = findNextCandidates({ voices: [], topics: feedbackTopics });
+
 export function summarizeGeneratedFeedback(
   answers: readonly GeneratedAnswer[],
   minimumGroupSize: number,
@@ -77,8 +82,8 @@ export function summarizeGeneratedFeedback(
 ): FeedbackSummary {
   return summarizeFeedback({
     answers,
-    topicTitles: new Map(feedbackTopics.map((topic) => [topic.id, topic.title])),
-    candidates: findNextCandidates({ voices: [], topics: feedbackTopics }),
+    topicTitles: feedbackTopicTitles,
+    candidates: noFeedbackCandidates,
     minimumGroupSize,
     commentMinimum,
   });
