@@ -123,7 +123,10 @@ describe('a participant’s home', () => {
       topic: { title: topic.title, summary: topic.summary },
       guide: null,
     });
-    expect(next?.when).toMatch(/^\w+day \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d \(America\/Toronto\)$/);
+    // The meeting is 26 hours from the real now: run late in Toronto's evening it ends after midnight.
+    expect(next?.when).toMatch(
+      /^\w+day \d+ \w+ \d{4}, \d\d:\d\d(–| – \w+day \d+ \w+ \d{4}, )\d\d:\d\d \(America\/Toronto\)$/,
+    );
 
     // Someone who enrolled from London reads the time in London, named.
     const userId = await userIdOf(context.connection.db, 'participant1@demo.tend.test');
