@@ -8,7 +8,7 @@ import { enrollments, programs } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
-import { findOrganizationSettings } from './organization.ts';
+import { settingsFor } from './organization.ts';
 import { resolveTopicIds } from './topics.ts';
 
 export type ProgramInput = {
@@ -178,26 +178,49 @@ export async function updateProgram(
   });
 }
 
-// Qualified by hand: over one table drizzle writes plain "id", which inside these subqueries would
-// be the enrolment's own id (and every count 0).
-const programId = sql.raw('"programs"."id"');
-
-/** Every program of the organisation with its counts and the reader's own status: each programs page. */
-const programsWithCounts = preparedOnce((db) =>
+/**
+ * Each program's counts and the reader's own status, in one pass over the organisation's enrolments:
+ * two counting subqueries per program visited every enrolment twice (4 ms a page at 2,000 people).
+ */
+const enrolmentCounts = (db: Database) =>
   db
     .select({
-      program: programs,
-      enrolledCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'enrolled' and not e.is_facilitator)`,
-      waitlistedCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'waitlisted')`,
-      myEnrollmentStatus: sql<
+      programId: enrollments.programId,
+      enrolled:
+        sql<number>`(count(*) filter (where ${enrollments.status} = 'enrolled' and not ${enrollments.isFacilitator}))::int`.as(
+          'enrolled',
+        ),
+      waitlisted: sql<number>`(count(*) filter (where ${enrollments.status} = 'waitlisted'))::int`.as(
+        'waitlisted',
+      ),
+      // One enrolment per person and program, so the only one there is.
+      myStatus: sql<
         ProgramSummary['myEnrollmentStatus']
-      >`(select e.status from ${enrollments} e where e.program_id = ${programId} and e.user_id = ${sql.placeholder('userId')})`,
+      >`max(${enrollments.status}) filter (where ${enrollments.userId} = ${sql.placeholder('userId')})`.as(
+        'my_status',
+      ),
+    })
+    .from(enrollments)
+    .where(eq(enrollments.organizationId, sql.placeholder('organizationId')))
+    .groupBy(enrollments.programId)
+    .as('enrolment_counts');
+
+/** Every program of the organisation with its counts and the reader's own status: each programs page. */
+const programsWithCounts = preparedOnce((db) => {
+  const counts = enrolmentCounts(db);
+  return db
+    .select({
+      program: programs,
+      enrolledCount: sql<number>`coalesce(${counts.enrolled}, 0)`,
+      waitlistedCount: sql<number>`coalesce(${counts.waitlisted}, 0)`,
+      myEnrollmentStatus: counts.myStatus,
     })
     .from(programs)
+    .leftJoin(counts, eq(counts.programId, programs.id))
     .where(eq(programs.organizationId, sql.placeholder('organizationId')))
     .orderBy(desc(programs.termStart), asc(programs.title))
-    .prepare('tend_programs_with_counts'),
-);
+    .prepare('tend_programs_with_counts');
+});
 
 /** Coordinators see every program; everyone else sees the published ones and those they joined. */
 export async function listPrograms(
@@ -205,7 +228,7 @@ export async function listPrograms(
   member: SignedInMember,
   now: Date,
 ): Promise<ProgramSummary[]> {
-  const { timeZone } = await findOrganizationSettings(db, member.organizationId);
+  const { timeZone } = await settingsFor(db, member);
   const today = organizationToday(now, timeZone);
   const rows = await programsWithCounts(db).execute({
     organizationId: member.organizationId,
