@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import { listAuditChanges } from '../../core/audit/describe-audit-event.ts';
 import { findTermProblems, overlaps } from '../../core/scheduling/term.ts';
 import { utcToZoned } from '../../core/scheduling/time-zones.ts';
@@ -205,12 +205,22 @@ const enrolmentCounts = (db: Database) =>
     .groupBy(enrollments.programId)
     .as('enrolment_counts');
 
+// What a summary shows: not the last grouping's report (kilobytes of JSON per formed program, parsed
+// on every programs page and then dropped) nor who created it when.
+const {
+  organizationId: _organization,
+  lastGrouping: _grouping,
+  createdBy: _by,
+  createdAt: _at,
+  ...summaryColumns
+} = getTableColumns(programs);
+
 /** Every program of the organisation with its counts and the reader's own status: each programs page. */
 const programsWithCounts = preparedOnce((db) => {
   const counts = enrolmentCounts(db);
   return db
     .select({
-      program: programs,
+      program: summaryColumns,
       enrolledCount: sql<number>`coalesce(${counts.enrolled}, 0)`,
       waitlistedCount: sql<number>`coalesce(${counts.waitlisted}, 0)`,
       myEnrollmentStatus: counts.myStatus,
@@ -239,7 +249,7 @@ export async function listPrograms(
       ({ program, myEnrollmentStatus }) =>
         member.role === 'coordinator' || program.status === 'published' || myEnrollmentStatus !== null,
     )
-    .map(({ program: { organizationId, lastGrouping, createdBy, createdAt, ...program }, ...counts }) => ({
+    .map(({ program, ...counts }) => ({
       ...program,
       ...counts,
       isEnrolmentOpen: isEnrolmentOpen(program, today),
