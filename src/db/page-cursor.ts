@@ -51,6 +51,18 @@ export function olderThan(time: AnyPgColumn, id: AnyPgColumn, key: PageKey | und
 }
 
 /**
+ * olderThan for a statement prepared once: the key arrives as the placeholders afterTime and afterId
+ * (pageKeyParameters). A list prepares its first page and its later pages as two statements.
+ */
+export function olderThanPlaceholders(time: AnyPgColumn, id: AnyPgColumn): SQL {
+  return sql`(${time}, ${id}) < (${sql.placeholder('afterTime')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`;
+}
+
+export function pageKeyParameters(key: PageKey): { afterTime: string; afterId: string } {
+  return { afterTime: key[0], afterId: key[1] };
+}
+
+/**
  * Cuts the rows of a query that asked for `limit + 1` into a page: the extra row only tells that
  * another page follows, and the cursor is the last kept row's key.
  */

@@ -1,6 +1,13 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.ts';
-import { exactTime, olderThan, type PageKey, toPage } from '../db/page-cursor.ts';
+import {
+  exactTime,
+  olderThanPlaceholders,
+  type PageKey,
+  pageKeyParameters,
+  toPage,
+} from '../db/page-cursor.ts';
+import { preparedOnce } from '../db/prepared.ts';
 import { notificationPreferences, notifications } from '../db/schema.ts';
 
 type Owner = { userId: string; organizationId: string };
@@ -19,18 +26,44 @@ function ownedBy(owner: Owner) {
   return and(eq(notifications.userId, owner.userId), eq(notifications.organizationId, owner.organizationId));
 }
 
+const ownedByPlaceholders = () =>
+  and(
+    eq(notifications.userId, sql.placeholder('userId')),
+    eq(notifications.organizationId, sql.placeholder('organizationId')),
+  );
+
+/**
+ * A page of notices, each row also carrying the unread count (computed once, not per row): one
+ * statement for the page and the badge, the first page or the page after a key.
+ */
+function noticesPage(db: Database, after: SQL | undefined, name: string) {
+  return db
+    .select({
+      notice: notifications,
+      sortTime: exactTime(notifications.createdAt),
+      unreadCount: sql<number>`(select count(*)::int from ${notifications} unread where unread.user_id = ${sql.placeholder('userId')} and unread.organization_id = ${sql.placeholder('organizationId')} and unread.read_at is null)`,
+    })
+    .from(notifications)
+    .where(and(ownedByPlaceholders(), after))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(name);
+}
+const newestNotices = preparedOnce((db: Database) => noticesPage(db, undefined, 'tend_notices'));
+const olderNotices = preparedOnce((db: Database) =>
+  noticesPage(db, olderThanPlaceholders(notifications.createdAt, notifications.id), 'tend_older_notices'),
+);
+
 /** One page of a person's own notices, newest first, and how many are unread in all. */
 export async function listNotifications(
   db: Database,
   owner: Owner,
   options: { after?: PageKey | undefined; limit: number },
 ): Promise<{ notifications: NotificationView[]; nextCursor: string | null; unreadCount: number }> {
-  const rows = await db
-    .select({ notice: notifications, sortTime: exactTime(notifications.createdAt) })
-    .from(notifications)
-    .where(and(ownedBy(owner), olderThan(notifications.createdAt, notifications.id, options.after)))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(options.limit + 1);
+  const parameters = { userId: owner.userId, organizationId: owner.organizationId, limit: options.limit + 1 };
+  const rows = await (options.after
+    ? olderNotices(db).execute({ ...parameters, ...pageKeyParameters(options.after) })
+    : newestNotices(db).execute(parameters));
   const page = toPage(
     rows,
     options.limit,
@@ -48,7 +81,8 @@ export async function listNotifications(
   return {
     notifications: page.items,
     nextCursor: page.nextCursor,
-    unreadCount: await countUnread(db, owner),
+    // An empty page carries no count: only then is it asked for on its own.
+    unreadCount: rows[0]?.unreadCount ?? (await countUnread(db, owner)),
   };
 }
 

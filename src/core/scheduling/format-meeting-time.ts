@@ -25,8 +25,20 @@ function formatterOf(kind: FormatKind, timeZone: string, locale: string): Intl.D
   return formatter;
 }
 
+// Parsing a locale tag costs more than formatting a date; kept per tag, like the formatters.
+const isEnglishByLocale = new Map<string, boolean>();
+
+function isEnglish(locale: string): boolean {
+  let english = isEnglishByLocale.get(locale);
+  if (english === undefined) {
+    english = new Intl.Locale(locale).language === 'en';
+    isEnglishByLocale.set(locale, english);
+  }
+  return english;
+}
+
 function formatDate(instant: Date, timeZone: string, locale: string): string {
-  if (new Intl.Locale(locale).language !== 'en') {
+  if (!isEnglish(locale)) {
     return formatterOf('full-date', timeZone, locale).format(instant);
   }
   // English everywhere reads "Tuesday 12 January 2027": day before month, so no reader mistakes 12/01.

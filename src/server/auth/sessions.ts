@@ -2,7 +2,14 @@ import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Role } from '../../core/accounts/roles.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { preparedOnce } from '../../db/prepared.ts';
-import { memberships, type SsoSessionLink, sessions, users } from '../../db/schema.ts';
+import {
+  memberships,
+  type OrganizationSettings,
+  organizations,
+  type SsoSessionLink,
+  sessions,
+  users,
+} from '../../db/schema.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
 export type SessionTimeouts = { idleTimeoutMs: number; absoluteTimeoutMs: number };
@@ -18,6 +25,12 @@ export type SignedInMember = {
   role: Role;
   level: string | null;
   discipline: string | null;
+  /**
+   * The organisation's name and settings, read in the same statement as the session: most pages need
+   * them, and a second statement per request cost more than the small jsonb does. Absent for members
+   * made outside a request (the demo seed); services/organization.ts settingsFor reads them then.
+   */
+  organizationSettings?: OrganizationSettings & { name: string };
 };
 
 /** Minimum gap between writes of last_seen_at, so reading pages does not write on every request. */
@@ -51,6 +64,8 @@ const sessionLookupOf = preparedOnce((db) =>
       role: memberships.role,
       level: memberships.level,
       discipline: memberships.discipline,
+      organizationName: organizations.name,
+      organizationSettings: organizations.settings,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -58,6 +73,7 @@ const sessionLookupOf = preparedOnce((db) =>
       memberships,
       and(eq(memberships.userId, sessions.userId), eq(memberships.organizationId, sessions.organizationId)),
     )
+    .innerJoin(organizations, eq(organizations.id, sessions.organizationId))
     .where(eq(sessions.id, sql.placeholder('sessionId')))
     .prepare('tend_session_lookup'),
 );
@@ -93,6 +109,7 @@ export async function validateSession(
     role: row.role,
     level: row.level,
     discipline: row.discipline,
+    organizationSettings: { ...row.organizationSettings, name: row.organizationName },
   };
 }
 

@@ -2,12 +2,13 @@
  * Answering assessments: which windows are a person's to answer, their questionnaire, saving and
  * submitting their response. Scheduling and closing windows is assessment-windows.ts.
  */
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Instrument } from '../../core/instruments/instrument.ts';
 import { renderInstrument } from '../../core/instruments/render-instrument.ts';
 import { type Answers, findAnswerProblems, scoreResponse } from '../../core/instruments/score-response.ts';
 import { effectiveClosing, isOpenFor, personalOpening } from '../../core/measurement/assessment-windows.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { assessmentResponses, assessmentWindows, enrollments } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -80,48 +81,61 @@ export type OwnWindow = {
   response: (Pick<ResponseRow, 'status' | 'submittedAt' | 'updatedAt'> & { answeredCount: number }) | null;
 };
 
-/** The windows that are the person's to answer, open or past, with where their response stands. */
-export async function listOwnWindows(db: Database, member: SignedInMember, now: Date): Promise<OwnWindow[]> {
-  const ownEnrollments = await db
-    .select({ programId: enrollments.programId, enrolledAt: enrollments.enrolledAt })
-    .from(enrollments)
-    .where(
+/**
+ * Windows of the organisation, each with the person's enrolment in its program and their response:
+ * one statement where three ran one after another on every home page.
+ */
+const windowsWithOwnResponses = preparedOnce((db) =>
+  db
+    .select({
+      window: assessmentWindows,
+      enrolledAt: enrollments.enrolledAt,
+      response: {
+        status: assessmentResponses.status,
+        submittedAt: assessmentResponses.submittedAt,
+        updatedAt: assessmentResponses.updatedAt,
+        answers: assessmentResponses.answers,
+      },
+    })
+    .from(assessmentWindows)
+    .leftJoin(
+      enrollments,
       and(
-        eq(enrollments.userId, member.userId),
-        eq(enrollments.organizationId, member.organizationId),
+        eq(enrollments.programId, assessmentWindows.programId),
+        eq(enrollments.userId, sql.placeholder('userId')),
+        eq(enrollments.organizationId, sql.placeholder('organizationId')),
         eq(enrollments.status, 'enrolled'),
       ),
-    );
-  const enrolledAt = new Map(ownEnrollments.map((row) => [row.programId, row.enrolledAt]));
-  const isOrganizationWideMember = (answeringRoles as readonly string[]).includes(member.role);
-  const programIds = [...enrolledAt.keys()];
-  const windows = await db
-    .select()
-    .from(assessmentWindows)
-    .where(
+    )
+    .leftJoin(
+      assessmentResponses,
       and(
-        eq(assessmentWindows.organizationId, member.organizationId),
-        or(
-          isOrganizationWideMember ? isNull(assessmentWindows.programId) : undefined,
-          programIds.length > 0 ? inArray(assessmentWindows.programId, programIds) : undefined,
-        ),
+        eq(assessmentResponses.windowId, assessmentWindows.id),
+        eq(assessmentResponses.userId, sql.placeholder('userId')),
+        eq(assessmentResponses.organizationId, sql.placeholder('organizationId')),
       ),
     )
-    .orderBy(assessmentWindows.opensAt);
-  const responses = await db
-    .select()
-    .from(assessmentResponses)
     .where(
       and(
-        eq(assessmentResponses.userId, member.userId),
-        eq(assessmentResponses.organizationId, member.organizationId),
+        eq(assessmentWindows.organizationId, sql.placeholder('organizationId')),
+        // Organisation-wide windows are kept for everyone here; below, only answering roles see them.
+        or(isNull(assessmentWindows.programId), isNotNull(enrollments.enrolledAt)),
       ),
-    );
-  const responseOf = new Map(responses.map((response) => [response.windowId, response]));
-  return windows.flatMap((window) => {
+    )
+    .orderBy(assessmentWindows.opensAt)
+    .prepare('tend_own_windows'),
+);
+
+/** The windows that are the person's to answer, open or past, with where their response stands. */
+export async function listOwnWindows(db: Database, member: SignedInMember, now: Date): Promise<OwnWindow[]> {
+  const isOrganizationWideMember = (answeringRoles as readonly string[]).includes(member.role);
+  const rows = await windowsWithOwnResponses(db).execute({
+    userId: member.userId,
+    organizationId: member.organizationId,
+  });
+  return rows.flatMap(({ window, enrolledAt, response }) => {
     if (window.programId === null && !isOrganizationWideMember) return [];
-    const enrolled = window.programId === null ? null : (enrolledAt.get(window.programId) ?? null);
-    const response = responseOf.get(window.id) ?? null;
+    const enrolled = window.programId === null ? null : enrolledAt;
     const opensAt = personalOpening(window, enrolled);
     if (opensAt.getTime() > now.getTime() && !response) return [];
     return [

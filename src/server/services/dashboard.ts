@@ -6,7 +6,7 @@ import type { SignedInMember } from '../auth/sessions.ts';
 import { describeCoordination } from './dashboard-coordination.ts';
 import { describeLeadership } from './dashboard-leadership.ts';
 import { describeParticipation } from './dashboard-participation.ts';
-import { findOrganizationSettings } from './organization.ts';
+import { settingsFor } from './organization.ts';
 
 /**
  * The home page: what is next for the signed-in person. Each part is a fixed number of queries,
@@ -60,7 +60,7 @@ const nextStepsByRole: Record<Role, NextStep[]> = {
 const takingPartRoles: readonly Role[] = ['participant', 'facilitator'];
 
 export async function describeDashboard(db: Database, member: SignedInMember, now: Date) {
-  const settings = await findOrganizationSettings(db, member.organizationId);
+  const settings = await settingsFor(db, member);
   const seesMembership = member.role === 'admin' || member.role === 'coordinator';
   const [membersByRole, membersByLevel, participation, coordination, leadership] = await Promise.all([
     seesMembership ? countMembersByRole(db, member) : null,

@@ -1,9 +1,11 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { evaluateGrouping } from '../../core/grouping/evaluate-grouping.ts';
 import type { GroupAssignment } from '../../core/grouping/model.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { enrollments, groupBoards, groups, programs } from '../../db/schema.ts';
+import { notFound } from '../errors.ts';
 import { describeUnplaced, findTold } from './group-placements.ts';
 import { buildGroupingInput, nameGroupsIn, readAssignment } from './grouping-input.ts';
 import type { ProgramRow } from './programs.ts';
@@ -161,8 +163,40 @@ export async function refreshGroupBoards(
   });
 }
 
+const programWithBoard = preparedOnce((db: Database) =>
+  db
+    .select({ program: programs, board: groupBoards.board })
+    .from(programs)
+    .leftJoin(
+      groupBoards,
+      and(eq(groupBoards.organizationId, programs.organizationId), eq(groupBoards.programId, programs.id)),
+    )
+    .where(
+      and(
+        eq(programs.id, sql.placeholder('programId')),
+        eq(programs.organizationId, sql.placeholder('organizationId')),
+      ),
+    )
+    .prepare('tend_program_with_group_board'),
+);
+
+/** A program of the organisation and its board, read in one statement: the groups board's every request. */
+export async function readProgramGroupBoard(
+  db: Database,
+  organizationId: string,
+  programId: string,
+): Promise<GroupBoard> {
+  const [row] = await programWithBoard(db).execute({ programId, organizationId });
+  if (!row) throw notFound('That program');
+  return readGroupBoard(db, row.program, (row.board as GroupBoard | null) ?? undefined);
+}
+
 /** The stored board (evaluated and stored first if the program has none yet); who was told is read now. */
-export async function readGroupBoard(db: Database, program: ProgramRow): Promise<GroupBoard> {
+export async function readGroupBoard(
+  db: Database,
+  program: ProgramRow,
+  stored?: GroupBoard,
+): Promise<GroupBoard> {
   const read = async () =>
     (
       await db
@@ -172,7 +206,7 @@ export async function readGroupBoard(db: Database, program: ProgramRow): Promise
           and(eq(groupBoards.organizationId, program.organizationId), eq(groupBoards.programId, program.id)),
         )
     )[0]?.board as GroupBoard | undefined;
-  let board = await read();
+  let board = stored ?? (await read());
   if (!board) {
     await refreshGroupBoards(db, { programIds: [program.id] });
     board = (await read()) ?? (await evaluateGroupBoard(db, program));

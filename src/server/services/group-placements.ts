@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { GroupAssignment, GroupingInput } from '../../core/grouping/model.ts';
 import { type PlacementProposal, proposePlacement } from '../../core/grouping/propose-placement.ts';
 import { tellUnplaced, type UnplacedCause } from '../../core/grouping/tell-unplaced.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { notifications } from '../../db/schema.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
@@ -53,14 +54,23 @@ export async function describeUnplaced(
 
 export async function findTold(db: Database | Transaction, programId: string, userIds: readonly string[]) {
   if (userIds.length === 0) return new Set<string>();
-  const rows = await db
+  const rows = await toldAmong(db).execute({ userIds: [...userIds], link: notInAGroupLink(programId) });
+  return new Set(rows.map((row) => row.userId));
+}
+
+/** Read on every request for a published board with people unplaced. */
+const toldAmong = preparedOnce((db: Database | Transaction) =>
+  db
     .select({ userId: notifications.userId })
     .from(notifications)
     .where(
-      and(inArray(notifications.userId, [...userIds]), eq(notifications.link, notInAGroupLink(programId))),
-    );
-  return new Set(rows.map((row) => row.userId));
-}
+      and(
+        sql`${notifications.userId} = any(${sql.placeholder('userIds')}::uuid[])`,
+        eq(notifications.link, sql.placeholder('link')),
+      ),
+    )
+    .prepare('tend_told_not_in_a_group'),
+);
 
 /**
  * Tells each of these people, privately and once, why they are in no group and what they can do.

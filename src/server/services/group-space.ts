@@ -1,8 +1,15 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { groupAgreements } from '../../core/curriculum/group-agreements.ts';
 import { dayOnly, presentThreads, type StoredPost } from '../../core/group-space/present-post.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { exactTime, olderThan, type PageKey, toPage } from '../../db/page-cursor.ts';
+import {
+  exactTime,
+  olderThanPlaceholders,
+  type PageKey,
+  pageKeyParameters,
+  toPage,
+} from '../../db/page-cursor.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { groupMembers, groupPostReports, groupPosts, groups, programs, users } from '../../db/schema.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
@@ -16,7 +23,19 @@ type Reader = Database | Transaction;
  * coordinator, someone who withdrew — is told it does not exist.
  */
 export async function loadGroupSpace(db: Reader, member: SignedInMember, groupId: string) {
-  const [row] = await db
+  const [row] = await publishedGroupOf(db).execute({
+    groupId,
+    userId: member.userId,
+    organizationId: member.organizationId,
+  });
+  const relation: GroupRelation =
+    row?.isFacilitator === true ? 'facilitator' : row?.isFacilitator === false ? 'member' : 'none';
+  if (!row || !canReadGroupSpace(relation)) throw notFound('That group');
+  return { id: row.id, name: row.name, programTitle: row.programTitle, relation };
+}
+
+const publishedGroupOf = preparedOnce((db: Reader) =>
+  db
     .select({
       id: groups.id,
       name: groups.name,
@@ -25,19 +44,19 @@ export async function loadGroupSpace(db: Reader, member: SignedInMember, groupId
     })
     .from(groups)
     .innerJoin(programs, eq(programs.id, groups.programId))
-    .leftJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, member.userId)))
+    .leftJoin(
+      groupMembers,
+      and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, sql.placeholder('userId'))),
+    )
     .where(
       and(
-        eq(groups.id, groupId),
-        eq(groups.organizationId, member.organizationId),
+        eq(groups.id, sql.placeholder('groupId')),
+        eq(groups.organizationId, sql.placeholder('organizationId')),
         eq(groups.status, 'published'),
       ),
-    );
-  const relation: GroupRelation =
-    row?.isFacilitator === true ? 'facilitator' : row?.isFacilitator === false ? 'member' : 'none';
-  if (!row || !canReadGroupSpace(relation)) throw notFound('That group');
-  return { id: row.id, name: row.name, programTitle: row.programTitle, relation };
-}
+    )
+    .prepare('tend_group_space_group'),
+);
 
 export async function loadPost(db: Reader, groupId: string, postId: string) {
   const [post] = await db
@@ -79,6 +98,50 @@ function asStoredPost({ post, authorName }: { post: typeof groupPosts.$inferSele
   } satisfies StoredPost;
 }
 
+/** A page of a space's posts (without replies), newest first: the first page, or the page after a key. */
+function postsPage(db: Database, after: SQL | undefined, name: string) {
+  return db
+    .select({ post: groupPosts, authorName: users.name, sortTime: exactTime(groupPosts.createdAt) })
+    .from(groupPosts)
+    .innerJoin(users, eq(users.id, groupPosts.authorId))
+    .where(and(eq(groupPosts.groupId, sql.placeholder('groupId')), isNull(groupPosts.parentId), after))
+    .orderBy(desc(groupPosts.createdAt), desc(groupPosts.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(name);
+}
+const newestPosts = preparedOnce((db: Database) => postsPage(db, undefined, 'tend_group_space_posts'));
+const olderPosts = preparedOnce((db: Database) =>
+  postsPage(db, olderThanPlaceholders(groupPosts.createdAt, groupPosts.id), 'tend_group_space_older_posts'),
+);
+
+const repliesTo = preparedOnce((db: Database) =>
+  db
+    .select({ post: groupPosts, authorName: users.name })
+    .from(groupPosts)
+    .innerJoin(users, eq(users.id, groupPosts.authorId))
+    .where(
+      and(
+        eq(groupPosts.groupId, sql.placeholder('groupId')),
+        sql`${groupPosts.parentId} = any(${sql.placeholder('parentIds')}::uuid[])`,
+      ),
+    )
+    .prepare('tend_group_space_replies'),
+);
+
+const openReportsIn = preparedOnce((db: Database) =>
+  db
+    .select({
+      postId: groupPostReports.postId,
+      count: sql<number>`count(*)::int`,
+      reasons: sql<string[]>`array_agg(${groupPostReports.reason} order by ${groupPostReports.createdAt})`,
+    })
+    .from(groupPostReports)
+    .innerJoin(groupPosts, eq(groupPosts.id, groupPostReports.postId))
+    .where(and(eq(groupPosts.groupId, sql.placeholder('groupId')), isNull(groupPostReports.resolvedAt)))
+    .groupBy(groupPostReports.postId)
+    .prepare('tend_group_space_reports'),
+);
+
 /**
  * The space as this person may see it: guidelines, one page of posts (newest first) each with all
  * its replies, and for facilitators the open reports on any post.
@@ -91,19 +154,9 @@ export async function readGroupSpace(
 ) {
   const group = await loadGroupSpace(db, member, groupId);
   const isFacilitator = canModerateGroupSpace(group.relation);
-  const postRows = await db
-    .select({ post: groupPosts, authorName: users.name, sortTime: exactTime(groupPosts.createdAt) })
-    .from(groupPosts)
-    .innerJoin(users, eq(users.id, groupPosts.authorId))
-    .where(
-      and(
-        eq(groupPosts.groupId, groupId),
-        isNull(groupPosts.parentId),
-        olderThan(groupPosts.createdAt, groupPosts.id, options.after),
-      ),
-    )
-    .orderBy(desc(groupPosts.createdAt), desc(groupPosts.id))
-    .limit(options.limit + 1);
+  const postRows = await (options.after
+    ? olderPosts(db).execute({ groupId, limit: options.limit + 1, ...pageKeyParameters(options.after) })
+    : newestPosts(db).execute({ groupId, limit: options.limit + 1 }));
   const { items: pagePosts, nextCursor } = toPage(
     postRows,
     options.limit,
@@ -111,35 +164,10 @@ export async function readGroupSpace(
     (row) => row,
   );
   const replyRows = pagePosts.length
-    ? await db
-        .select({ post: groupPosts, authorName: users.name })
-        .from(groupPosts)
-        .innerJoin(users, eq(users.id, groupPosts.authorId))
-        .where(
-          and(
-            eq(groupPosts.groupId, groupId),
-            inArray(
-              groupPosts.parentId,
-              pagePosts.map(({ post }) => post.id),
-            ),
-          ),
-        )
+    ? await repliesTo(db).execute({ groupId, parentIds: pagePosts.map(({ post }) => post.id) })
     : [];
   const stored: StoredPost[] = [...pagePosts, ...replyRows].map(asStoredPost);
-  const openReports = isFacilitator
-    ? await db
-        .select({
-          postId: groupPostReports.postId,
-          count: sql<number>`count(*)::int`,
-          reasons: sql<
-            string[]
-          >`array_agg(${groupPostReports.reason} order by ${groupPostReports.createdAt})`,
-        })
-        .from(groupPostReports)
-        .innerJoin(groupPosts, eq(groupPosts.id, groupPostReports.postId))
-        .where(and(eq(groupPosts.groupId, groupId), isNull(groupPostReports.resolvedAt)))
-        .groupBy(groupPostReports.postId)
-    : [];
+  const openReports = isFacilitator ? await openReportsIn(db).execute({ groupId }) : [];
   return {
     group: { id: group.id, name: group.name, programTitle: group.programTitle },
     isFacilitator,

@@ -11,7 +11,7 @@ import { buildMeetingInvitation, type InvitationOrganizer } from '../calendar/me
 import { AppError } from '../errors.ts';
 import { formGroupsInWorker } from '../grouping/form-groups-in-worker.ts';
 import { recordAuditEvent } from './audit.ts';
-import { evaluateGroupBoard, readGroupBoard, refreshGroupBoards } from './group-boards.ts';
+import { evaluateGroupBoard, readProgramGroupBoard, refreshGroupBoards } from './group-boards.ts';
 import { tellUnplacedPeople } from './group-placements.ts';
 import { buildGroupingInput, type FormingOptions, readAssignment } from './grouping-input.ts';
 import { findOrganizationSettings } from './organization.ts';
@@ -22,7 +22,7 @@ export type { FormingOptions } from './grouping-input.ts';
 
 /** The program's groups as a coordinator sees them: members, slot, score, explanation and every broken rule. */
 export async function describeGroups(db: Database, member: SignedInMember, programId: string) {
-  return readGroupBoard(db, await findProgram(db, member.organizationId, programId));
+  return readProgramGroupBoard(db, member.organizationId, programId);
 }
 
 async function replaceGroups(

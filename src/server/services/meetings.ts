@@ -2,12 +2,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { decideAttendanceWindow } from '../../core/scheduling/attendance-window.ts';
 import { resolveMeetingPlace } from '../../core/scheduling/meeting-place.ts';
 import type { Database } from '../../db/connect.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { attendance, enrollments, groupMembers, groups, meetings, programs, users } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { notFound } from '../errors.ts';
 import { canRunMeeting, canSeeMeeting, type GroupRelation } from '../policy.ts';
-import { findOrganizationSettings } from './organization.ts';
-import { findTopic } from './topics.ts';
+import { settingsFor } from './organization.ts';
+import { findTopic, findTopics } from './topics.ts';
 
 export async function relationTo(db: Database, userId: string, groupId: string): Promise<GroupRelation> {
   const [row] = await db
@@ -58,61 +59,104 @@ function presentMeeting(
   };
 }
 
-/** A participant's own groups with their members' names and meetings — never other groups. */
-export async function listMyGroups(db: Database, member: SignedInMember) {
-  const mine = await db
+/** The member the prepared statements below are given. */
+const whose = (member: SignedInMember) => ({ userId: member.userId, organizationId: member.organizationId });
+
+const myPublishedGroups = preparedOnce((db) =>
+  db
     .select({ group: groups, programTitle: programs.title, isFacilitator: groupMembers.isFacilitator })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(programs, eq(programs.id, groups.programId))
     .where(
       and(
-        eq(groupMembers.userId, member.userId),
+        eq(groupMembers.userId, sql.placeholder('userId')),
         eq(groups.status, 'published'),
-        eq(groups.organizationId, member.organizationId),
+        eq(groups.organizationId, sql.placeholder('organizationId')),
       ),
     )
-    .orderBy(asc(programs.termStart));
-  return Promise.all(
-    mine.map(async ({ group, programTitle, isFacilitator }) => {
-      const groupMeetings = await db
-        .select()
-        .from(meetings)
-        .where(eq(meetings.groupId, group.id))
-        .orderBy(asc(meetings.startsAt));
-      const topicTitles = await Promise.all(
-        groupMeetings.map(
-          async (meeting) =>
-            (await findTopic(db, member.organizationId, meeting.topicId))?.topic.title ?? null,
-        ),
-      );
-      return {
-        id: group.id,
-        name: group.name,
-        programId: group.programId,
-        programTitle,
-        slot: group.slot,
-        place: group.place,
-        videoUrl: group.videoUrl,
-        isFacilitator,
-        members: (await listGroupMembers(db, group.id)).map(({ id, name, isFacilitator: facilitates }) => ({
-          id,
-          name,
-          isFacilitator: facilitates,
-        })),
-        meetings: groupMeetings.map((meeting, index) => ({
-          ...presentMeeting(meeting, group),
-          topicTitle: topicTitles[index] ?? null,
-        })),
-      };
-    }),
+    .orderBy(asc(programs.termStart))
+    .prepare('tend_my_groups'),
+);
+
+/** The groups of mine that are published, for the two statements below: one each, however many groups. */
+const myPublishedGroupIds = sql`(select ${groupMembers.groupId} from ${groupMembers} join ${groups} on ${groups.id} = ${groupMembers.groupId} where ${groupMembers.userId} = ${sql.placeholder('userId')} and ${groupMembers.organizationId} = ${sql.placeholder('organizationId')} and ${groups.status} = 'published')`;
+
+const meetingsOfMyGroups = preparedOnce((db) =>
+  db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.organizationId, sql.placeholder('organizationId')),
+        sql`${meetings.groupId} in ${myPublishedGroupIds}`,
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .prepare('tend_my_groups_meetings'),
+);
+
+const membersOfMyGroups = preparedOnce((db) =>
+  db
+    .select({
+      groupId: groupMembers.groupId,
+      id: users.id,
+      name: users.name,
+      isFacilitator: groupMembers.isFacilitator,
+    })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(
+      and(
+        // With the organisation named, the primary key (organisation, group, person) finds the rows.
+        eq(groupMembers.organizationId, sql.placeholder('organizationId')),
+        sql`${groupMembers.groupId} in ${myPublishedGroupIds}`,
+      ),
+    )
+    .orderBy(sql`${groupMembers.isFacilitator} desc`, asc(users.name))
+    .prepare('tend_my_groups_members'),
+);
+
+/**
+ * A participant's own groups with their members' names and meetings — never other groups. Three
+ * statements however many groups (a query per group made it the slowest list at 2,000 people).
+ */
+export async function listMyGroups(db: Database, member: SignedInMember) {
+  const [mine, allMeetings, allMembers] = await Promise.all([
+    myPublishedGroups(db).execute(whose(member)),
+    meetingsOfMyGroups(db).execute(whose(member)),
+    membersOfMyGroups(db).execute(whose(member)),
+  ]);
+  const topics = await findTopics(
+    db,
+    member.organizationId,
+    allMeetings.map((meeting) => meeting.topicId),
   );
+  return mine.map(({ group, programTitle, isFacilitator }) => ({
+    id: group.id,
+    name: group.name,
+    programId: group.programId,
+    programTitle,
+    slot: group.slot,
+    place: group.place,
+    videoUrl: group.videoUrl,
+    isFacilitator,
+    members: allMembers
+      .filter((row) => row.groupId === group.id)
+      .map(({ id, name, isFacilitator: facilitates }) => ({ id, name, isFacilitator: facilitates })),
+    meetings: allMeetings
+      .filter((meeting) => meeting.groupId === group.id)
+      .map((meeting) => ({
+        ...presentMeeting(meeting, group),
+        topicTitle: (meeting.topicId && topics.get(meeting.topicId)?.topic.title) ?? null,
+      })),
+  }));
 }
 
 /** The facilitator's view: the topic's briefing and prompts in order, the roster and attendance so far. */
 export async function describeMeeting(db: Database, member: SignedInMember, meetingId: string, now: Date) {
   const { meeting, group, program, relation } = await loadMeeting(db, member, meetingId);
-  const { attendanceWindowDays, timeZone } = await findOrganizationSettings(db, member.organizationId);
+  const { attendanceWindowDays, timeZone } = await settingsFor(db, member);
   const window = decideAttendanceWindow(meeting, now, attendanceWindowDays);
   const runs = canRunMeeting(member.role, relation);
   const topic = await findTopic(db, member.organizationId, meeting.topicId);

@@ -186,8 +186,8 @@ export function countNewPosts(db: Database, member: SignedInMember, now: Date) {
   return newPostCounts(db).execute({ ...whose(member), postsSince: daysBefore(now, newPostDays) });
 }
 
-export async function listNewRecognitions(db: Database, member: SignedInMember, now: Date) {
-  return db
+const newRecognitions = preparedOnce((db) =>
+  db
     .select({
       id: recognitions.id,
       kind: recognitions.kind,
@@ -200,23 +200,22 @@ export async function listNewRecognitions(db: Database, member: SignedInMember, 
     .innerJoin(users, eq(users.id, recognitions.senderId))
     .where(
       and(
-        eq(recognitions.organizationId, member.organizationId),
-        eq(recognitions.recipientId, member.userId),
-        gt(recognitions.createdAt, new Date(now.getTime() - newRecognitionDays * millisecondsPerDay)),
+        eq(recognitions.organizationId, sql.placeholder('organizationId')),
+        eq(recognitions.recipientId, sql.placeholder('userId')),
+        gt(recognitions.createdAt, sql.placeholder('since')),
       ),
     )
     .orderBy(desc(recognitions.createdAt))
-    .limit(3);
+    .limit(3)
+    .prepare('tend_home_recognitions'),
+);
+
+export function listNewRecognitions(db: Database, member: SignedInMember, now: Date) {
+  return newRecognitions(db).execute({ ...whose(member), since: daysBefore(now, newRecognitionDays) });
 }
 
-/** Meetings a facilitator ran that ended, whose attendance window is still open, with nobody recorded yet. */
-export async function listAttendanceToTake(
-  db: Database,
-  member: SignedInMember,
-  now: Date,
-  windowDays: number,
-) {
-  return db
+const attendanceToTake = preparedOnce((db) =>
+  db
     .select({
       id: meetings.id,
       sequence: meetings.sequence,
@@ -230,20 +229,30 @@ export async function listAttendanceToTake(
       groupMembers,
       and(
         eq(groupMembers.groupId, groups.id),
-        eq(groupMembers.userId, member.userId),
+        eq(groupMembers.userId, sql.placeholder('userId')),
         eq(groupMembers.isFacilitator, true),
       ),
     )
     .where(
       and(
-        eq(meetings.organizationId, member.organizationId),
+        eq(meetings.organizationId, sql.placeholder('organizationId')),
         eq(groups.status, 'published'),
         isNull(meetings.cancelledAt),
-        lte(meetings.endsAt, now),
-        gt(meetings.endsAt, new Date(now.getTime() - windowDays * millisecondsPerDay)),
+        lte(meetings.endsAt, sql.placeholder('now')),
+        gt(meetings.endsAt, sql.placeholder('windowOpenedAfter')),
         notExists(db.select({ one: sql`1` }).from(attendance).where(eq(attendance.meetingId, meetings.id))),
       ),
     )
     .orderBy(asc(meetings.startsAt))
-    .limit(5);
+    .limit(5)
+    .prepare('tend_home_attendance_to_take'),
+);
+
+/** Meetings a facilitator ran that ended, whose attendance window is still open, with nobody recorded yet. */
+export function listAttendanceToTake(db: Database, member: SignedInMember, now: Date, windowDays: number) {
+  return attendanceToTake(db).execute({
+    ...whose(member),
+    now: now.toISOString(),
+    windowOpenedAfter: daysBefore(now, windowDays),
+  });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import { listAuditChanges } from '../../core/audit/describe-audit-event.ts';
 import { findTermProblems, overlaps } from '../../core/scheduling/term.ts';
 import { utcToZoned } from '../../core/scheduling/time-zones.ts';
@@ -8,7 +8,7 @@ import { enrollments, programs } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
-import { findOrganizationSettings } from './organization.ts';
+import { settingsFor } from './organization.ts';
 import { resolveTopicIds } from './topics.ts';
 
 export type ProgramInput = {
@@ -178,26 +178,59 @@ export async function updateProgram(
   });
 }
 
-// Qualified by hand: over one table drizzle writes plain "id", which inside these subqueries would
-// be the enrolment's own id (and every count 0).
-const programId = sql.raw('"programs"."id"');
-
-/** Every program of the organisation with its counts and the reader's own status: each programs page. */
-const programsWithCounts = preparedOnce((db) =>
+/**
+ * Each program's counts and the reader's own status, in one pass over the organisation's enrolments:
+ * two counting subqueries per program visited every enrolment twice (4 ms a page at 2,000 people).
+ */
+const enrolmentCounts = (db: Database) =>
   db
     .select({
-      program: programs,
-      enrolledCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'enrolled' and not e.is_facilitator)`,
-      waitlistedCount: sql<number>`(select count(*)::int from ${enrollments} e where e.program_id = ${programId} and e.status = 'waitlisted')`,
-      myEnrollmentStatus: sql<
+      programId: enrollments.programId,
+      enrolled:
+        sql<number>`(count(*) filter (where ${enrollments.status} = 'enrolled' and not ${enrollments.isFacilitator}))::int`.as(
+          'enrolled',
+        ),
+      waitlisted: sql<number>`(count(*) filter (where ${enrollments.status} = 'waitlisted'))::int`.as(
+        'waitlisted',
+      ),
+      // One enrolment per person and program, so the only one there is.
+      myStatus: sql<
         ProgramSummary['myEnrollmentStatus']
-      >`(select e.status from ${enrollments} e where e.program_id = ${programId} and e.user_id = ${sql.placeholder('userId')})`,
+      >`max(${enrollments.status}) filter (where ${enrollments.userId} = ${sql.placeholder('userId')})`.as(
+        'my_status',
+      ),
+    })
+    .from(enrollments)
+    .where(eq(enrollments.organizationId, sql.placeholder('organizationId')))
+    .groupBy(enrollments.programId)
+    .as('enrolment_counts');
+
+// What a summary shows: not the last grouping's report (kilobytes of JSON per formed program, parsed
+// on every programs page and then dropped) nor who created it when.
+const {
+  organizationId: _organization,
+  lastGrouping: _grouping,
+  createdBy: _by,
+  createdAt: _at,
+  ...summaryColumns
+} = getTableColumns(programs);
+
+/** Every program of the organisation with its counts and the reader's own status: each programs page. */
+const programsWithCounts = preparedOnce((db) => {
+  const counts = enrolmentCounts(db);
+  return db
+    .select({
+      program: summaryColumns,
+      enrolledCount: sql<number>`coalesce(${counts.enrolled}, 0)`,
+      waitlistedCount: sql<number>`coalesce(${counts.waitlisted}, 0)`,
+      myEnrollmentStatus: counts.myStatus,
     })
     .from(programs)
+    .leftJoin(counts, eq(counts.programId, programs.id))
     .where(eq(programs.organizationId, sql.placeholder('organizationId')))
     .orderBy(desc(programs.termStart), asc(programs.title))
-    .prepare('tend_programs_with_counts'),
-);
+    .prepare('tend_programs_with_counts');
+});
 
 /** Coordinators see every program; everyone else sees the published ones and those they joined. */
 export async function listPrograms(
@@ -205,7 +238,7 @@ export async function listPrograms(
   member: SignedInMember,
   now: Date,
 ): Promise<ProgramSummary[]> {
-  const { timeZone } = await findOrganizationSettings(db, member.organizationId);
+  const { timeZone } = await settingsFor(db, member);
   const today = organizationToday(now, timeZone);
   const rows = await programsWithCounts(db).execute({
     organizationId: member.organizationId,
@@ -216,7 +249,7 @@ export async function listPrograms(
       ({ program, myEnrollmentStatus }) =>
         member.role === 'coordinator' || program.status === 'published' || myEnrollmentStatus !== null,
     )
-    .map(({ program: { organizationId, lastGrouping, createdBy, createdAt, ...program }, ...counts }) => ({
+    .map(({ program, ...counts }) => ({
       ...program,
       ...counts,
       isEnrolmentOpen: isEnrolmentOpen(program, today),

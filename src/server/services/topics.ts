@@ -61,30 +61,7 @@ export async function resolveTopicIds(
   refs: readonly string[],
 ): Promise<TopicEntry[]> {
   if (refs.length === 0) return [];
-  const uuids = refs.filter((ref) => uuidPattern.test(ref));
-  const rows =
-    uuids.length === 0
-      ? []
-      : await db
-          .select()
-          .from(topics)
-          .where(
-            and(
-              inArray(topics.id, uuids),
-              or(eq(topics.organizationId, organizationId), eq(topics.isShared, true)),
-            ),
-          );
-  const byRef = new Map<string, TopicEntry>(shippedEntries.map((entry) => [entry.ref, entry]));
-  for (const row of rows) {
-    byRef.set(row.id, {
-      ref: row.id,
-      source: row.organizationId === organizationId ? 'organization' : 'shared',
-      sharedBy: null,
-      isShared: row.isShared,
-      basedOn: row.basedOn,
-      topic: row.content as unknown as Topic,
-    });
-  }
+  const byRef = await findTopics(db, organizationId, refs);
   const unknown = refs.filter((ref) => !byRef.has(ref));
   if (unknown.length > 0) {
     const message = `Unknown topic(s): ${unknown.join(', ')}. Pick topics from the library.`;
@@ -102,6 +79,48 @@ export async function findTopic(db: Database | Transaction, organizationId: stri
     // A topic deleted or unshared after the meeting was planned: the meeting still exists.
     return null;
   }
+}
+
+/**
+ * Many meetings' topics at once, in one statement at most: those deleted or unshared since the
+ * meetings were planned are simply absent, as findTopic answers null for them.
+ */
+export async function findTopics(
+  db: Database | Transaction,
+  organizationId: string,
+  refs: readonly (string | null)[],
+): Promise<Map<string, TopicEntry>> {
+  const wanted = [...new Set(refs.filter((ref): ref is string => ref !== null))];
+  const found = new Map<string, TopicEntry>();
+  const shipped = new Map(shippedEntries.map((entry) => [entry.ref, entry]));
+  const uuids = wanted.filter((ref) => uuidPattern.test(ref));
+  const rows =
+    uuids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(topics)
+          .where(
+            and(
+              inArray(topics.id, uuids),
+              or(eq(topics.organizationId, organizationId), eq(topics.isShared, true)),
+            ),
+          );
+  for (const ref of wanted) {
+    const entry = shipped.get(ref);
+    if (entry) found.set(ref, entry);
+  }
+  for (const row of rows) {
+    found.set(row.id, {
+      ref: row.id,
+      source: row.organizationId === organizationId ? 'organization' : 'shared',
+      sharedBy: null,
+      isShared: row.isShared,
+      basedOn: row.basedOn,
+      topic: row.content as unknown as Topic,
+    });
+  }
+  return found;
 }
 
 function checkTopic(topic: unknown): Topic {
