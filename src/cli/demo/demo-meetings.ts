@@ -83,7 +83,7 @@ export async function runDemoMeetings(
 }
 
 async function holdDemoMeeting(db: Database, members: DemoMembers, meeting: PastMeeting, clock: DemoClock) {
-  const roster = await listGroupMembers(db, meeting.groupId);
+  const roster = await listGroupMembers(db, members.organizationId, meeting.groupId);
   const facilitator = roster.find((person) => person.isFacilitator);
   if (!facilitator) throw new Error('a demo group has no facilitator');
   const records = roster

@@ -24,6 +24,7 @@ export const demoLateEnrollee = 'participant40@demo.tend.test';
 
 /** The demo organisation's people as the services see a signed-in person, looked up by e-mail. */
 export type DemoMembers = {
+  organizationId: string;
   byEmail(email: string): SignedInMember;
   byId(userId: string): SignedInMember;
   withRole(role: Role): SignedInMember[];
@@ -46,6 +47,7 @@ export async function loadDemoMembers(db: Database, organizationId: string): Pro
   rows.sort((a, b) => a.email.localeCompare(b.email, 'en', { numeric: true }));
   const members = rows.map((row) => ({ ...row, organizationId, sessionId: 'demo-seed', ssoLink: null }));
   return {
+    organizationId,
     byEmail(email) {
       const member = members.find((candidate) => candidate.email === email);
       if (!member) throw new Error(`the demo has no member ${email}`);

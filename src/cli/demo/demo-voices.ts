@@ -41,7 +41,7 @@ export async function postDemoGroupLife(
     .where(eq(groups.programId, programId))
     .orderBy(asc(groups.name));
   for (const [groupIndex, group] of programGroups.entries()) {
-    const roster = await listGroupMembers(db, group.id);
+    const roster = await listGroupMembers(db, members.organizationId, group.id);
     const people = roster.filter((person) => !person.isFacilitator).map((person) => members.byId(person.id));
     const facilitator = roster.find((person) => person.isFacilitator);
     for (const [index, post] of posts.entries()) {

@@ -50,7 +50,9 @@ export async function recordAttendance(
         'an administrator can lengthen the attendance window in the organisation settings.',
     );
   }
-  const roster = new Set((await listGroupMembers(db, group.id)).map((person) => person.id));
+  const roster = new Set(
+    (await listGroupMembers(db, group.organizationId, group.id)).map((person) => person.id),
+  );
   const strangers = records.filter((record) => !roster.has(record.userId));
   if (strangers.length > 0) {
     throw new AppError(

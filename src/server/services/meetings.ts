@@ -33,13 +33,16 @@ export async function loadMeeting(db: Database, member: SignedInMember, meetingI
   return { ...row, relation };
 }
 
-export async function listGroupMembers(db: Database, groupId: string) {
-  return db
-    .select({ id: users.id, name: users.name, isFacilitator: groupMembers.isFacilitator })
-    .from(groupMembers)
-    .innerJoin(users, eq(users.id, groupMembers.userId))
-    .where(eq(groupMembers.groupId, groupId))
-    .orderBy(sql`${groupMembers.isFacilitator} desc`, asc(users.name));
+export async function listGroupMembers(db: Database, organizationId: string, groupId: string) {
+  return (
+    db
+      .select({ id: users.id, name: users.name, isFacilitator: groupMembers.isFacilitator })
+      .from(groupMembers)
+      .innerJoin(users, eq(users.id, groupMembers.userId))
+      // The organisation leads the primary key: without it, finding a group's members reads them all.
+      .where(and(eq(groupMembers.organizationId, organizationId), eq(groupMembers.groupId, groupId)))
+      .orderBy(sql`${groupMembers.isFacilitator} desc`, asc(users.name))
+  );
 }
 
 function presentMeeting(
@@ -160,7 +163,7 @@ export async function describeMeeting(db: Database, member: SignedInMember, meet
   const window = decideAttendanceWindow(meeting, now, attendanceWindowDays);
   const runs = canRunMeeting(member.role, relation);
   const topic = await findTopic(db, member.organizationId, meeting.topicId);
-  const roster = await listGroupMembers(db, group.id);
+  const roster = await listGroupMembers(db, group.organizationId, group.id);
   const records = runs
     ? await db
         .select({ userId: attendance.userId, status: attendance.status })
