@@ -1,6 +1,7 @@
-// `npm start` runs this before the server: it builds the web app only when dist/web is missing or
-// older than what it is built from, so a start with nothing changed skips a build of several seconds.
-import { spawnSync } from 'node:child_process';
+// `npm start` (`tend serve --build-web-if-stale`) builds the web app only when dist/web is missing
+// or older than what it is built from, so a start with nothing changed skips a build of several
+// seconds — and when it does build, it builds while the server prepares its database and demo.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,17 +34,29 @@ export function reasonToBuildWeb(projectRoot: string): string | null {
   return changed ? `${changed} changed since the last build` : null;
 }
 
-if (import.meta.main) {
-  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+/** Builds the web app in `projectRoot` when `reasonToBuildWeb` gives a reason; rejects if the build fails. */
+export function buildWebIfStale(projectRoot: string): Promise<void> {
   const reason = reasonToBuildWeb(projectRoot);
-  if (reason) {
-    console.log(`Building the web app: ${reason}.`);
-    const isWindows = process.platform === 'win32';
-    const build = spawnSync(isWindows ? 'npm.cmd' : 'npm', ['run', 'build:web', '--silent'], {
+  if (!reason) return Promise.resolve();
+  console.log(`Building the web app: ${reason}.`);
+  const isWindows = process.platform === 'win32';
+  return new Promise((resolve, reject) => {
+    const build = spawn(isWindows ? 'npm.cmd' : 'npm', ['run', 'build:web', '--silent'], {
       cwd: projectRoot,
       stdio: 'inherit',
       shell: isWindows,
     });
-    process.exitCode = build.status ?? 1;
-  }
+    build.once('error', reject);
+    build.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`building the web app failed (exit code ${code})`)),
+    );
+  });
+}
+
+if (import.meta.main) {
+  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  await buildWebIfStale(projectRoot).catch((error: Error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  });
 }

@@ -46,7 +46,11 @@ export type RunningServer = { db: Database; jobs: Jobs };
  * on SIGINT/SIGTERM.
  */
 export async function startServer(
-  startOptions: { demoTerm: boolean } = { demoTerm: true },
+  startOptions: {
+    demoTerm: boolean;
+    /** The web app being built meanwhile (`npm start`): the server waits for it before it listens. */
+    webReady?: Promise<void>;
+  } = { demoTerm: true },
 ): Promise<RunningServer> {
   const config = loadConfig();
   const mail = loadMailSettings();
@@ -57,6 +61,12 @@ export async function startServer(
   let demo: { isNew: boolean; hasDemo: boolean };
   try {
     demo = await prepareDemoData(connection.db, config.environment, startOptions.demoTerm);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  try {
+    await startOptions.webReady;
   } catch (error) {
     await connection.close();
     throw error;

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { enableCompileCache } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../server/config.ts';
 
 // Each command imports what it needs when it runs, so `tend help` and `tend groups form` start
@@ -29,7 +30,8 @@ const output = {
 
 const usage = `Usage: tend <command>
 
-  serve                          start the web app and API (the default; npm start)
+  serve [--build-web-if-stale]   start the web app and API (the default; npm start builds a
+                                 missing or stale web app while the database is prepared)
   setup --organization "Name" --time-zone Area/City --admin-email you@example.org [--admin-name ..] [--locale en-CA]
                                  create an organisation and its first admin; prints their set-password link
   organizations list             the organisations on this deployment
@@ -46,9 +48,16 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
     case 'serve': {
+      // `npm start` builds a stale web app while the database and demo are prepared, not before.
+      const webReady = rest.includes('--build-web-if-stale')
+        ? (await import('../../scripts/build-web-if-stale.ts')).buildWebIfStale(
+            fileURLToPath(new URL('../..', import.meta.url)),
+          )
+        : undefined;
+      webReady?.catch(() => undefined);
       await prepareToLoadTheDatabase();
       const { startServer } = await import('./serve.ts');
-      await startServer();
+      await startServer(webReady ? { demoTerm: true, webReady } : undefined);
       return -1;
     }
     case 'setup': {
