@@ -89,8 +89,22 @@ export async function describeProgramFeedback(
   const covered = new Set(latest?.contents.meetingIds ?? []);
   const next = programMeetings.find((meeting) => !covered.has(meeting.id) && closesAt(meeting) > now);
   const nextReleaseAt = next ? closesAt(next) : null;
+  // Before the first release, what to plan for comes from enrolment alone (no answer is read), which
+  // the coordinator sees person by person on the groups board anyway: shown as it is now.
+  const summary =
+    latest?.contents.summary ??
+    (await db.transaction(async (tx) => ({
+      ...notYetReleased(settings, nextReleaseAt),
+      recommendations: (
+        await publishClosedFeedback(tx, member.organizationId, programId, settings, {
+          meetingIds: [],
+          earlier: [],
+          now,
+        })
+      ).summary.recommendations,
+    })));
   return {
-    ...(latest?.contents.summary ?? notYetReleased(settings, nextReleaseAt)),
+    ...summary,
     program: { id: program.id, title: program.title },
     timeZone: settings.timeZone,
     releasedAt: latest ? latest.releasedAt.toISOString() : null,
