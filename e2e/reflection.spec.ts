@@ -189,12 +189,14 @@ test('attend → follow-up e-mail → reflect (the draft survives a reload and a
   await expect(shared).toContainText(answer);
   await expect(shared).toContainText(myName);
 
-  // The coordinator sees engagement only as shares, hidden for a group this small.
+  // The coordinator sees engagement only as shares, and only once the meeting's reflection period
+  // has closed (decision 003): until then, the day it appears.
   const coordinatorPage = await pageAs(browser, baseURL, 'coordinator@demo.tend.test');
   await coordinatorPage.goto(`/programs/${programId}`);
   await coordinatorPage.getByRole('tab', { name: 'Engagement' }).click();
   const table = coordinatorPage.getByRole('table', { name: 'Engagement per meeting held' });
-  await expect(table).toContainText('Hidden');
+  await expect(table).toContainText('Appears on');
+  await expect(table).not.toContainText('%');
   await expect(table).not.toContainText(answer);
   await expectNoSeriousA11yViolations(coordinatorPage);
 });

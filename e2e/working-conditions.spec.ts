@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
+import { controlUrl, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts';
 
 test('a member reports a working condition anonymously; a leader sees it counted and answers with an action', async ({
   browser,
@@ -31,6 +31,10 @@ test('a member reports a working condition anonymously; a leader sees it counted
     await page.getByRole('button', { name: 'Send anonymously' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'nothing links it to you' })).toBeVisible();
   }
+
+  // A week passes: leaders see the weeks that have ended, frozen once shown (decision 007).
+  const aged = await fetch(controlUrl('/reports/age?weeks=1'), { method: 'POST' });
+  expect(aged.status, await aged.clone().text()).toBe(200);
 
   // The leader sees the reports counted, and their text withheld until ten have written.
   const leader = await newPage('leader@demo.tend.test');

@@ -6,6 +6,8 @@
 //   POST /jobs/feedback-requests?at=     → runs the feedback-request job as if it were `at`
 //   POST /meetings/hold?id=&startedMinutesAgo= → the meeting's day comes: it is moved to have started
 //                                          that many minutes ago (same length), as time passing would
+//   POST /reports/age?weeks=             → working-condition reports filed so far move that many weeks
+//                                          back, as if the weeks had passed (leaders see ended weeks)
 // The journeys build their own programs from the demo's people, so it starts without the demo's term;
 // E2E_DEMO_TERM=1 starts it with the term in progress `npm start` makes (e2e/coordinator-term-on-demo.spec.ts).
 import { mkdtempSync } from 'node:fs';
@@ -21,8 +23,8 @@ process.env.SMTP_URL = sink.url;
 const { startServer } = await import('../src/cli/serve.ts');
 const { sendReflectionFollowUps } = await import('../src/jobs/reflection-follow-ups.ts');
 const { sendFeedbackRequests } = await import('../src/server/services/feedback-requests.ts');
-const { meetings } = await import('../src/db/schema.ts');
-const { eq } = await import('drizzle-orm');
+const { meetings, workingConditionReports } = await import('../src/db/schema.ts');
+const { eq, sql } = await import('drizzle-orm');
 const { db, jobs } = await startServer({ demoTerm: process.env.E2E_DEMO_TERM === '1' });
 
 const controlPort = Number(process.env.E2E_CONTROL_PORT);
@@ -73,6 +75,16 @@ if (controlPort) {
         answer(200, { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
       };
       hold().catch((error: Error) => answer(500, { error: error.message }));
+    } else if (request.method === 'POST' && url.pathname === '/reports/age') {
+      const weeks = Number(url.searchParams.get('weeks') ?? '');
+      if (!Number.isInteger(weeks) || weeks < 1) {
+        answer(400, { error: 'weeks must be a whole number of weeks, 1 or more' });
+        return;
+      }
+      db.update(workingConditionReports)
+        .set({ week: sql`${workingConditionReports.week} - ${7 * weeks}::integer` })
+        .then(() => answer(200, { weeks }))
+        .catch((error: Error) => answer(500, { error: error.message }));
     } else {
       answer(404, { error: 'unknown control request' });
     }
