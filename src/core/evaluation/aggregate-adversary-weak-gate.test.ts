@@ -12,18 +12,24 @@ import {
   summarizeGeneratedFeedback,
   summarizeGeneratedReports,
 } from './aggregate-figures.test-helper.ts';
-import type { AggregateCell, AggregateRelease } from './release-aggregates.ts';
+import type { AggregateRelease } from './release-aggregates.ts';
 import { findSmallDerivedGroups } from './small-group-adversary.test-helper.ts';
 
-// The adversary must be able to fail: here every summary is released through the gate most tools
-// use — each figure judged alone, hidden below the minimum, nothing else — and the adversary of
-// aggregate-adversary.test.ts finds people in each of the three aggregates.
+// The adversary must be able to fail. Here summaries are released through two weaker gates, and
+// the adversary of aggregate-adversary.test.ts finds people through each:
+// - the gate most tools use: each figure judged alone, hidden below the minimum, nothing else;
+// - Tend's own gate told nothing of whose each answer is, so it counts answers, not people
+//   (eight answers of two people are not a group of two to it).
+const weakness = vi.hoisted(() => ({ gate: 'judged alone' as 'judged alone' | 'counts answers' }));
 vi.mock('./release-aggregates.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('./release-aggregates.ts')>();
-  const judgedAlone = <Figures>(input: {
-    cells: readonly AggregateCell<Figures>[];
-    minimumGroupSize?: number;
-  }): AggregateRelease<Figures> => {
+  const weakGate = <Figures>(
+    input: Parameters<typeof original.releaseAggregates<Figures>>[0],
+  ): AggregateRelease<Figures> => {
+    if (weakness.gate === 'counts answers') {
+      const { personOf: _whose, ...countingAnswers } = input;
+      return original.releaseAggregates(countingAnswers);
+    }
     const minimumGroupSize = original.effectiveMinimumGroupSize(input.minimumGroupSize);
     const cells = input.cells.map((cell) => {
       const memberCount = new Set(cell.memberIds).size;
@@ -43,7 +49,7 @@ vi.mock('./release-aggregates.ts', async (importOriginal) => {
       suppressed: cells.flatMap((cell) => (cell.status === 'suppressed' ? [cell] : [])),
     };
   };
-  return { ...original, releaseAggregates: judgedAlone };
+  return { ...original, releaseAggregates: weakGate };
 });
 
 const minimum = fc.integer({ min: 3, max: 5 });
@@ -75,5 +81,21 @@ describe('the same adversary against a gate that judges each figure alone', () =
         expect(findSmallDerivedGroups(engagementFigures(meetings, k), k, personOfFact)).toEqual([]);
       }),
     );
+  });
+});
+
+describe('the same adversary against the gate counting answers, not the people who gave them', () => {
+  it('finds a few people behind many answers in feedback about several meetings', () => {
+    weakness.gate = 'counts answers';
+    try {
+      findsSomeone(
+        fc.property(feedbackCohortArbitrary(), minimum, (answers, k) => {
+          const summary = summarizeGeneratedFeedback(answers, k, 3);
+          expect(findSmallDerivedGroups(feedbackFigures(summary, answers), k, personOfAnswer)).toEqual([]);
+        }),
+      );
+    } finally {
+      weakness.gate = 'judged alone';
+    }
   });
 });

@@ -13,6 +13,10 @@
  * among their pivots, looking for a sum that is exactly 0/1 with between 1 and `minimum − 1`
  * people on its ones.
  *
+ * Members need not be people: with `personOf` they are, say, answers, several of one person, and a
+ * group is small when its members belong to 1 to `minimum − 1` different people. An atom is then
+ * small by its people, and a branch is pruned once the people of the atoms it has fixed are too many.
+ *
  * Arithmetic is exact: a fraction-free Gauss–Jordan elimination on BigInt, after which every pivot
  * equals the same integer D, so "0/1" means "every entry 0 or D". The depth-first search adds rows
  * modulo a prime for speed and prunes a branch once an entry that no later row touches is neither
@@ -33,16 +37,19 @@ export type DerivableGroupSearch<Member = string> =
 const prime = 2147483647; // 2^31 − 1: residue sums stay exact in a double.
 const primeBig = BigInt(prime);
 
-type Atom<Member> = { cells: number[]; members: Member[]; firstSeen: number };
+type Atom<Member> = { cells: number[]; members: Member[]; people: number[]; firstSeen: number };
 
-/** Searches `cells` (sets of person ids) for a derivable group of 1 to `minimum − 1` people. */
+/**
+ * Searches `cells` (sets of member ids) for a derivable group of 1 to `minimum − 1` people;
+ * `personOf` tells whose each member is (members are people themselves by default).
+ */
 export function findDerivableSmallGroup<Member>(
   cells: readonly Iterable<Member>[],
   minimum: number,
-  options: { searchLimit?: number } = {},
+  options: { searchLimit?: number; personOf?: (member: Member) => unknown } = {},
 ): DerivableGroupSearch<Member> {
   const searchLimit = options.searchLimit ?? 200_000;
-  const atoms = findAtoms(cells);
+  const atoms = findAtoms(cells, options.personOf ?? ((member) => member));
   for (const component of findComponents(cells.length, atoms)) {
     const result = searchComponent(component, minimum, searchLimit);
     if (result.kind !== 'none') return result;
@@ -50,8 +57,11 @@ export function findDerivableSmallGroup<Member>(
   return { kind: 'none' };
 }
 
-/** Groups people by the exact set of cells they belong to. */
-function findAtoms<Member>(cells: readonly Iterable<Member>[]): Atom<Member>[] {
+/** Groups members by the exact set of cells they belong to; people are numbered densely. */
+function findAtoms<Member>(
+  cells: readonly Iterable<Member>[],
+  personOf: (member: Member) => unknown,
+): Atom<Member>[] {
   const cellsOfPerson = new Map<Member, number[]>();
   cells.forEach((cell, index) => {
     for (const person of cell) {
@@ -61,12 +71,28 @@ function findAtoms<Member>(cells: readonly Iterable<Member>[]): Atom<Member>[] {
     }
   });
   const atomsBySignature = new Map<string, Atom<Member>>();
+  const personIndex = new Map<unknown, number>();
   let order = 0;
-  for (const [person, cellIndices] of cellsOfPerson) {
+  for (const [member, cellIndices] of cellsOfPerson) {
     const signature = cellIndices.join(',');
+    const owner = personOf(member);
+    let person = personIndex.get(owner);
+    if (person === undefined) {
+      person = personIndex.size;
+      personIndex.set(owner, person);
+    }
     const atom = atomsBySignature.get(signature);
-    if (atom) atom.members.push(person);
-    else atomsBySignature.set(signature, { cells: cellIndices, members: [person], firstSeen: order });
+    if (atom) {
+      atom.members.push(member);
+      if (!atom.people.includes(person)) atom.people.push(person);
+    } else {
+      atomsBySignature.set(signature, {
+        cells: cellIndices,
+        members: [member],
+        people: [person],
+        firstSeen: order,
+      });
+    }
     order++;
   }
   return [...atomsBySignature.values()];
@@ -100,9 +126,9 @@ function findComponents<Member>(cellCount: number, atoms: readonly Atom<Member>[
   return [...components.values()];
 }
 
-/** Largest atom first; ties in the order people first appear, so the result never depends on chance. */
+/** Atom with most people first; ties in the order members first appear, so the result never depends on chance. */
 function compareAtoms<Member>(a: Atom<Member>, b: Atom<Member>): number {
-  return b.members.length - a.members.length || a.firstSeen - b.firstSeen;
+  return b.people.length - a.people.length || a.firstSeen - b.firstSeen;
 }
 
 function searchComponent<Member>(
@@ -111,11 +137,27 @@ function searchComponent<Member>(
   searchLimit: number,
 ): DerivableGroupSearch<Member> {
   const budget = minimum - 1;
-  if (component.atoms.every((atom) => atom.members.length > budget)) return { kind: 'none' };
+  if (component.atoms.every((atom) => atom.people.length > budget)) return { kind: 'none' };
 
   // Columns: atoms, largest first, so rows take their pivots on large atoms whenever they can.
   const atoms = [...component.atoms].sort(compareAtoms);
-  const weights = atoms.map((atom) => atom.members.length);
+  const weights = atoms.map((atom) => atom.people.length);
+  // Distinct people of a set of atoms: each count marks the people it has seen with a fresh stamp.
+  let personCount = 0;
+  for (const atom of atoms) for (const person of atom.people) personCount = Math.max(personCount, person + 1);
+  const stamps = new Int32Array(personCount);
+  let stamp = 0;
+  const startCount = () => ++stamp;
+  const addPeople = (column: number): number => {
+    let added = 0;
+    for (const person of atoms[column]!.people) {
+      if (stamps[person] !== stamp) {
+        stamps[person] = stamp;
+        added++;
+      }
+    }
+    return added;
+  };
   const localIndexOfCell = new Map(component.cells.map((cell, index) => [cell, index]));
   const rowCount = component.cells.length;
   const atomCount = atoms.length;
@@ -161,11 +203,12 @@ function searchComponent<Member>(
   const verify = (): Member[] | null => {
     let weight = 0;
     const members: Member[] = [];
+    startCount();
     for (let column = 0; column < atomCount; column++) {
       let exact = 0n;
       for (const position of chosen) exact += matrix[smallRows[position]!]![column]!;
       if (exact === determinant) {
-        weight += weights[column]!;
+        weight += addPeople(column);
         members.push(...atoms[column]!.members);
       } else if (exact !== 0n) {
         return null;
@@ -184,11 +227,26 @@ function searchComponent<Member>(
     return involved;
   };
 
+  // How many of the chosen rows' pivot atoms hold each person: the group holds all of them.
+  const pivotPeople = new Int32Array(personCount);
+  let pivotWeight = 0;
+  const changePivot = (position: number, change: 1 | -1) => {
+    for (const person of atoms[pivotColumns[smallRows[position]!]!]!.people) {
+      const before = pivotPeople[person]!;
+      pivotPeople[person] = before + change;
+      if (before === 0) pivotWeight++;
+      else if (before + change === 0) pivotWeight--;
+    }
+  };
+
   type Outcome = DerivableGroupSearch<Member> | null;
-  const search = (start: number, pivotWeight: number): Outcome => {
+  const search = (start: number): Outcome => {
     for (let position = start; position < smallRows.length; position++) {
-      const rowWeight = weights[pivotColumns[smallRows[position]!]!]!;
-      if (pivotWeight + rowWeight > budget) continue;
+      changePivot(position, 1);
+      if (pivotWeight > budget) {
+        changePivot(position, -1);
+        continue;
+      }
       nodes++;
       if (nodes > searchLimit) return { kind: 'undecided', cellIndices: cellsWithSmallAtoms };
       const row = residues[position]!;
@@ -198,11 +256,12 @@ function searchComponent<Member>(
       let isZeroOne = true;
       let isFeasible = true;
       let lockedWeight = 0;
+      startCount();
       for (let column = 0; column < atomCount; column++) {
         const value = sum[column]!;
         const isFinal = lastTouch[column]! <= position;
         if (value === determinantResidue) {
-          if (isFinal) lockedWeight += weights[column]!;
+          if (isFinal) lockedWeight += addPeople(column);
         } else if (value !== 0) {
           isZeroOne = false;
           if (isFinal) {
@@ -216,10 +275,11 @@ function searchComponent<Member>(
         const members = isZeroOne ? verify() : null;
         outcome = members
           ? { kind: 'found', personIds: members, cellIndices: involvedCells() }
-          : search(position + 1, pivotWeight + rowWeight);
+          : search(position + 1);
       }
 
       chosen.pop();
+      changePivot(position, -1);
       for (let column = 0; column < atomCount; column++) {
         sum[column] = (sum[column]! - row[column]! + prime) % prime;
       }
@@ -228,7 +288,7 @@ function searchComponent<Member>(
     return null;
   };
 
-  return search(0, 0) ?? { kind: 'none' };
+  return search(0) ?? { kind: 'none' };
 }
 
 /**

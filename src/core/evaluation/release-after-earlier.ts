@@ -22,17 +22,17 @@ export type EarlierRelease = {
  * Releases new cells judged against every earlier release of the same audience, as outcome
  * publications do (decision 003): what was released stays released and counts in every derivation,
  * what was hidden stays hidden, and only new cells can be hidden, so reading at two moments gives
- * nothing that one reading would not. `forcedSuppressed` hides new cells for reasons the gate cannot
- * see (too few distinct people behind many answers). Returns the new cells' release and decisions.
+ * nothing that one reading would not. Returns the new cells' release and decisions.
  */
 export function releaseAfterEarlier<Figures>(input: {
   cells: readonly AggregateCell<Figures>[];
   earlier: readonly EarlierRelease[];
   minimumGroupSize?: number;
-  forcedSuppressed?: ReadonlyMap<string, SuppressionReason>;
+  /** Whose each member is, when members are answers (see `releaseAggregates`). */
+  personOf?: (member: string) => string;
 }): { release: AggregateRelease<Figures>; decisions: Record<string, CellDecision> } {
   const alreadyReleased = new Set<string>();
-  const alreadySuppressed = new Map<string, SuppressionReason>(input.forcedSuppressed ?? []);
+  const alreadySuppressed = new Map<string, SuppressionReason>();
   const earlierCells: AggregateCell<Figures>[] = [];
   for (const release of input.earlier) {
     for (const cell of release.cells) {
@@ -49,6 +49,7 @@ export function releaseAfterEarlier<Figures>(input: {
     cells: [...earlierCells, ...input.cells],
     alreadyReleased,
     alreadySuppressed,
+    ...(input.personOf ? { personOf: input.personOf } : {}),
     ...(input.minimumGroupSize === undefined ? {} : { minimumGroupSize: input.minimumGroupSize }),
   });
   const cells = all.cells.slice(earlierCells.length);

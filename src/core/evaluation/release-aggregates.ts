@@ -1,5 +1,12 @@
 import { findDerivableSmallGroup } from './find-derivable-group.ts';
-import { createAtomScratch, findAtoms, settleByAtomSize } from './settle-by-atom-size.ts';
+import {
+  createAtomScratch,
+  findAtoms,
+  type MemberOwners,
+  memberOwners,
+  peoplePerAtom,
+  settleByAtomSize,
+} from './settle-by-atom-size.ts';
 
 /**
  * The one gate every aggregate figure passes before anyone sees it (DESIGN.md: "Aggregates go
@@ -80,7 +87,8 @@ export type AggregateRelease<Figures> = {
  *    small group, so totals survive and a detail cell goes instead.
  *
  * The guarantee on the result: no released cell has fewer than the minimum contributors, and no
- * sum or difference of released cells' figures describes a group of 1 to minimum − 1 people.
+ * sum or difference of released cells' figures describes a group of 1 to minimum − 1 people
+ * (people as `personOf` tells them, when members are answers).
  * Figures are passed through untouched; member ids never leave this function.
  *
  * All cells shown together (one report, one dashboard) must go through one call: cells released
@@ -96,6 +104,12 @@ export function releaseAggregates<Figures, Member extends string | number = stri
   alreadyReleased?: ReadonlySet<string>;
   /** Ids of cells hidden in the earlier publication: they stay hidden, for the reason given then. */
   alreadySuppressed?: ReadonlyMap<string, SuppressionReason>;
+  /**
+   * Whose each member is, when members are not people: answers about several meetings, one person
+   * giving many. Every minimum then counts different people — a cell, a share's rest, and every
+   * group a reader could work out — so eight answers of two people are a group of two.
+   */
+  personOf?: (member: Member) => string | number;
   /** Above this many small atoms in a connected group, the atom-size rule settles it (tests lower it). */
   exactSearchSmallAtomLimit?: number;
 }): AggregateRelease<Figures> {
@@ -126,19 +140,22 @@ export function releaseAggregates<Figures, Member extends string | number = stri
     return sorted.slice(0, length);
   });
   const personCount = indexOf.size;
+  const owners = input.personOf ? ownersOf(indexOf, input.personOf) : undefined;
+  const countPeople = peopleCounter(owners);
   const isMarked = new Uint8Array(personCount);
   const reasons: (SuppressionReason | null)[] = members.map((list, index) => {
-    if (list.length < minimum) return 'below-minimum';
+    if (countPeople(list) < minimum) return 'below-minimum';
     const population = input.cells[index]!.shareOf;
     if (population !== undefined) {
       for (const person of list) isMarked[person] = 1;
-      let rest = 0;
-      for (const person of population) {
-        const dense = indexOf.get(person);
-        if (dense === undefined || isMarked[dense] === 0) rest++;
+      const rest = new Set<unknown>();
+      for (const member of population) {
+        const dense = indexOf.get(member);
+        if (dense === undefined || isMarked[dense] === 0)
+          rest.add(input.personOf ? input.personOf(member) : member);
       }
       for (const person of list) isMarked[person] = 0;
-      if (rest < minimum) return 'rest-below-minimum';
+      if (rest.size < minimum) return 'rest-below-minimum';
     }
     return input.alreadySuppressed?.get(input.cells[index]!.id) ?? null;
   });
@@ -159,6 +176,7 @@ export function releaseAggregates<Figures, Member extends string | number = stri
         isFixed,
         minimum,
         personCount,
+        ...(owners ? { owners } : {}),
         reason: 'reveals-small-group-by-subtraction',
       });
     for (;;) {
@@ -170,6 +188,7 @@ export function releaseAggregates<Figures, Member extends string | number = stri
       const search = findDerivableSmallGroup(
         releasedIndices.map((index) => members[index]!),
         minimum,
+        owners ? { personOf: (member: number) => owners.ownerOf[member] } : {},
       );
       if (search.kind === 'none') break;
       if (search.kind === 'undecided') {
@@ -202,7 +221,9 @@ export function releaseAggregates<Figures, Member extends string | number = stri
 
   /** The exact search's elimination grows with cells × atoms and its search with the small atoms. */
   function isTooLargeForExactSearch(indices: readonly number[]): boolean {
-    const { atoms, size } = findAtoms(members, indices, personCount, scratch);
+    const partition = findAtoms(members, indices, personCount, scratch);
+    const { atoms } = partition;
+    const size = peoplePerAtom(partition, owners);
     let small = 0;
     for (const atom of atoms) if (size[atom]! < minimum) small++;
     if (small === 0) return false;
@@ -224,6 +245,44 @@ export function releaseAggregates<Figures, Member extends string | number = stri
     cells,
     released: cells.filter((cell): cell is ReleasedCell<Figures> => cell.status === 'released'),
     suppressed: cells.filter((cell): cell is SuppressedCell => cell.status === 'suppressed'),
+  };
+}
+
+/** Each dense member's dense person, for `personOf`. */
+function ownersOf<Member>(
+  indexOf: ReadonlyMap<Member, number>,
+  personOf: (member: Member) => unknown,
+): MemberOwners {
+  const ownerOf = new Int32Array(indexOf.size);
+  const personIndex = new Map<unknown, number>();
+  for (const [member, dense] of indexOf) {
+    const person = personOf(member);
+    let owner = personIndex.get(person);
+    if (owner === undefined) {
+      owner = personIndex.size;
+      personIndex.set(person, owner);
+    }
+    ownerOf[dense] = owner;
+  }
+  return memberOwners(ownerOf);
+}
+
+/** Counts the different people among dense members (each member its own person without owners). */
+function peopleCounter(owners: MemberOwners | undefined): (members: ArrayLike<number>) => number {
+  if (!owners) return (members) => members.length;
+  const seen = new Int32Array(owners.ownerOf.length);
+  let stamp = 0;
+  return (members) => {
+    stamp++;
+    let count = 0;
+    for (let at = 0; at < members.length; at++) {
+      const owner = owners.ownerOf[members[at]!]!;
+      if (seen[owner] !== stamp) {
+        seen[owner] = stamp;
+        count++;
+      }
+    }
+    return count;
   };
 }
 

@@ -18,6 +18,8 @@ const hashMask = 0x3fffffff;
  */
 export type AtomPartition = {
   atoms: Int32Array;
+  /** Each member's class (−1: in none of the cells). */
+  classOf: Int32Array;
   size: Int32Array;
   hash: Int32Array;
   parent: Int32Array;
@@ -91,7 +93,40 @@ export function findAtoms(
   }
   let atomCount = 0;
   for (let atom = 0; atom < classCount; atom++) if (size[atom] !== 0) live[atomCount++] = atom;
-  return { atoms: live.subarray(0, atomCount), size, hash, parent, lastCell };
+  return { atoms: live.subarray(0, atomCount), classOf, size, hash, parent, lastCell };
+}
+
+/**
+ * Whose each member is, when members are not people (answers, several of one person):
+ * `ownerOf[member]` is a dense person index, and `byOwner` lists the members ordered by it.
+ */
+export type MemberOwners = { ownerOf: Int32Array; byOwner: Int32Array };
+
+export function memberOwners(ownerOf: Int32Array): MemberOwners {
+  const byOwner = Int32Array.from(ownerOf.keys()).sort((a, b) => ownerOf[a]! - ownerOf[b]! || a - b);
+  return { ownerOf, byOwner };
+}
+
+/**
+ * How many people each atom holds: its size, or with `owners` the different people among its
+ * members — what "smaller than the minimum" is about. Indexed by class, like `size`.
+ */
+export function peoplePerAtom(partition: AtomPartition, owners: MemberOwners | undefined): Int32Array {
+  if (!owners) return partition.size;
+  const { classOf } = partition;
+  const people = new Int32Array(partition.size.length);
+  // Members come owner by owner, so a class counts a person once: at the first member it sees.
+  const lastOwner = new Int32Array(partition.size.length).fill(-1);
+  for (const member of owners.byOwner) {
+    const atom = member < classOf.length ? classOf[member]! : -1;
+    if (atom < 0) continue;
+    const owner = owners.ownerOf[member]!;
+    if (lastOwner[atom] !== owner) {
+      lastOwner[atom] = owner;
+      people[atom]!++;
+    }
+  }
+  return people;
 }
 
 /**
@@ -109,6 +144,8 @@ export function settleByAtomSize<Reason extends string>(input: {
   isFixed: readonly boolean[];
   minimum: number;
   personCount: number;
+  /** Whose each member is, when members are answers rather than people. */
+  owners?: MemberOwners;
   reason: Reason;
 }): void {
   const { members, reasons, isFixed, minimum } = input;
@@ -116,7 +153,9 @@ export function settleByAtomSize<Reason extends string>(input: {
   const cellHashes = Int32Array.from(members, (_, index) => cellHash(index));
   for (;;) {
     const released = input.indices.filter((index) => reasons[index] === null);
-    const { atoms, size, hash, parent, lastCell } = findAtoms(members, released, input.personCount, scratch);
+    const partition = findAtoms(members, released, input.personCount, scratch);
+    const { atoms, hash, parent, lastCell } = partition;
+    const size = peoplePerAtom(partition, input.owners);
     // Signatures are compared by a sum of per-cell hashes, so "this signature without cell c" costs
     // one subtraction. A collision only makes a worse choice of cell; the loop still ends only when
     // the exact atoms are all large enough. Hashes keep to 30 bits, which V8 holds unboxed.

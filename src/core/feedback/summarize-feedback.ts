@@ -3,7 +3,7 @@ import {
   type EarlierRelease,
   releaseAfterEarlier,
 } from '../evaluation/release-after-earlier.ts';
-import { type AggregateCell, effectiveMinimumGroupSize } from '../evaluation/release-aggregates.ts';
+import type { AggregateCell } from '../evaluation/release-aggregates.ts';
 import { releaseComments } from '../evaluation/release-comments.ts';
 import { type FeedbackAnswer, ratingScale } from './feedback-form.ts';
 import { type FoldedCommentRelease, foldComments } from './fold-comments.ts';
@@ -171,27 +171,20 @@ export function publishFeedback(
   const { answers, candidates } = input;
   const cells = feedbackRatingCells(answers, input.commentMinimum);
   const minimum = input.minimumGroupSize === undefined ? {} : { minimumGroupSize: input.minimumGroupSize };
-  // The gate counts answers (so a later release minus an earlier one is a set of answers), yet a
-  // figure still needs the minimum of different people behind it.
+  // The gate counts answers (so a later release minus an earlier one is a set of answers) and the
+  // people they are from: a figure, and anything worked out from figures, needs the minimum of
+  // different people behind it. Answers of earlier releases are among today's, as answers stay.
+  const personOfAnswer = new Map(answers.map((answer) => [memberOf(answer), answer.personId]));
   const peopleIn = new Map(
     cells.map((cell) => {
-      const members = new Set(cell.memberIds);
-      const people = answers
-        .filter((answer) => members.has(memberOf(answer)))
-        .map((answer) => answer.personId);
+      const people = [...cell.memberIds].map((member) => personOfAnswer.get(member) ?? member);
       return [cell.id, new Set(people).size] as const;
     }),
-  );
-  const effectiveMinimum = effectiveMinimumGroupSize(input.minimumGroupSize);
-  const tooFewPeople = new Map(
-    cells.flatMap((cell) =>
-      (peopleIn.get(cell.id) ?? 0) < effectiveMinimum ? [[cell.id, 'below-minimum' as const]] : [],
-    ),
   );
   const ratings = releaseAfterEarlier({
     cells,
     earlier: input.earlier?.ratings ?? [],
-    forcedSuppressed: tooFewPeople,
+    personOf: (member) => personOfAnswer.get(member) ?? member,
     ...minimum,
   });
   const recommendations = releaseAfterEarlier({
