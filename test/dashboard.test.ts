@@ -324,10 +324,11 @@ describe('a coordinator’s home', () => {
     );
   });
 
-  it('points to feedback only once enough people gave it to be shown, until the next note', async () => {
+  it('points to feedback once enough people gave it and its period has closed (figures released), until the next note', async () => {
     const db = context.connection.db;
     const program = async () =>
       (await dashboardOf(coordinator)).coordination?.programs.find((entry) => entry.id === fixture.programId);
+    const taskKinds = async () => (await program())?.tasks.map((task) => task.kind);
     const [settings] = await db
       .select({ settings: organizations.settings })
       .from(organizations)
@@ -336,29 +337,60 @@ describe('a coordinator’s home', () => {
     const givers = await Promise.all(
       Array.from({ length: minimum }, (_, index) => userIdOf(db, `participant${index + 1}@demo.tend.test`)),
     );
+    const meetingId = fixture.meetingIds[0] as string;
+    const [meeting] = await db
+      .select({ startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+      .from(meetings)
+      .where(eq(meetings.id, meetingId));
+    const { startsAt, endsAt } = meeting as { startsAt: Date; endsAt: Date };
+    const endedDaysAgo = (days: number) =>
+      db
+        .update(meetings)
+        .set({
+          startsAt: hoursFrom(context.clock.now, -24 * days - 1),
+          endsAt: hoursFrom(context.clock.now, -24 * days),
+        })
+        .where(eq(meetings.id, meetingId));
     const feedback = (userId: string) => ({
       organizationId,
-      meetingId: fixture.meetingIds[0] as string,
+      meetingId,
       programId: fixture.programId,
       userId,
       usefulness: 4,
       feltSafe: 5,
       updatedAt: context.clock.now,
     });
-    await db.insert(meetingFeedback).values(givers.slice(0, minimum - 1).map(feedback));
-    expect((await program())?.tasks.map((task) => task.kind)).not.toContain('read-feedback');
-    await db.insert(meetingFeedback).values(feedback(givers[minimum - 1] as string));
-    expect((await program())?.tasks).toContainEqual(
-      expect.objectContaining({ kind: 'read-feedback', href: `/programs/${fixture.programId}?tab=feedback` }),
-    );
+    try {
+      await endedDaysAgo(8);
+      await db.insert(meetingFeedback).values(givers.slice(0, minimum - 1).map(feedback));
+      expect(await taskKinds()).not.toContain('read-feedback');
+      await db.insert(meetingFeedback).values(feedback(givers[minimum - 1] as string));
+      // While the meeting's feedback period (a week) is open its answers are not released: nothing
+      // to read yet, and the task does not appear as each answer comes in.
+      await endedDaysAgo(1);
+      expect(await taskKinds()).not.toContain('read-feedback');
+      await endedDaysAgo(8);
+      expect((await program())?.tasks).toContainEqual(
+        expect.objectContaining({
+          kind: 'read-feedback',
+          href: `/programs/${fixture.programId}?tab=feedback`,
+        }),
+      );
 
-    context.clock.now = new Date(context.clock.now.getTime() + 60_000);
-    const note = await coordinator.request('POST', `/api/programs/${fixture.programId}/feedback-responses`, {
-      youSaid: 'The room was cold.',
-      weDid: 'We moved to a warmer room.',
-    });
-    expect(note.statusCode, note.body).toBe(201);
-    expect((await program())?.tasks.map((task) => task.kind)).not.toContain('read-feedback');
+      context.clock.now = new Date(context.clock.now.getTime() + 60_000);
+      const note = await coordinator.request(
+        'POST',
+        `/api/programs/${fixture.programId}/feedback-responses`,
+        {
+          youSaid: 'The room was cold.',
+          weDid: 'We moved to a warmer room.',
+        },
+      );
+      expect(note.statusCode, note.body).toBe(201);
+      expect(await taskKinds()).not.toContain('read-feedback');
+    } finally {
+      await db.update(meetings).set({ startsAt, endsAt }).where(eq(meetings.id, meetingId));
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import {
   programPhase,
 } from '../../core/dashboard/program-tasks.ts';
 import { effectiveMinimumGroupSize } from '../../core/evaluation/release-aggregates.ts';
+import { feedbackPeriodDays } from '../../core/feedback/feedback-form.ts';
 import { findInstrument } from '../../core/instruments/catalog.ts';
 import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import type { Database } from '../../db/connect.ts';
@@ -15,6 +16,7 @@ import {
   groupMembers,
   groups,
   meetingFeedback,
+  meetings,
   programs,
 } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
@@ -46,6 +48,7 @@ export async function describeCoordination(
 ) {
   const today = organizationToday(now, settings.timeZone);
   const at = sql`${now.toISOString()}::timestamptz`;
+  const periodClosedBefore = sql`${new Date(now.getTime() - feedbackPeriodDays * millisecondsPerDay).toISOString()}::timestamptz`;
   // Spelled out: in a query over one table drizzle leaves columns unqualified, and inside a subquery
   // an unqualified "id" would be the subquery's own table's.
   const programId = sql.raw('"programs"."id"');
@@ -73,8 +76,11 @@ export async function describeCoordination(
         currentOrComingWindows: sql<number>`(select count(*)::int from ${assessmentWindows} w where w.organization_id = ${programOrganizationId} and (w.program_id = ${programId} or w.program_id is null) and least(w.closes_at, coalesce(w.closed_at, w.closes_at)) > ${at})`,
         hasEndOfTermWindow: sql<boolean>`exists (select 1 from ${assessmentWindows} w where w.program_id = ${programId} and w.kind = 'end-of-term')`,
         openProgramWindows: sql<number>`(select count(*)::int from ${assessmentWindows} w where w.program_id = ${programId} and w.opens_at <= ${at} and least(w.closes_at, coalesce(w.closed_at, w.closes_at)) > ${at})`,
-        // People (not answers) who gave feedback since the last "you said, we did" note.
-        feedbackPeople: sql<number>`(select count(distinct f.user_id)::int from ${meetingFeedback} f where f.program_id = ${programId} and f.updated_at > coalesce((select max(r.posted_at) from ${feedbackResponses} r where r.program_id = ${programId}), '-infinity'::timestamptz))`,
+        // People (not answers) behind the feedback released since the last "you said, we did" note:
+        // answers to meetings whose feedback period closed after it. Counting only closed periods
+        // (figures that are released and final) keeps the task from telling, answer by answer, who
+        // gave feedback just now.
+        feedbackPeople: sql<number>`(select count(distinct f.user_id)::int from ${meetingFeedback} f join ${meetings} m on m.id = f.meeting_id where f.program_id = ${programId} and m.ends_at <= ${periodClosedBefore} and m.ends_at > coalesce((select max(r.posted_at) from ${feedbackResponses} r where r.program_id = ${programId}) - make_interval(days => ${feedbackPeriodDays}::int), '-infinity'::timestamptz))`,
       })
       .from(programs)
       .where(and(eq(programs.organizationId, member.organizationId), ne(programs.status, 'closed')))
