@@ -3,24 +3,7 @@
  * property tests can check it against a brute-force oracle.
  */
 
-type Fraction = { n: bigint; d: bigint };
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-}
-
-function fraction(n: bigint, d = 1n): Fraction {
-  if (d < 0n) [n, d] = [-n, -d];
-  const g = gcd(n, d) || 1n;
-  return { n: n / g, d: d / g };
-}
-
-const subtract = (a: Fraction, b: Fraction): Fraction => fraction(a.n * b.d - b.n * a.d, a.d * b.d);
-const multiply = (a: Fraction, b: Fraction): Fraction => fraction(a.n * b.n, a.d * b.d);
-const divide = (a: Fraction, b: Fraction): Fraction => fraction(a.n * b.d, a.d * b.n);
+import { divide, fraction, multiply, subtract } from './exact-fractions.test-helper.ts';
 
 /** Rank over the rationals of an integer matrix. */
 export function rationalRank(rows: readonly (readonly number[])[]): number {

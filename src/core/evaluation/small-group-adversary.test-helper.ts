@@ -13,22 +13,7 @@
  * attacks (release-aggregates.ts), so a weaker gate is caught, not copied.
  */
 
-type Fraction = { n: bigint; d: bigint };
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-}
-function fraction(n: bigint, d = 1n): Fraction {
-  if (d < 0n) [n, d] = [-n, -d];
-  const divisor = gcd(n, d) || 1n;
-  return { n: n / divisor, d: d / divisor };
-}
-const minus = (a: Fraction, b: Fraction) => fraction(a.n * b.d - b.n * a.d, a.d * b.d);
-const times = (a: Fraction, b: Fraction) => fraction(a.n * b.n, a.d * b.d);
-const over = (a: Fraction, b: Fraction) => fraction(a.n * b.d, a.d * b.n);
+import { divide, fraction, gcd, multiply, subtract } from './exact-fractions.test-helper.ts';
 
 export type SmallGroup = { members: string[]; people: string[] };
 
@@ -99,12 +84,12 @@ function nullSpaceOf(figureCount: number, atoms: readonly { figures: readonly nu
     if (found < 0) continue;
     [rows[rank], rows[found]] = [rows[found]!, rows[rank]!];
     const pivotValue = rows[rank]![column]!;
-    rows[rank] = rows[rank]!.map((value) => over(value, pivotValue));
+    rows[rank] = rows[rank]!.map((value) => divide(value, pivotValue));
     const pivot = rows[rank]!;
     for (let index = 0; index < rows.length; index++) {
       const factor = rows[index]![column]!;
       if (index === rank || factor.n === 0n) continue;
-      rows[index] = rows[index]!.map((value, at) => minus(value, times(factor, pivot[at]!)));
+      rows[index] = rows[index]!.map((value, at) => subtract(value, multiply(factor, pivot[at]!)));
     }
     pivotColumns.push(column);
     rank++;

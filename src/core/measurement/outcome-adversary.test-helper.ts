@@ -12,6 +12,14 @@
  * pairing's products of before and after (the change's SD), and each pairing's reliable-change
  * indicators. Written independently of the gate it attacks.
  */
+
+import {
+  divide,
+  type Fraction,
+  fraction,
+  multiply,
+  subtract,
+} from '../evaluation/exact-fractions.test-helper.ts';
 import { releaseAggregates } from '../evaluation/release-aggregates.ts';
 import type { Instrument } from '../instruments/instrument.ts';
 import { figuresOf, groupKeyOf } from './outcome-cells.ts';
@@ -35,21 +43,6 @@ export type Disclosure = {
   truth?: number;
 };
 
-type Fraction = { n: bigint; d: bigint };
-const gcd = (a: bigint, b: bigint): bigint => {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-};
-const fraction = (n: bigint, d = 1n): Fraction => {
-  if (d < 0n) [n, d] = [-n, -d];
-  const g = gcd(n, d) || 1n;
-  return { n: n / g, d: d / g };
-};
-const minus = (a: Fraction, b: Fraction) => fraction(a.n * b.d - b.n * a.d, a.d * b.d);
-const times = (a: Fraction, b: Fraction) => fraction(a.n * b.n, a.d * b.d);
-const over = (a: Fraction, b: Fraction) => fraction(a.n * b.d, a.d * b.n);
 const toNumber = (a: Fraction) => Number(a.n) / Number(a.d);
 
 type Equation = { members: readonly string[]; value: number | null };
@@ -76,13 +69,13 @@ export function solveExactly(equations: readonly Equation[]): Map<string, number
     [rows[rank], rows[found]] = [rows[found]!, rows[rank]!];
     const pivot = rows[rank]!;
     const pivotValue = pivot.values[col]!;
-    pivot.values = pivot.values.map((value) => over(value, pivotValue));
+    pivot.values = pivot.values.map((value) => divide(value, pivotValue));
     pivot.value = pivot.value === null ? null : pivot.value / toNumber(pivotValue);
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index]!;
       if (index === rank || row.values[col]!.n === 0n) continue;
       const factor = row.values[col]!;
-      row.values = row.values.map((value, at) => minus(value, times(factor, pivot.values[at]!)));
+      row.values = row.values.map((value, at) => subtract(value, multiply(factor, pivot.values[at]!)));
       row.value =
         row.value === null || pivot.value === null ? null : row.value - toNumber(factor) * pivot.value;
     }
