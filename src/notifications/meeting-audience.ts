@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, notExists, or, type SQL, sql } from 'drizzle-orm';
-import type { Transaction } from '../db/connect.ts';
+import type { Database, Transaction } from '../db/connect.ts';
 import {
   enrollments,
   groupMembers,
@@ -63,19 +63,27 @@ export async function membersNotYetNotified(
         isNull(users.disabledAt),
         or(isNull(enrollments.id), ne(enrollments.status, 'withdrawn')),
         alsoRequired,
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(notifications)
-            .where(
-              and(
-                eq(notifications.userId, groupMembers.userId),
-                eq(notifications.kind, notice.kind),
-                eq(notifications.link, notice.link),
-              ),
-            ),
-        ),
+        hasNoNoticeYet(tx, notice.kind, notice.link),
       ),
     );
   return rows.map((row) => row.userId);
+}
+
+/**
+ * The group member (`groupMembers.userId` of the enclosing query) has no notice of this kind and
+ * link yet: a sent notice is the record that they were told. `link` may be SQL, built from the row.
+ */
+export function hasNoNoticeYet(db: Database | Transaction, kind: NotificationKind, link: string | SQL): SQL {
+  return notExists(
+    db
+      .select({ one: sql`1` })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, groupMembers.userId),
+          eq(notifications.kind, kind),
+          eq(notifications.link, link),
+        ),
+      ),
+  );
 }

@@ -3,8 +3,12 @@ import { feedbackPeriodDays, isFeedbackOpen } from '../../core/feedback/feedback
 import { hasMeetingEnded } from '../../core/scheduling/attendance-window.ts';
 import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { attendance, groupMembers, groups, meetings, notifications, programs } from '../../db/schema.ts';
-import { lockMeetingForNotices, membersNotYetNotified } from '../../notifications/meeting-audience.ts';
+import { attendance, groupMembers, groups, meetings, programs } from '../../db/schema.ts';
+import {
+  hasNoNoticeYet,
+  lockMeetingForNotices,
+  membersNotYetNotified,
+} from '../../notifications/meeting-audience.ts';
 import { notify } from '../../notifications/notify.ts';
 import { organizationToday } from './programs.ts';
 
@@ -65,18 +69,7 @@ export async function findMeetingsAwaitingFeedbackRequests(db: Database, now: Da
                       ),
                   ),
                 ),
-                notExists(
-                  db
-                    .select({ one: sql`1` })
-                    .from(notifications)
-                    .where(
-                      and(
-                        eq(notifications.userId, groupMembers.userId),
-                        eq(notifications.kind, feedbackRequestKind),
-                        eq(notifications.link, sql`'/meetings/' || ${meetings.id} || '/feedback'`),
-                      ),
-                    ),
-                ),
+                hasNoNoticeYet(db, feedbackRequestKind, sql`'/meetings/' || ${meetings.id} || '/feedback'`),
               ),
             ),
         ),
