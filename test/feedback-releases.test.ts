@@ -2,13 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicLibrary } from '../src/core/curriculum/library.ts';
 import { aggregateReleases, meetingFeedback, meetings, organizations } from '../src/db/schema.ts';
-import {
-  createGroupWithMeetings,
-  demoOrganizationId,
-  type GroupFixture,
-  hoursFrom,
-} from './helpers/meeting-fixtures.ts';
-import { createTestApp, emailOf, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
+import { feedbackBody, feedbackFixtures, participantEmails } from './helpers/feedback-fixtures.ts';
+import { demoOrganizationId } from './helpers/meeting-fixtures.ts';
+import { createTestApp, emailOf, signedInClient, type TestContext } from './helpers/test-app.ts';
 
 /**
  * A program's feedback figures are released as each meeting's feedback period (a week after it ends)
@@ -20,35 +16,7 @@ const growthMindset = topicLibrary.find((topic) => topic.id === 'growth-mindset'
 let context: TestContext;
 let organizationId: string;
 
-const participantEmails = Array.from({ length: 7 }, (_, index) => `participant${index + 1}@demo.tend.test`);
-
-async function clientFor(email: string, index: number) {
-  const client = new TestClient(context.app, `10.21.0.${index + 1}`);
-  const response = await client.signIn(email);
-  if (response.statusCode !== 204) throw new Error(`${email} could not sign in`);
-  return client;
-}
-
-async function groupMeetingHoursAgo(hours: number[], title: string): Promise<GroupFixture> {
-  return createGroupWithMeetings(context.connection.db, {
-    organizationId,
-    memberEmails: ['facilitator1@demo.tend.test', ...participantEmails],
-    meetingStarts: hours.map((hour) => hoursFrom(context.clock.now, hour)),
-    programTitle: title,
-  });
-}
-
-function feedbackBody(overrides: Record<string, unknown> = {}) {
-  return {
-    usefulness: 4,
-    feltSafe: 5,
-    keep: 'The opening round',
-    change: '',
-    topicsWanted: ['growth-mindset'],
-    preferredTimes: ['tue-12'],
-    ...overrides,
-  };
-}
+const { clientFor, groupMeetingHoursAgo } = feedbackFixtures(() => ({ context, organizationId }), '10.21.0');
 
 /** Runs `work` eight days on, when meetings held a few hours ago have closed their feedback period. */
 async function afterFeedbackPeriod<Result>(work: () => Promise<Result>): Promise<Result> {

@@ -4,48 +4,16 @@ import { topicLibrary } from '../src/core/curriculum/library.ts';
 import { meetingFeedback, notifications, programs } from '../src/db/schema.ts';
 import { startJobs } from '../src/jobs/start-jobs.ts';
 import { sendFeedbackRequests } from '../src/server/services/feedback-requests.ts';
-import {
-  createGroupWithMeetings,
-  demoOrganizationId,
-  type GroupFixture,
-  hoursFrom,
-} from './helpers/meeting-fixtures.ts';
-import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
+import { feedbackBody, feedbackFixtures } from './helpers/feedback-fixtures.ts';
+import { demoOrganizationId, hoursFrom } from './helpers/meeting-fixtures.ts';
+import { createTestApp, signedInClient, type TestContext } from './helpers/test-app.ts';
 
 const growthMindset = topicLibrary.find((topic) => topic.id === 'growth-mindset')?.title ?? '';
 
 let context: TestContext;
 let organizationId: string;
 
-const participantEmails = Array.from({ length: 7 }, (_, index) => `participant${index + 1}@demo.tend.test`);
-
-async function clientFor(email: string, index: number) {
-  const client = new TestClient(context.app, `10.20.0.${index + 1}`);
-  const response = await client.signIn(email);
-  if (response.statusCode !== 204) throw new Error(`${email} could not sign in`);
-  return client;
-}
-
-async function groupMeetingHoursAgo(hours: number[], title: string): Promise<GroupFixture> {
-  return createGroupWithMeetings(context.connection.db, {
-    organizationId,
-    memberEmails: ['facilitator1@demo.tend.test', ...participantEmails],
-    meetingStarts: hours.map((hour) => hoursFrom(context.clock.now, hour)),
-    programTitle: title,
-  });
-}
-
-function feedbackBody(overrides: Record<string, unknown> = {}) {
-  return {
-    usefulness: 4,
-    feltSafe: 5,
-    keep: 'The opening round',
-    change: '',
-    topicsWanted: ['growth-mindset'],
-    preferredTimes: ['tue-12'],
-    ...overrides,
-  };
-}
+const { clientFor, groupMeetingHoursAgo } = feedbackFixtures(() => ({ context, organizationId }), '10.20.0');
 
 async function noticesOf(userId: string, meetingId: string) {
   return context.connection.db
