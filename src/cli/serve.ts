@@ -5,6 +5,7 @@ import { addressOf, loadMailSettings, nameOf } from '../notifications/mail/mail-
 import { ensurePushKeys } from '../notifications/push/push-keys.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+import { toLoggedError } from '../server/log-safe-error.ts';
 import { embeddedDatabaseQueue, postgresQueue } from '../server/plugins/request-queue.ts';
 import {
   countDemoAccounts,
@@ -97,6 +98,15 @@ export async function startServer(
   process.on('SIGTERM', () => void close('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
+  // The embedded database's statistics are as old as the last upkeep, and a new one (the demo just
+  // made, a restored backup, people imported while it ran) has none or stale ones: gathered now,
+  // between the first requests, rather than guessed until the hourly run.
+  if (connection.kind === 'pglite') {
+    jobs.runNow('database-upkeep').catch((error: unknown) => {
+      app.log.error({ err: toLoggedError(error) }, 'database upkeep failed');
+    });
+  }
+
   const database = connection.kind === 'pglite' ? `embedded PGlite in ${config.dataDirectory}` : 'PostgreSQL';
   console.log(
     [

@@ -1,6 +1,7 @@
 import { type ConstructorOptions, fromPglite, type PGliteLike, PgBoss } from 'pg-boss';
 import pino from 'pino';
 import type { Database, DatabaseConnection } from '../db/connect.ts';
+import { upkeepEmbeddedDatabase } from '../db/embedded-upkeep.ts';
 import { type DeliveryReport, deliverOutbox } from '../notifications/mail/deliver-outbox.ts';
 import { loadMailSettings, type MailSettings } from '../notifications/mail/mail-settings.ts';
 import { createMailTransport, type MailTransport } from '../notifications/mail/transport.ts';
@@ -28,6 +29,7 @@ export type JobResults = {
   'outcome-snapshots': SnapshotReport;
   'invitation-reminders': InvitationReminderReport;
   'sign-in-clean-up': { expiredSsoRecords: number };
+  'database-upkeep': { tables: number };
 };
 export type JobName = keyof JobResults;
 
@@ -42,6 +44,7 @@ export const jobSchedules: Record<JobName, string> = {
   'outcome-snapshots': '*/5 * * * *',
   'invitation-reminders': '17 * * * *',
   'sign-in-clean-up': '41 * * * *',
+  'database-upkeep': '53 * * * *',
 };
 
 export type JobLog = {
@@ -100,6 +103,9 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     'outcome-snapshots': () => refreshOutcomeSnapshots(db, now()),
     'invitation-reminders': () => remindPendingInvitations(db, now()),
     'sign-in-clean-up': () => cleanUpSignIns(db, now(), config.session),
+    // PostgreSQL's autovacuum does this; the embedded database has none.
+    'database-upkeep': () =>
+      options.connection.kind === 'pglite' ? upkeepEmbeddedDatabase(db) : Promise.resolve({ tables: 0 }),
   };
 
   // One run of a job at a time in this process; across processes the database locks decide.
