@@ -41,6 +41,7 @@ export function bandCells(
   return groups.map((group) => ({
     id: `${groupCellId}/band/${group.bandId}`,
     memberIds: group.personIds,
+    isDetail: true,
     figures: { bandId: group.bandId, label: group.label },
   }));
 }

@@ -1,12 +1,12 @@
-import { findDerivableSmallGroup } from './find-derivable-group.ts';
 import {
   createAtomScratch,
   findAtoms,
   type MemberOwners,
   memberOwners,
   peoplePerAtom,
-  settleByAtomSize,
-} from './settle-by-atom-size.ts';
+} from './find-atoms.ts';
+import { findDerivableSmallGroup } from './find-derivable-group.ts';
+import { releaseByAtomSize } from './release-by-atom-size.ts';
 
 /**
  * The one gate every aggregate figure passes before anyone sees it (DESIGN.md: "Aggregates go
@@ -48,6 +48,12 @@ export type AggregateCell<Figures, Member extends string | number = string> = {
    * only when the rest is at least the minimum as well; "8 of 8" or "7 of 8" tells about everyone.
    */
   shareOf?: Iterable<Member>;
+  /**
+   * Detail that splits a group the other cells show (a band of a distribution; any share is too).
+   * When the gate must choose, on groups of cells too large to search exactly, it keeps the groups'
+   * own figures and lets detail go first.
+   */
+  isDetail?: boolean;
 };
 
 export type SuppressionReason = 'below-minimum' | 'rest-below-minimum' | 'reveals-small-group-by-subtraction';
@@ -160,6 +166,7 @@ export function releaseAggregates<Figures, Member extends string | number = stri
     return input.alreadySuppressed?.get(input.cells[index]!.id) ?? null;
   });
   const isFixed = input.cells.map((cell) => input.alreadyReleased?.has(cell.id) === true);
+  const isDetail = input.cells.map((cell) => cell.isDetail ?? cell.shareOf !== undefined);
   const scratch = createAtomScratch();
 
   // Cells that share nobody can never be combined to any effect, and suppressing a cell only
@@ -169,11 +176,12 @@ export function releaseAggregates<Figures, Member extends string | number = stri
 
   function settleGroup(cellIndices: readonly number[]): void {
     const settleCoarsely = (indices: readonly number[]) =>
-      settleByAtomSize({
+      releaseByAtomSize({
         members,
         indices,
         reasons,
         isFixed,
+        isDetail,
         minimum,
         personCount,
         ...(owners ? { owners } : {}),

@@ -54,6 +54,8 @@ export type OutcomeCell = {
   focusWindowId?: string;
   /** Set on change cells: the baseline window whose view shows them. */
   baselineWindowId?: string;
+  /** A band or a reliable-change category: detail the gate lets go before a group's own figures. */
+  isDetail?: true;
 };
 
 /** What the publication a new one builds on decided, for one view. */
@@ -222,6 +224,7 @@ export function collectOutcomeCells(input: {
             },
             figures: { kind: 'count' },
             focusWindowId: window.id,
+            isDetail: true,
           });
         });
       }
@@ -317,6 +320,7 @@ export function collectOutcomeCells(input: {
             measurement: pairing,
             members: () => cell.members,
             figures: { kind: 'count' } as const,
+            isDetail: true as const,
             ...view,
           })),
         );

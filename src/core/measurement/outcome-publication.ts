@@ -256,6 +256,11 @@ export function publishOutcomes(input: PublicationInput): OutcomePublication {
       }
       return canonical;
     });
+    // A cell shared by a group's figures and some detail is a group's figure.
+    const isDetail = canonicalMembers.map(() => true);
+    entries.forEach(({ cell }, index) => {
+      if (!cell.isDetail) isDetail[canonicalByEntry[index]!] = false;
+    });
     const alreadyReleased = new Set<string>();
     const alreadySuppressed = new Map<string, SuppressionReason>();
     entries.forEach(({ earlier: decision }, index) => {
@@ -264,7 +269,12 @@ export function publishOutcomes(input: PublicationInput): OutcomePublication {
     });
     for (const id of alreadyReleased) alreadySuppressed.delete(id);
     const release = releaseAggregates({
-      cells: canonicalMembers.map((memberIds, index) => ({ id: `k${index}`, memberIds, figures: null })),
+      cells: canonicalMembers.map((memberIds, index) => ({
+        id: `k${index}`,
+        memberIds,
+        figures: null,
+        isDetail: isDetail[index]!,
+      })),
       minimumGroupSize: minimum,
       alreadyReleased,
       alreadySuppressed,
