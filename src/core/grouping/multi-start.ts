@@ -1,7 +1,7 @@
 /**
  * The search from constructions (form-groups.ts step 3): several randomised constructions, each
  * repaired and annealed (GRASP), then large-neighbourhood rounds that dissolve and rebuild two
- * groups at a time.
+ * groups at a time; for small cohorts all of it from several seeds.
  */
 import { constructGroups } from './construct.ts';
 import { needsExact } from './exact-fallback.ts';
@@ -97,6 +97,61 @@ export function searchFromConstructions(
   }
   plan.isPlaceable.set(best.isPlaceable);
   return { fixed: best.fixed, iterations: done, restarts: runs, deferredIterations };
+}
+
+/**
+ * Cohorts up to this many placeable people are searched from several seeds (`searchFromSeveralSeeds`).
+ * 150 people are 15 groups of 10: each repeat there costs about as much as at n = 60 (the budget's
+ * floor of 1.5 M steps), a few tenths of a second, so eight of them stay within the few seconds a
+ * coordinator waits for a small program. Larger cohorts have many groups to change independently,
+ * and one search's neighbourhood rounds already cover them.
+ */
+export const smallCohortLimit = 150;
+const smallCohortRepeats = 8;
+
+/**
+ * The search from constructions, repeated from `smallCohortRepeats` seeds for small cohorts, the
+ * best kept (people placed first, then penalty). On tight rosters (groups of exactly 10, one
+ * facilitator each) the result depends mostly on the hours the groups end up meeting at, which a
+ * search fixes early and rarely leaves: the same n = 60 roster ended anywhere between 51 and 68
+ * depending on the search's random draws, while its best two- and three-group re-splits were
+ * already reached (a HiGHS model of every three groups found nothing better). Independent
+ * searches sample the hours; the first repeat is the single search of larger cohorts, so the
+ * best is never worse than it. Deterministic: the repeats' seeds follow from `seed`.
+ */
+export function searchFromSeveralSeeds(
+  state: GroupingState,
+  plan: GroupPlan,
+  fixed: Map<number, FixedReason>,
+  seed: number,
+  effort: number,
+  hasExact: boolean,
+): ReturnType<typeof searchFromConstructions> {
+  const repeats = effort > 0 && plan.placeableCount <= smallCohortLimit ? smallCohortRepeats : 1;
+  const pinned = snapshotOf(state);
+  const placeable = plan.isPlaceable.slice();
+  let best: { candidate: Candidate; outcome: ReturnType<typeof searchFromConstructions> } | null = null;
+  let iterations = 0;
+  let restarts = 0;
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    if (repeat > 0) {
+      state.load(pinned.groupOf, pinned.isActive, pinned.pinOfGroup);
+      plan.isPlaceable.set(placeable);
+    }
+    // A large odd step keeps the repeats' seeds apart from the next seeds a coordinator may try.
+    const outcome = searchFromConstructions(state, plan, fixed, seed + repeat * 1_000_003, effort, hasExact);
+    iterations += outcome.iterations;
+    restarts += outcome.restarts;
+    const candidate = captureOf(state, plan, outcome.fixed);
+    if (!best || candidate.value < best.candidate.value - 1e-9) best = { candidate, outcome };
+  }
+  if (!best) return searchFromConstructions(state, plan, fixed, seed, effort, hasExact);
+  if (repeats > 1) {
+    const { snapshot, isPlaceable } = best.candidate;
+    state.load(snapshot.groupOf, snapshot.isActive, snapshot.pinOfGroup);
+    plan.isPlaceable.set(isPlaceable);
+  }
+  return { ...best.outcome, iterations, restarts };
 }
 
 export function captureOf(state: GroupingState, plan: GroupPlan, fixed: Map<number, FixedReason>): Candidate {

@@ -5,8 +5,9 @@ import type { MipSolver } from '../../core/grouping/mip.ts';
 import { makeCohort, makeTightCohort } from '../../core/grouping/test-rosters.ts';
 import { loadHighsSolver } from './highs-solver.ts';
 
-// Roster seeds on which the heuristic alone leaves 10 of 60 people out (issue 13).
-const failingSeeds = [1, 2, 3];
+// Roster seeds on which the heuristic alone leaves 10 of 60 people out (issue 13; 3 of the first
+// 40 since small cohorts are searched from several seeds).
+const failingSeeds = [35, 38, 39];
 
 describe('the exact fallback', () => {
   it('places everyone on tight rosters the heuristic alone leaves people out of', async () => {
@@ -24,7 +25,7 @@ describe('the exact fallback', () => {
 
   it('keeps pinned people in their pinned group when it completes the grouping', async () => {
     const solve = await loadHighsSolver();
-    const input = { ...makeTightCohort(60, 1), effort: 0.2 };
+    const input = { ...makeTightCohort(60, 38), effort: 0.2 };
     const facilitator = input.participants[0]!;
     // A learner free at one of the facilitator's hours and not supervised by them.
     const supervised = new Set(
@@ -66,7 +67,7 @@ describe('the exact fallback', () => {
       seconds: 5,
     });
     // A pinned group: the flows (hour-flow.ts) leave those to the solver.
-    const input = { ...makeTightCohort(60, 1), effort: 0.2 };
+    const input = { ...makeTightCohort(60, 56), effort: 0.2 };
     const participants = input.participants.map((person, index) =>
       index === 0 ? { ...person, pinnedGroupId: 'blue' } : person,
     );
@@ -89,8 +90,8 @@ describe('the exact fallback', () => {
       calls++;
       return { status: 'failed', values: null, objective: null, bound: null, seconds: 0 };
     };
-    // Seeds where the flows suffice (on seed 3 they do not, and the solver is needed).
-    for (const seed of [1, 2, 4]) {
+    // Seeds where the flows suffice.
+    for (const seed of failingSeeds) {
       const input = { ...makeTightCohort(60, seed), effort: 0.2 };
       expect(formGroups(input).unplaced.length).toBeGreaterThan(0);
       const result = formGroups(input, { exact: { solve: failing } });
