@@ -15,7 +15,7 @@ function searchedFrom(
   const fixed = new Map<number, FixedReason>();
   placePinned(state, fixed);
   const plan = planGroups(state, fixed);
-  search(state, plan, fixed, seed, 0.2, false);
+  search(state, plan, fixed, seed, 0.1, false);
   return { placed: state.placedCount, penalty: state.total(), groupOf: state.groupOf.slice() };
 }
 

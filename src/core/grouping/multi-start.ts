@@ -101,12 +101,12 @@ export function searchFromConstructions(
 
 /**
  * Cohorts up to this many placeable people are searched from several seeds (`searchFromSeveralSeeds`).
- * 150 people are 15 groups of 10: each repeat there costs about as much as at n = 60 (the budget's
- * floor of 1.5 M steps), a few tenths of a second, so eight of them stay within the few seconds a
- * coordinator waits for a small program. Larger cohorts have many groups to change independently,
- * and one search's neighbourhood rounds already cover them.
+ * The repeats cost time in proportion: measured on tight rosters at load average 3–4, n = 60 went
+ * from 2.4 to 4.5 s (median, 8 seeds), n = 100 gained 3–4 s, n = 150 from 1.3 to 8 s (2 seeds,
+ * penalty −4 %). 100 people (10 groups) keeps the extra within the few seconds a coordinator waits
+ * for a small program; above it each repeat costs more (about 0.9 s at 150) than it gains.
  */
-export const smallCohortLimit = 150;
+export const smallCohortLimit = 100;
 const smallCohortRepeats = 8;
 
 /**
