@@ -101,10 +101,11 @@ export function searchFromConstructions(
 
 /**
  * Cohorts up to this many placeable people are searched from several seeds (`searchFromSeveralSeeds`).
- * The repeats cost time in proportion: measured on tight rosters at load average 3–4, n = 60 went
- * from 2.4 to 4.5 s (median, 8 seeds), n = 100 gained 3–4 s, n = 150 from 1.3 to 8 s (2 seeds,
- * penalty −4 %). 100 people (10 groups) keeps the extra within the few seconds a coordinator waits
- * for a small program; above it each repeat costs more (about 0.9 s at 150) than it gains.
+ * The repeats cost time in proportion: measured on tight rosters under load (average 3–6), n = 60
+ * went from 2.4 to 4.5 s (median, 8 seeds), n = 80 gained 1.4–3.7 s and n = 100 up to 8 s (2 seeds
+ * each; penalty −1.8 % and −3.6 %), n = 150 from 1.3 to 8 s (penalty −4.4 %). 100 people (10 groups)
+ * keeps the extra within a few seconds for a small program; above it each repeat costs more (about
+ * 0.9 s at 150) for less.
  */
 export const smallCohortLimit = 100;
 const smallCohortRepeats = 8;
