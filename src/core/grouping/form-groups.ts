@@ -21,8 +21,8 @@
  *    Every proposal is scored incrementally from per-group count vectors in O(levels +
  *    disciplines + topics), so the cost per step does not grow with the cohort. Small cohorts
  *    get several restarts, large-neighbourhood rounds (multi-start.ts) and an exhaustive
- *    steepest-descent polish; up to 100 people the whole search runs from eight seeds and the
- *    best is kept (where groups must meet at one hour, which hours they end at is mostly chance).
+ *    steepest-descent polish; up to 100 people in groups of one exact size the whole search runs
+ *    from eight seeds and the best is kept (there, which hours groups end at is mostly chance).
  * 4. Finish: each group meets at the shared hour most of the cohort is free at; everyone left
  *    out gets a reason; an independent from-scratch rule check guards the output.
  *

@@ -128,7 +128,13 @@ export function searchFromSeveralSeeds(
   effort: number,
   hasExact: boolean,
 ): ReturnType<typeof searchFromConstructions> {
-  const repeats = effort > 0 && plan.placeableCount <= smallCohortLimit ? smallCohortRepeats : 1;
+  // Only where every group has one exact size: there the hours decide most (the tight class above),
+  // while a range of sizes leaves the search room to move people, and the program of 40 or 60 with
+  // groups of 8–10 — most programs, the demo among them — keeps forming in a second or two.
+  const { groupSize } = state.problem.rules;
+  const isExactSize = groupSize.min === groupSize.max;
+  const repeats =
+    effort > 0 && isExactSize && plan.placeableCount <= smallCohortLimit ? smallCohortRepeats : 1;
   const pinned = snapshotOf(state);
   const placeable = plan.isPlaceable.slice();
   let best: { candidate: Candidate; outcome: ReturnType<typeof searchFromConstructions> } | null = null;
