@@ -21,7 +21,8 @@
  *    Every proposal is scored incrementally from per-group count vectors in O(levels +
  *    disciplines + topics), so the cost per step does not grow with the cohort. Small cohorts
  *    get several restarts, large-neighbourhood rounds (multi-start.ts) and an exhaustive
- *    steepest-descent polish.
+ *    steepest-descent polish; up to 100 people in groups of one exact size the whole search runs
+ *    from eight seeds and the best is kept (there, which hours groups end at is mostly chance).
  * 4. Finish: each group meets at the shared hour most of the cohort is free at; everyone left
  *    out gets a reason; an independent from-scratch rule check guards the output.
  *
@@ -45,7 +46,7 @@ import type {
   GroupingResult,
   UnplacedParticipant,
 } from './model.ts';
-import { captureOf, searchBudget, searchFromConstructions, searchNeighbourhoods } from './multi-start.ts';
+import { captureOf, searchBudget, searchFromSeveralSeeds, searchNeighbourhoods } from './multi-start.ts';
 import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
 import { prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
@@ -99,7 +100,7 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
   const state = new GroupingState(problem, groupLimit);
   placePinned(state, fixed);
   const plan = planGroups(state, fixed);
-  const outcome = searchFromConstructions(state, plan, fixed, seed, effort, options.exact !== undefined);
+  const outcome = searchFromSeveralSeeds(state, plan, fixed, seed, effort, options.exact !== undefined);
   let exact: ExactPlacement | null = null;
   if (options.exact && needsExact(state)) {
     const placedBefore = state.placedCount;

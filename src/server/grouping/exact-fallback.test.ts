@@ -5,14 +5,15 @@ import type { MipSolver } from '../../core/grouping/mip.ts';
 import { makeCohort, makeTightCohort } from '../../core/grouping/test-rosters.ts';
 import { loadHighsSolver } from './highs-solver.ts';
 
-// Roster seeds on which the heuristic alone leaves 10 of 60 people out (issue 13).
-const failingSeeds = [1, 2, 3];
+// Roster seeds on which the heuristic alone, at this effort, leaves 10 of 60 people out (issue 13).
+const failingSeeds = [4, 5, 6];
+const effort = 0.05;
 
 describe('the exact fallback', () => {
   it('places everyone on tight rosters the heuristic alone leaves people out of', async () => {
     const solve = await loadHighsSolver();
     for (const seed of failingSeeds) {
-      const input = { ...makeTightCohort(60, seed), effort: 0.2 };
+      const input = { ...makeTightCohort(60, seed), effort };
       expect(formGroups(input).unplaced.length).toBeGreaterThan(0);
       const result = formGroups(input, { exact: { solve } });
       expect(result.unplaced).toEqual([]);
@@ -24,7 +25,7 @@ describe('the exact fallback', () => {
 
   it('keeps pinned people in their pinned group when it completes the grouping', async () => {
     const solve = await loadHighsSolver();
-    const input = { ...makeTightCohort(60, 1), effort: 0.2 };
+    const input = { ...makeTightCohort(60, 6), effort };
     const facilitator = input.participants[0]!;
     // A learner free at one of the facilitator's hours and not supervised by them.
     const supervised = new Set(
@@ -51,7 +52,7 @@ describe('the exact fallback', () => {
 
   it('gives the same groups for the same roster and seed', async () => {
     const solve = await loadHighsSolver();
-    const input = { ...makeTightCohort(60, 1), effort: 0.2, seed: 4 };
+    const input = { ...makeTightCohort(60, 1), effort, seed: 4 };
     const first = formGroups(input, { exact: { solve } });
     const second = formGroups(input, { exact: { solve } });
     expect(second).toEqual(first);
@@ -66,7 +67,7 @@ describe('the exact fallback', () => {
       seconds: 5,
     });
     // A pinned group: the flows (hour-flow.ts) leave those to the solver.
-    const input = { ...makeTightCohort(60, 1), effort: 0.2 };
+    const input = { ...makeTightCohort(60, 5), effort };
     const participants = input.participants.map((person, index) =>
       index === 0 ? { ...person, pinnedGroupId: 'blue' } : person,
     );
@@ -89,9 +90,9 @@ describe('the exact fallback', () => {
       calls++;
       return { status: 'failed', values: null, objective: null, bound: null, seconds: 0 };
     };
-    // Seeds where the flows suffice (on seed 3 they do not, and the solver is needed).
-    for (const seed of [1, 2, 4]) {
-      const input = { ...makeTightCohort(60, seed), effort: 0.2 };
+    // Seeds where the flows suffice (on seed 5 they do not, and the solver is needed).
+    for (const seed of [4, 6, 7]) {
+      const input = { ...makeTightCohort(60, seed), effort };
       expect(formGroups(input).unplaced.length).toBeGreaterThan(0);
       const result = formGroups(input, { exact: { solve: failing } });
       expect(result.unplaced).toEqual([]);
@@ -106,7 +107,7 @@ describe('the exact fallback', () => {
       calls++;
       return { status: 'failed', values: null, objective: null, bound: null, seconds: 0 };
     };
-    const input = { participants: makeCohort(27, { facilitators: 3 }), effort: 0.2 };
+    const input = { participants: makeCohort(27, { facilitators: 3 }), effort };
     const result = formGroups(input, { exact: { solve: counting } });
     expect(result.unplaced).toEqual([]);
     expect(calls).toBe(0);
