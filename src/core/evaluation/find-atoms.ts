@@ -108,3 +108,22 @@ export function peoplePerAtom(partition: AtomPartition, owners: MemberOwners | u
   }
   return people;
 }
+
+/** Counts the different people among dense members (each member its own person without owners). */
+export function peopleCounter(owners: MemberOwners | undefined): (members: ArrayLike<number>) => number {
+  if (!owners) return (members) => members.length;
+  const seen = new Int32Array(owners.ownerOf.length);
+  let stamp = 0;
+  return (members) => {
+    stamp++;
+    let count = 0;
+    for (let at = 0; at < members.length; at++) {
+      const owner = owners.ownerOf[members[at]!]!;
+      if (seen[owner] !== stamp) {
+        seen[owner] = stamp;
+        count++;
+      }
+    }
+    return count;
+  };
+}

@@ -3,6 +3,7 @@ import {
   findAtoms,
   type MemberOwners,
   memberOwners,
+  peopleCounter,
   peoplePerAtom,
 } from './find-atoms.ts';
 import { findDerivableSmallGroup } from './find-derivable-group.ts';
@@ -273,25 +274,6 @@ function ownersOf<Member>(
     ownerOf[dense] = owner;
   }
   return memberOwners(ownerOf);
-}
-
-/** Counts the different people among dense members (each member its own person without owners). */
-function peopleCounter(owners: MemberOwners | undefined): (members: ArrayLike<number>) => number {
-  if (!owners) return (members) => members.length;
-  const seen = new Int32Array(owners.ownerOf.length);
-  let stamp = 0;
-  return (members) => {
-    stamp++;
-    let count = 0;
-    for (let at = 0; at < members.length; at++) {
-      const owner = owners.ownerOf[members[at]!]!;
-      if (seen[owner] !== stamp) {
-        seen[owner] = stamp;
-        count++;
-      }
-    }
-    return count;
-  };
 }
 
 /** Whether the sorted list holds `person`. */

@@ -1,4 +1,4 @@
-import type { MemberOwners } from './find-atoms.ts';
+import { type MemberOwners, peopleCounter } from './find-atoms.ts';
 
 /**
  * The fallback of `releaseAggregates` for groups of cells too large to search exactly (decision
@@ -44,49 +44,24 @@ export function releaseByAtomSize<Reason extends string>(input: {
   const size: number[] = [];
   const listed: number[][] = [];
   const inCell = new Uint8Array(input.personCount);
-  const touchedCount = new Map<number, number>();
-  const ownerStamp = owners ? new Int32Array(owners.ownerOf.length) : new Int32Array(0);
-  let stamp = 0;
-
-  /** Different people among `list` (its length without owners); `skip` leaves out the cell's members. */
-  const peopleIn = (list: Iterable<number>, skip: boolean): number => {
-    stamp++;
-    let count = 0;
-    for (const member of list) {
-      if (skip && inCell[member] === 1) continue;
-      const owner = owners ? owners.ownerOf[member]! : member;
-      if (!owners) {
-        count++;
-        continue;
-      }
-      if (ownerStamp[owner] !== stamp) {
-        ownerStamp[owner] = stamp;
-        count++;
-      }
-    }
-    return count;
-  };
+  const countPeople = peopleCounter(owners);
 
   const keepsAtomsLarge = (cell: Int32Array): boolean => {
-    touchedCount.clear();
+    const insideOf = new Map<number, number[]>();
     for (const member of cell) {
       const atom = classOf[member]!;
-      touchedCount.set(atom, (touchedCount.get(atom) ?? 0) + 1);
+      const inside = insideOf.get(atom);
+      if (inside) inside.push(member);
+      else insideOf.set(atom, [member]);
     }
     for (const member of cell) inCell[member] = 1;
     try {
-      for (const [atom, inside] of touchedCount) {
-        const insidePeople = owners
-          ? peopleIn(
-              atom < 0
-                ? cell.filter((member) => classOf[member] === -1)
-                : listed[atom]!.filter((m) => inCell[m] === 1),
-              false,
-            )
-          : inside;
-        if (insidePeople < minimum) return false;
+      for (const [atom, inside] of insideOf) {
+        if (countPeople(inside) < minimum) return false;
         if (atom < 0) continue;
-        const outside = owners ? peopleIn(listed[atom]!, true) : size[atom]! - inside;
+        const outside = owners
+          ? countPeople(listed[atom]!.filter((member) => inCell[member] === 0))
+          : size[atom]! - inside.length;
         if (outside > 0 && outside < minimum) return false;
       }
       return true;

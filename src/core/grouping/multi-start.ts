@@ -133,14 +133,15 @@ export function searchFromSeveralSeeds(
   // groups of 8–10 — most programs, the demo among them — keeps forming in a second or two.
   const { groupSize } = state.problem.rules;
   const isExactSize = groupSize.min === groupSize.max;
-  const repeats =
-    effort > 0 && isExactSize && plan.placeableCount <= smallCohortLimit ? smallCohortRepeats : 1;
+  if (effort === 0 || !isExactSize || plan.placeableCount > smallCohortLimit) {
+    return searchFromConstructions(state, plan, fixed, seed, effort, hasExact);
+  }
   const pinned = snapshotOf(state);
   const placeable = plan.isPlaceable.slice();
-  let best: { candidate: Candidate; outcome: ReturnType<typeof searchFromConstructions> } | null = null;
+  let best: { candidate: Candidate; outcome: ReturnType<typeof searchFromConstructions> } | undefined;
   let iterations = 0;
   let restarts = 0;
-  for (let repeat = 0; repeat < repeats; repeat++) {
+  for (let repeat = 0; repeat < smallCohortRepeats; repeat++) {
     if (repeat > 0) {
       state.load(pinned.groupOf, pinned.isActive, pinned.pinOfGroup);
       plan.isPlaceable.set(placeable);
@@ -152,13 +153,10 @@ export function searchFromSeveralSeeds(
     const candidate = captureOf(state, plan, outcome.fixed);
     if (!best || candidate.value < best.candidate.value - 1e-9) best = { candidate, outcome };
   }
-  if (!best) return searchFromConstructions(state, plan, fixed, seed, effort, hasExact);
-  if (repeats > 1) {
-    const { snapshot, isPlaceable } = best.candidate;
-    state.load(snapshot.groupOf, snapshot.isActive, snapshot.pinOfGroup);
-    plan.isPlaceable.set(isPlaceable);
-  }
-  return { ...best.outcome, iterations, restarts };
+  const { candidate, outcome } = best!;
+  state.load(candidate.snapshot.groupOf, candidate.snapshot.isActive, candidate.snapshot.pinOfGroup);
+  plan.isPlaceable.set(candidate.isPlaceable);
+  return { ...outcome, iterations, restarts };
 }
 
 export function captureOf(state: GroupingState, plan: GroupPlan, fixed: Map<number, FixedReason>): Candidate {
