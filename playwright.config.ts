@@ -24,7 +24,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh embedded database each run, so the demo organisation is exactly as seeded.
-    command: `node scripts/e2e-server.ts`,
+    command: `node --no-wasm-code-gc scripts/e2e-server.ts`,
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,2 +1,2 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --no-wasm-code-gc
 import '../src/cli/tend.ts';

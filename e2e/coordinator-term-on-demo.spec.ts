@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nodeFlags } from '../src/cli/node-flags.ts';
 import {
   apiAs,
   change,
@@ -58,7 +59,7 @@ type Notice = { kind: string; title: string; body: string; link: string | null; 
 test.beforeAll(async () => {
   test.setTimeout(330_000);
   const { DATABASE_URL: _embeddedOnly, ...inherited } = process.env;
-  server = spawn(process.execPath, ['scripts/e2e-server.ts'], {
+  server = spawn(process.execPath, [...nodeFlags, 'scripts/e2e-server.ts'], {
     env: {
       ...inherited,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'tend-term-on-demo-')),

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { nodeFlags } from '../src/cli/node-flags.ts';
 import { demoPassword, expect, expectNoSeriousA11yViolations, test } from './fixtures.ts';
 
 /**
@@ -17,7 +18,7 @@ let output = '';
 
 test.beforeAll(async () => {
   const { DATABASE_URL: _embeddedOnly, ...inherited } = process.env;
-  server = spawn(process.execPath, ['src/cli/tend.ts', 'serve'], {
+  server = spawn(process.execPath, [...nodeFlags, 'src/cli/tend.ts', 'serve'], {
     env: {
       ...inherited,
       NODE_ENV: 'development',

@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nodeFlags } from '../src/cli/node-flags.ts';
 import { expect, expectNoSeriousA11yViolations, test, waitForHealth } from './fixtures.ts';
 
 /**
@@ -37,6 +38,7 @@ test.beforeAll(async () => {
   const printed = execFileSync(
     process.execPath,
     [
+      ...nodeFlags,
       'src/cli/tend.ts',
       'setup',
       '--organization',
@@ -53,7 +55,7 @@ test.beforeAll(async () => {
   const link = printed.match(/http\S+\/invitation#[a-z2-7]+/)?.[0];
   if (!link) throw new Error(`tend setup printed no link: ${printed}`);
   process.env.FIRST_ADMIN_LINK = link;
-  server = spawn(process.execPath, ['scripts/e2e-server.ts'], {
+  server = spawn(process.execPath, [...nodeFlags, 'scripts/e2e-server.ts'], {
     env: { ...environment, PORT: String(port), E2E_CONTROL_PORT: String(controlPort), LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });

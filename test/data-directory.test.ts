@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { backupDataDirectory, restoreDataDirectory } from '../src/cli/backup.ts';
+import { nodeFlags } from '../src/cli/node-flags.ts';
 import { connect } from '../src/db/connect.ts';
 import { lockDataDirectory } from '../src/db/data-directory-lock.ts';
 
@@ -13,7 +14,7 @@ const cli = new URL('../src/cli/tend.ts', import.meta.url).pathname;
 /** Runs `tend` on the embedded database, even when the suite itself runs against PostgreSQL. */
 function runTend(args: string[], environment: Record<string, string>) {
   const { DATABASE_URL: _postgres, ...inherited } = process.env;
-  const child = spawn(process.execPath, [cli, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, cli, ...args], {
     env: { ...inherited, LOG_LEVEL: 'silent', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

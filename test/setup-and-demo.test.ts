@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nodeFlags } from '../src/cli/node-flags.ts';
 import { organizationsCommand, setupCommand } from '../src/cli/setup.ts';
 import { connect } from '../src/db/connect.ts';
 import { lockDataDirectory } from '../src/db/data-directory-lock.ts';
@@ -32,7 +33,7 @@ function capture() {
 /** Runs `tend` on an embedded data directory and resolves with its exit code and output. */
 function runTend(args: string[], environment: Record<string, string>, until?: RegExp) {
   const { DATABASE_URL: _postgres, NODE_ENV: _environment, ...inherited } = process.env;
-  const child = spawn(process.execPath, [cli, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, cli, ...args], {
     env: { ...inherited, LOG_LEVEL: 'silent', PORT: '0', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { nodeFlags } from '../../src/cli/node-flags.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const tendCommand = fileURLToPath(new URL('../../src/cli/tend.ts', import.meta.url));
@@ -39,7 +40,7 @@ export function startProcess(
   timeoutMs = 120_000,
 ): Promise<StartedProcess> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...nodeFlags, ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

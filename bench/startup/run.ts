@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { nodeFlags } from '../../src/cli/node-flags.ts';
 import { createBenchDatabase } from '../helpers/databases.ts';
 import {
   besideReference,
@@ -39,7 +40,7 @@ if (!existsSync(join(projectRoot, 'dist/web/index.html'))) {
 /** Wall time of a process that runs to its end, spawned as the shell would. */
 function timeRun(args: string[]): number {
   const startedAt = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'ignore' });
+  const result = spawnSync(process.execPath, [...nodeFlags, ...args], { cwd: projectRoot, stdio: 'ignore' });
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
   return performance.now() - startedAt;
 }

@@ -25,13 +25,32 @@ describe('formGroupsInWorker', () => {
     expect(fromWorker.groups.length).toBeGreaterThan(0);
   });
 
-  it('forms with a worker started ahead, then with a fresh one once it is taken', async () => {
+  it('forms with a worker started ahead, then again with the worker it kept', async () => {
     const input = cohort();
     const expected = formGroups(input);
     startGroupingWorkerAhead();
     startGroupingWorkerAhead();
     expect(await formGroupsInWorker(input)).toEqual(expected);
     expect(await formGroupsInWorker(input)).toEqual(expected);
+  });
+
+  it('forms two programs at once, each with its own answer', async () => {
+    const first = cohort();
+    const second = { ...cohort(), seed: 11 };
+    const [fromFirst, fromSecond] = await Promise.all([
+      formGroupsInWorker(first),
+      formGroupsInWorker(second),
+    ]);
+    expect(fromFirst).toEqual(formGroups(first));
+    expect(fromSecond).toEqual(formGroups(second));
+  });
+
+  it('a forming cancelled midway rejects, and the next forming still answers', async () => {
+    const controller = new AbortController();
+    const cancelled = formGroupsInWorker(cohort(), { signal: controller.signal });
+    controller.abort();
+    await expect(cancelled).rejects.toThrow('cancelled');
+    expect(await formGroupsInWorker(cohort())).toEqual(formGroups(cohort()));
   });
 
   it('rejects without starting when the signal is already aborted', async () => {

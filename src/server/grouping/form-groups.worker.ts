@@ -1,6 +1,7 @@
 /**
- * Worker-thread entry: receives one GroupingInput, answers with the engine's result (or the
- * error message if the engine ever threw), then exits. Loaded by form-groups-in-worker.ts.
+ * Worker-thread entry: answers each GroupingInput with the engine's result (or the error message
+ * if the engine ever threw), one at a time, and waits for the next. Loaded by
+ * form-groups-in-worker.ts.
  * HiGHS is loaded here, off the request thread, for the engine's exact fallback.
  */
 import { parentPort } from 'node:worker_threads';
@@ -19,7 +20,7 @@ export type WorkerRequest = { input: GroupingInput; timeLimitSeconds?: number };
 const solverLoading = loadHighsSolver();
 solverLoading.catch(() => undefined);
 
-parentPort?.once('message', async (request: WorkerRequest) => {
+parentPort?.on('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     const solve = await solverLoading;
