@@ -218,17 +218,18 @@ describe('e-mail delivery', () => {
         title: 'You joined Resilience circles',
         body: 'You will hear when your group is set.',
       });
+      // The server hears the message before the sender records it as sent: wait for both.
       await vi.waitFor(
-        () => {
+        async () => {
           expect(sink.received.some((mail) => mail.to.includes('participant9@demo.tend.test'))).toBe(true);
+          const [mail] = await connection.db
+            .select()
+            .from(outbox)
+            .where(eq(outbox.to, 'participant9@demo.tend.test'));
+          expect(mail?.sentAt).not.toBeNull();
         },
         { timeout: 20_000, interval: 200 },
       );
-      const [mail] = await connection.db
-        .select()
-        .from(outbox)
-        .where(eq(outbox.to, 'participant9@demo.tend.test'));
-      expect(mail?.sentAt).not.toBeNull();
     } finally {
       for (const jobs of started.splice(0)) await jobs.stop();
       await sink.close();

@@ -20,11 +20,17 @@
  * any iteration (Lagrangian bound): z_LP + G · min reduced cost. Only for groupings that place
  * everyone, with at most 2 facilitators per group.
  */
+
+import {
+  cheapestGroup,
+  facilitatorSetsOf,
+  isFreeAt,
+  type PricingData,
+} from '../../src/core/grouping/cheapest-group.ts';
 import type { GroupingInput } from '../../src/core/grouping/model.ts';
 import { experienceTargetOf, scoreGroup } from '../../src/core/grouping/objective.ts';
-import { maskWords, type Problem, prepareProblem } from '../../src/core/grouping/prepare.ts';
+import { type Problem, prepareProblem } from '../../src/core/grouping/prepare.ts';
 import { weeklySlotCount } from '../../src/core/grouping/weekly-slot.ts';
-import { cheapestGroup, type PricingData } from './partition-pricing.ts';
 
 export type PartitionBound = {
   /** Proven lower bound on the penalty of any grouping that places everyone in `groupCount` groups. */
@@ -89,31 +95,7 @@ export async function partitionBound(
   const loader = (await import('highs')) as unknown as { default: () => Promise<HighsRuntime> };
   const highs = await loader.default();
 
-  const facilitators: number[] = [];
-  for (let person = 0; person < problem.count; person++)
-    if (problem.isFacilitator[person]) facilitators.push(person);
-  const isConflict = (first: number, second: number) => {
-    for (let at = problem.conflictStart[first]!; at < problem.conflictStart[first + 1]!; at++) {
-      if (problem.conflictList[at] === second) return true;
-    }
-    return false;
-  };
-  const facilitatorSets: number[][] = [];
-  for (let count = facilitatorsPerGroup.min; count <= facilitatorsPerGroup.max; count++) {
-    if (count === 0) facilitatorSets.push([]);
-    if (count === 1) for (const person of facilitators) facilitatorSets.push([person]);
-    if (count === 2) {
-      for (let first = 0; first < facilitators.length; first++) {
-        for (let second = first + 1; second < facilitators.length; second++) {
-          if (!isConflict(facilitators[first]!, facilitators[second]!)) {
-            facilitatorSets.push([facilitators[first]!, facilitators[second]!]);
-          }
-        }
-      }
-    }
-  }
-  const freeAt = (person: number, slot: number) =>
-    ((problem.availability[person * maskWords + (slot >>> 5)]! >>> (slot & 31)) & 1) === 1;
+  const facilitatorSets = facilitatorSetsOf(problem);
   const slots: number[] = [];
   for (let slot = 0; slot < weeklySlotCount; slot++)
     if (problem.slotPopularity[slot]! >= groupSize.min) slots.push(slot);
@@ -179,7 +161,7 @@ export async function partitionBound(
       const found: number[][] = [];
       for (const slot of slots) {
         for (const facilitatorSet of facilitatorSets) {
-          if (!facilitatorSet.every((person) => freeAt(person, slot))) continue;
+          if (!facilitatorSet.every((person) => isFreeAt(problem, person, slot))) continue;
           for (let size = groupSize.min; size <= groupSize.max; size++) {
             const best = cheapestGroup(pricing, personDual, slot, facilitatorSet, size);
             if (!best) continue;

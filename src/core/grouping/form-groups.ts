@@ -22,7 +22,9 @@
  *    disciplines + topics), so the cost per step does not grow with the cohort. Small cohorts
  *    get several restarts, large-neighbourhood rounds (multi-start.ts) and an exhaustive
  *    steepest-descent polish; up to 100 people in groups of one exact size the whole search runs
- *    from eight seeds and the best is kept (there, which hours groups end at is mostly chance).
+ *    from eight seeds and the best is kept (there, which hours groups end at is mostly chance), and
+ *    with a solver at hand a set-partitioning dive proposes a grouping at other hours
+ *    (partition-dive.ts), kept when it ends lower.
  * 4. Finish: each group meets at the shared hour most of the cohort is free at; everyone left
  *    out gets a reason; an independent from-scratch rule check guards the output.
  *
@@ -39,6 +41,7 @@ import { explainUnplaced } from './explain-unplaced.ts';
 import { type FixedReason, type GroupPlan, placePinned, planGroups } from './group-plan.ts';
 import { GroupingState } from './grouping-state.ts';
 import { describeLevelMix, levelMixQuality } from './level-mix-bound.ts';
+import type { MipSolver } from './mip.ts';
 import type {
   FormedGroup,
   GroupingDiagnosis,
@@ -48,6 +51,7 @@ import type {
 } from './model.ts';
 import { captureOf, searchBudget, searchFromSeveralSeeds, searchNeighbourhoods } from './multi-start.ts';
 import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
+import { diveForPartition } from './partition-dive.ts';
 import { prepareProblem } from './prepare.ts';
 import { createRandom, type Random } from './random.ts';
 import { resplitGroups, resplitPairs } from './resplit-pairs.ts';
@@ -128,8 +132,11 @@ export function formGroups(input: GroupingInput, options: { exact?: ExactOptions
   } else if (outcome.deferredIterations > 0) {
     improve(state, plan, createRandom(seed * 131 + 3), outcome.deferredIterations, 0.3);
   }
-  if (effort > 0 && plan.placeableCount <= 100)
-    polishGroups(state, plan, createRandom(seed * 37 + 11), effort);
+  if (effort > 0 && plan.placeableCount <= 100) {
+    const random = createRandom(seed * 37 + 11);
+    polishGroups(state, plan, random, effort);
+    if (options.exact) diveAndPolish(state, plan, options.exact.solve, random, effort);
+  }
   const { groups, unplaced } = finish(state, plan, outcome.fixed);
   const explained = explainUnplaced(problem, plan, outcome.fixed, unplaced, exact, options.exact);
   diagnoses.push(...explained.diagnoses);
@@ -180,6 +187,47 @@ function polishGroups(state: GroupingState, plan: GroupPlan, random: Random, eff
     if (improved === 0) return;
     descendAll(state, plan);
   }
+}
+
+/**
+ * Small cohorts in groups of one exact size, with a solver at hand: the set-partitioning dive
+ * (partition-dive.ts) proposes a grouping at other hours, which is polished the same way and
+ * replaces the annealed one only if it ends lower. Only where everyone placeable is placed and
+ * nobody is pinned (the dive keeps neither).
+ */
+function diveAndPolish(
+  state: GroupingState,
+  plan: GroupPlan,
+  solve: MipSolver,
+  random: Random,
+  effort: number,
+): void {
+  const { problem } = state;
+  const { groupSize } = problem.rules;
+  if (groupSize.min !== groupSize.max || problem.pinIds.length > 0) return;
+  if (state.placedCount < plan.placeableCount) return;
+  const groups = state.activeGroups();
+  const outside = Uint8Array.from(state.groupOf, (group) => (group < 0 ? 1 : 0));
+  const dived = diveForPartition(
+    problem,
+    groups.map((group) => state.membersOf(group)),
+    outside,
+    solve,
+  );
+  if (!dived) return;
+  const before = {
+    groupOf: state.groupOf.slice(),
+    isActive: state.isActive.slice(),
+    pinOfGroup: state.pinOfGroup.slice(),
+    total: state.total(),
+  };
+  const groupOf = new Int32Array(problem.count).fill(-1);
+  dived.forEach((members, index) => {
+    for (const person of members) groupOf[person] = groups[index]!;
+  });
+  state.load(groupOf, before.isActive, before.pinOfGroup);
+  polishGroups(state, plan, random, effort);
+  if (state.total() >= before.total - 1e-9) state.load(before.groupOf, before.isActive, before.pinOfGroup);
 }
 
 /** Output groups (meeting hour, ids, scores, explanations) and the unplaced with reasons. */

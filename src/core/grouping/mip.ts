@@ -30,6 +30,8 @@ export type MipAnswer = {
   bound: number | null;
   /** Solver time, as the solver measured it: lets the caller share one time limit over several solves. */
   seconds: number;
+  /** For a model without integer columns solved to optimality: each row's dual value. */
+  rowDuals?: Float64Array | null;
 };
 
 /** Solves `model` within `timeLimitSeconds`; synchronous so `formGroups` can stay a plain function. */

@@ -14,7 +14,7 @@ type HighsModel = {
   run(): unknown;
   getModelStatus(): number;
   getObjectiveValue(): number;
-  getSolution(): { colValue: Float64Array };
+  getSolution(): { colValue: Float64Array; rowDual: Float64Array };
   getRunTime(): number;
   dispose(): void;
 };
@@ -89,9 +89,12 @@ function solveWith(highs: HighsRuntime, model: MipModel, timeLimitSeconds: numbe
     } catch {
       bound = null;
     }
+    const isLinear = model.isInteger.every((flag) => flag === 0);
+    const solution = hasSolution ? instance.getSolution() : null;
     return {
       status,
-      values: hasSolution ? instance.getSolution().colValue : null,
+      values: solution?.colValue ?? null,
+      rowDuals: isLinear && status === 'optimal' ? (solution?.rowDual ?? null) : null,
       objective: hasSolution ? objective : null,
       bound: status === 'optimal' && hasSolution ? objective : bound,
       seconds: instance.getRunTime(),

@@ -1,6 +1,7 @@
 /**
- * Pricing for the set-partitioning bound (partition-bound.ts): the cheapest group, after the
- * duals, for one hour, one facilitator set and one size — exactly, as a min-cost flow per topic.
+ * Pricing for set partitioning — the engine's dive (partition-dive.ts) and the benchmark's lower
+ * bound (bench/grouping/partition-bound.ts): the cheapest group, after the duals, for one hour,
+ * one facilitator set and one size — exactly, as a min-cost flow per topic.
  *
  * For a fixed topic t, a group's penalty without previous-groupmate pairs is separable: each
  * level's |count − share·size|, each discipline's, each member not sharing t, the facilitators'
@@ -12,8 +13,8 @@
  * Conflicts among the members who are not facilitators are not seen: dropping them only lowers
  * the bound, so it stays valid.
  */
-import { scoreGroup } from '../../src/core/grouping/objective.ts';
-import { maskWords, type Problem } from '../../src/core/grouping/prepare.ts';
+import { scoreGroup } from './objective.ts';
+import { maskWords, type Problem } from './prepare.ts';
 
 export type PricingData = {
   problem: Problem;
@@ -22,20 +23,24 @@ export type PricingData = {
 
 type Arc = { from: number; to: number; flow: number; capacity: number; marginal: (unit: number) => number };
 
-/** The group's relaxed penalty minus its members' duals, and its members; null when none is legal. */
+/**
+ * The group's relaxed penalty minus its members' duals, and its members; null when none is legal.
+ * People marked in `excluded` (already in a group the caller has settled) are not candidates.
+ */
 export function cheapestGroup(
   data: PricingData,
   personDual: Float64Array,
   slot: number,
   facilitatorSet: readonly number[],
   size: number,
+  excluded?: Uint8Array,
 ): { cost: number; members: number[] } | null {
   const { problem, experienceTarget } = data;
   const learnersNeeded = size - facilitatorSet.length;
   const candidates: number[] = [];
   for (let person = 0; person < problem.count; person++) {
-    if (problem.isFacilitator[person]) continue;
-    if (((problem.availability[person * maskWords + (slot >>> 5)]! >>> (slot & 31)) & 1) === 0) continue;
+    if (problem.isFacilitator[person] || excluded?.[person]) continue;
+    if (!isFreeAt(problem, person, slot)) continue;
     if (facilitatorSet.some((facilitator) => isConflict(problem, facilitator, person))) continue;
     candidates.push(person);
   }
@@ -62,11 +67,33 @@ export function cheapestGroup(
   return best;
 }
 
-function isConflict(problem: Problem, first: number, second: number): boolean {
+export function isFreeAt(problem: Problem, person: number, slot: number): boolean {
+  return ((problem.availability[person * maskWords + (slot >>> 5)]! >>> (slot & 31)) & 1) === 1;
+}
+
+export function isConflict(problem: Problem, first: number, second: number): boolean {
   for (let at = problem.conflictStart[first]!; at < problem.conflictStart[first + 1]!; at++) {
     if (problem.conflictList[at] === second) return true;
   }
   return false;
+}
+
+/** Every set of facilitators one group may have (at most 2 per group), without conflict pairs. */
+export function facilitatorSetsOf(problem: Problem): number[][] {
+  const facilitators: number[] = [];
+  for (let person = 0; person < problem.count; person++)
+    if (problem.isFacilitator[person]) facilitators.push(person);
+  const sets: number[][] = [];
+  const { min, max } = problem.rules.facilitatorsPerGroup;
+  if (min === 0) sets.push([]);
+  if (min <= 1 && max >= 1) for (const person of facilitators) sets.push([person]);
+  if (max >= 2) {
+    facilitators.forEach((first, index) => {
+      for (const second of facilitators.slice(index + 1))
+        if (!isConflict(problem, first, second)) sets.push([first, second]);
+    });
+  }
+  return sets;
 }
 
 function likes(problem: Problem, person: number, topic: number): boolean {
@@ -194,10 +221,14 @@ function cheapestLearners(
     let node = sink;
     for (let step = 0; node !== source && step <= nodeCount; step++) {
       const arc = arcs[viaArc[node]!]!;
+      // A path that would overfill or empty an arc means rounding made a cycle look negative:
+      // no group is priced rather than a wrong one.
       if (viaForward[node]) {
+        if (arc.flow >= arc.capacity) return null;
         arc.flow++;
         node = arc.from;
       } else {
+        if (arc.flow <= 0) return null;
         arc.flow--;
         node = arc.to;
       }
