@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meetings, notifications, outbox } from '../src/db/schema.ts';
+import { enrollments, meetings, notifications, outbox } from '../src/db/schema.ts';
 import {
   createPublishedProgram,
   daysFrom,
@@ -184,6 +184,51 @@ describe('voluntary enrolment', () => {
     expect(withdrawn.json().statement).toMatch(/availability, interests .* are deleted/);
     const own = (await second.request('GET', `/api/programs/${programId}/enrollment`)).json();
     expect(own.enrollment.status).toBe('enrolled');
+  });
+});
+
+describe('the programs page’s counts', () => {
+  it('follow enrolment, the waiting list, withdrawal, facilitators and deleted enrolments, as counting every row would', async () => {
+    const programId = await createPublishedProgram(coordinator, context.clock.now, { capacity: 2 });
+    const enrol = async (email: string, address: string) => {
+      const client = new TestClient(context.app, address);
+      await client.signIn(email);
+      await client.request('PUT', `/api/programs/${programId}/enrollment`, enrolmentBody());
+      return client;
+    };
+    const countsOnThePage = async () => {
+      const listed = (await coordinator.request('GET', '/api/programs')).json().programs;
+      const program = listed.find((candidate: { id: string }) => candidate.id === programId);
+      return { enrolled: program.enrolledCount, waitlisted: program.waitlistedCount };
+    };
+    const countsOfTheRows = async () => {
+      const rows = await context.connection.db
+        .select()
+        .from(enrollments)
+        .where(eq(enrollments.programId, programId));
+      return {
+        enrolled: rows.filter((row) => row.status === 'enrolled' && !row.isFacilitator).length,
+        waitlisted: rows.filter((row) => row.status === 'waitlisted').length,
+      };
+    };
+    const first = await enrol('participant12@demo.tend.test', '10.4.0.1');
+    await enrol('participant13@demo.tend.test', '10.4.0.2');
+    await enrol('participant14@demo.tend.test', '10.4.0.3');
+    await enrol('facilitator2@demo.tend.test', '10.4.0.4');
+    expect(await countsOnThePage()).toEqual({ enrolled: 2, waitlisted: 1 });
+    expect(await countsOnThePage()).toEqual(await countsOfTheRows());
+
+    await first.request('DELETE', `/api/programs/${programId}/enrollment`);
+    expect(await countsOnThePage()).toEqual({ enrolled: 2, waitlisted: 0 });
+
+    // An enrolment deleted outright, as when a person's account is erased.
+    const [someone] = await context.connection.db
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.programId, programId), eq(enrollments.status, 'enrolled')));
+    await context.connection.db.delete(enrollments).where(eq(enrollments.id, someone!.id));
+    expect(await countsOnThePage()).toEqual(await countsOfTheRows());
+    expect((await countsOnThePage()).enrolled).toBe(someone!.isFacilitator ? 2 : 1);
   });
 });
 

@@ -21,6 +21,11 @@ const programCount = isQuick ? 5 : 20;
 const seconds = isQuick ? 3 : 5;
 const runs = isQuick ? 1 : 3;
 const connectionCounts = [50, 200];
+// `--only programs,notices`: just those targets (by label), to compare one change quickly.
+const onlyArgument = process.argv.indexOf('--only');
+const onlyLabels = onlyArgument > 0 ? (process.argv[onlyArgument + 1] ?? '').split(',') : null;
+// `--postgres-only`: skip the embedded database's run.
+const isPostgresOnly = process.argv.includes('--postgres-only');
 
 type Target = { label: string; path: string; as: 'participant' | 'coordinator' | 'reference' };
 
@@ -71,6 +76,7 @@ async function benchmark(name: string, database: Record<string, string>, connect
       { label: 'group space', path: `/api/groups/${groupId}/space`, as: 'participant' },
       { label: 'groups board', path: `/api/programs/${programIds[0]}/groups`, as: 'coordinator' },
     ];
+    const measured = onlyLabels ? targets.filter((target) => onlyLabels.includes(target.label)) : targets;
     const cookieOf = { participant: participant.cookie, coordinator: coordinator.cookie, reference: '' };
     for (const connections of connectionCounts) {
       const measure = async (url: string, cookie: string) => {
@@ -87,7 +93,7 @@ async function benchmark(name: string, database: Record<string, string>, connect
       console.log(`${connections} connections`);
       console.log(`  bare Fastify route (reference)  ${format(hello, select)}`);
       console.log(`  bare SELECT route (reference)   ${format(select, select)}`);
-      for (const target of targets) {
+      for (const target of measured) {
         const load = await measure(`${baseUrl}${target.path}`, cookieOf[target.as]);
         const verdict =
           name === 'PostgreSQL' && connections === 200
@@ -106,11 +112,13 @@ async function benchmark(name: string, database: Record<string, string>, connect
   }
 }
 
-const dataDirectory = mkdtempSync(join(tmpdir(), 'tend-bench-api-'));
-try {
-  await benchmark('PGlite', { DATA_DIR: dataDirectory }, { dataDirectory });
-} finally {
-  rmSync(dataDirectory, { recursive: true, force: true });
+if (!isPostgresOnly) {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'tend-bench-api-'));
+  try {
+    await benchmark('PGlite', { DATA_DIR: dataDirectory }, { dataDirectory });
+  } finally {
+    rmSync(dataDirectory, { recursive: true, force: true });
+  }
 }
 
 if (!serverUrl) {

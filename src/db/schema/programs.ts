@@ -56,6 +56,13 @@ export const programs = pgTable(
     status: text('status', { enum: programStatuses }).notNull().default('draft'),
     /** What the grouping engine could not do at its last run: unplaced people and diagnoses, with reasons. */
     lastGrouping: jsonb('last_grouping').$type<LastGrouping>(),
+    /**
+     * Participants enrolled (facilitators not counted) and people waiting. Kept by a trigger on
+     * enrollments (migration 0020), so the programs list reads them instead of counting every
+     * enrolment of the organisation on each request.
+     */
+    enrolledCount: integer('enrolled_count').notNull().default(0),
+    waitlistedCount: integer('waitlisted_count').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
