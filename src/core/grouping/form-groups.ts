@@ -23,8 +23,8 @@
  *    get several restarts, large-neighbourhood rounds (multi-start.ts) and an exhaustive
  *    steepest-descent polish; up to 100 people in groups of one exact size the whole search runs
  *    from eight seeds and the best is kept (there, which hours groups end at is mostly chance), and
- *    with a solver at hand a set-partitioning dive proposes a grouping at other hours
- *    (partition-dive.ts), kept when it ends lower.
+ *    with a solver at hand set-partitioning dives propose groupings at other hours
+ *    (partition-dive.ts), kept when they end lower.
  * 4. Finish: each group meets at the shared hour most of the cohort is free at; everyone left
  *    out gets a reason; an independent from-scratch rule check guards the output.
  *
@@ -191,13 +191,12 @@ function polishGroups(state: GroupingState, plan: GroupPlan, random: Random, eff
 
 /**
  * Small cohorts in groups of one exact size, with a solver at hand: set-partitioning dives
- * (partition-dive.ts) propose groupings at other hours, each polished the same way and kept when
- * it ends lower. The dives differ in the first hour they settle (the relaxation's heaviest, its
+ * (partition-dive.ts) propose groupings at other hours; the lowest, polished the same way, replaces
+ * the annealed grouping only if it ends lower. The dives differ in the first hour they settle (the relaxation's heaviest, its
  * second, …): on tight rosters the best grouping often starts from a less obvious hour (n = 60,
  * seed 5: the proven optimum came from the seventh). Eight dives at full effort up to 60 people,
- * one up to 100, fewer at lower effort; the lowest is polished, since the polish seldom changes
- * a dive's grouping (measured).
- * Only where everyone placeable is placed and nobody is pinned (the dives keep neither).
+ * one up to 100, fewer at lower effort; only the lowest is polished, since the polish seldom
+ * changes a dive's grouping (measured). Only where everyone placeable is placed and nobody is pinned (the dives keep neither).
  */
 function diveAndPolish(
   state: GroupingState,
