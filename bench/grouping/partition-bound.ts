@@ -24,13 +24,13 @@
 import {
   cheapestGroup,
   facilitatorSetsOf,
-  isFreeAt,
   type PricingData,
+  pricedSlotsOf,
 } from '../../src/core/grouping/cheapest-group.ts';
+import { isFreeAt } from '../../src/core/grouping/check-rules.ts';
 import type { GroupingInput } from '../../src/core/grouping/model.ts';
 import { experienceTargetOf, scoreGroup } from '../../src/core/grouping/objective.ts';
 import { type Problem, prepareProblem } from '../../src/core/grouping/prepare.ts';
-import { weeklySlotCount } from '../../src/core/grouping/weekly-slot.ts';
 
 export type PartitionBound = {
   /** Proven lower bound on the penalty of any grouping that places everyone in `groupCount` groups. */
@@ -96,9 +96,7 @@ export async function partitionBound(
   const highs = await loader.default();
 
   const facilitatorSets = facilitatorSetsOf(problem);
-  const slots: number[] = [];
-  for (let slot = 0; slot < weeklySlotCount; slot++)
-    if (problem.slotPopularity[slot]! >= groupSize.min) slots.push(slot);
+  const slots = pricedSlotsOf(problem);
 
   // Master LP: one row per person (= 1) and the group count (= G); columns are groups.
   const lp = highs.createModel();

@@ -13,8 +13,11 @@
  * Conflicts among the members who are not facilitators are not seen: dropping them only lowers
  * the bound, so it stays valid.
  */
+import { isFreeAt } from './check-rules.ts';
+import { isConflict } from './group-plan.ts';
 import { scoreGroup } from './objective.ts';
-import { maskWords, type Problem } from './prepare.ts';
+import type { Problem } from './prepare.ts';
+import { weeklySlotCount } from './weekly-slot.ts';
 
 export type PricingData = {
   problem: Problem;
@@ -67,15 +70,12 @@ export function cheapestGroup(
   return best;
 }
 
-export function isFreeAt(problem: Problem, person: number, slot: number): boolean {
-  return ((problem.availability[person * maskWords + (slot >>> 5)]! >>> (slot & 31)) & 1) === 1;
-}
-
-export function isConflict(problem: Problem, first: number, second: number): boolean {
-  for (let at = problem.conflictStart[first]!; at < problem.conflictStart[first + 1]!; at++) {
-    if (problem.conflictList[at] === second) return true;
-  }
-  return false;
+/** The hours pricing considers: those at which enough people are free to fill a group. */
+export function pricedSlotsOf(problem: Problem): number[] {
+  const slots: number[] = [];
+  for (let slot = 0; slot < weeklySlotCount; slot++)
+    if (problem.slotPopularity[slot]! >= problem.rules.groupSize.min) slots.push(slot);
+  return slots;
 }
 
 /** Every set of facilitators one group may have (at most 2 per group), without conflict pairs. */

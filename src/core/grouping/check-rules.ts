@@ -38,7 +38,7 @@ export function chooseSlot(problem: Problem, commonSlots: readonly number[]): nu
   return chosen;
 }
 
-function isFreeAt(problem: Problem, person: number, slot: number): boolean {
+export function isFreeAt(problem: Problem, person: number, slot: number): boolean {
   return ((problem.availability[person * maskWords + (slot >>> 5)]! >>> (slot & 31)) & 1) === 1;
 }
 

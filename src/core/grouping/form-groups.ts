@@ -49,7 +49,13 @@ import type {
   GroupingResult,
   UnplacedParticipant,
 } from './model.ts';
-import { captureOf, searchBudget, searchFromSeveralSeeds, searchNeighbourhoods } from './multi-start.ts';
+import {
+  captureOf,
+  searchBudget,
+  searchFromSeveralSeeds,
+  searchNeighbourhoods,
+  snapshotOf,
+} from './multi-start.ts';
 import { experienceTargetOf, scoreGroup, sumScores } from './objective.ts';
 import { diveForPartitions } from './partition-dive.ts';
 import { prepareProblem } from './prepare.ts';
@@ -215,28 +221,22 @@ function diveAndPolish(
   // A dive and its polish take about 1 s at 60 people and 5 s at 100 (measured): one above 60.
   const divesAtFullEffort = plan.placeableCount <= 60 ? 8 : 1;
   const diveCount = Math.max(1, Math.round(divesAtFullEffort * Math.min(effort, 1)));
-  const dived = diveForPartitions(problem, start, outside, solve, diveCount);
   const target = experienceTargetOf(problem, start);
-  const costOf = (grouping: number[][]) =>
-    grouping.reduce((sum, members) => sum + scoreGroup(problem, members, target).total, 0);
-  const lowest = dived.reduce<number[][] | null>(
-    (best, grouping) => (best && costOf(best) <= costOf(grouping) ? best : grouping),
-    null,
-  );
+  let lowest: { grouping: number[][]; cost: number } | null = null;
+  for (const grouping of diveForPartitions(problem, start, outside, solve, diveCount)) {
+    const cost = grouping.reduce((sum, members) => sum + scoreGroup(problem, members, target).total, 0);
+    if (!lowest || cost < lowest.cost) lowest = { grouping, cost };
+  }
   if (!lowest) return;
-  const before = {
-    groupOf: state.groupOf.slice(),
-    isActive: state.isActive.slice(),
-    pinOfGroup: state.pinOfGroup.slice(),
-    total: state.total(),
-  };
+  const before = snapshotOf(state);
+  const totalBefore = state.total();
   const groupOf = new Int32Array(problem.count).fill(-1);
-  lowest.forEach((members, index) => {
+  lowest.grouping.forEach((members, index) => {
     for (const person of members) groupOf[person] = groups[index]!;
   });
   state.load(groupOf, before.isActive, before.pinOfGroup);
   polishGroups(state, plan, random, effort);
-  if (state.total() >= before.total - 1e-9) state.load(before.groupOf, before.isActive, before.pinOfGroup);
+  if (state.total() >= totalBefore - 1e-9) state.load(before.groupOf, before.isActive, before.pinOfGroup);
 }
 
 /** Output groups (meeting hour, ids, scores, explanations) and the unplaced with reasons. */

@@ -18,7 +18,7 @@ const placementValue = 1e6;
 
 type Snapshot = { groupOf: Int32Array; isActive: Uint8Array; pinOfGroup: Int32Array };
 
-function snapshotOf(state: GroupingState): Snapshot {
+export function snapshotOf(state: GroupingState): Snapshot {
   return {
     groupOf: state.groupOf.slice(),
     isActive: state.isActive.slice(),

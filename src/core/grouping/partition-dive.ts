@@ -19,12 +19,11 @@
  * Deterministic: no clock, and LPs solve to optimality.
  */
 
-import { cheapestGroup, facilitatorSetsOf, isFreeAt, type PricingData } from './cheapest-group.ts';
-import { checkGroup } from './check-rules.ts';
+import { cheapestGroup, facilitatorSetsOf, type PricingData, pricedSlotsOf } from './cheapest-group.ts';
+import { checkGroup, isFreeAt } from './check-rules.ts';
 import { MipBuilder, type MipSolver } from './mip.ts';
 import { experienceTargetOf, scoreGroup } from './objective.ts';
 import type { Problem } from './prepare.ts';
-import { weeklySlotCount } from './weekly-slot.ts';
 
 type Column = { members: number[]; facilitators: number[]; cost: number };
 type Relaxation = { columns: Column[]; weights: Float64Array; usesArtificial: boolean };
@@ -50,9 +49,7 @@ export function diveForPartitions(
   const experienceTarget = experienceTargetOf(problem, start);
   const pricing: PricingData = { problem, experienceTarget };
   const facilitatorSets = facilitatorSetsOf(problem);
-  const slots: number[] = [];
-  for (let slot = 0; slot < weeklySlotCount; slot++)
-    if (problem.slotPopularity[slot]! >= groupSize.min) slots.push(slot);
+  const slots = pricedSlotsOf(problem);
 
   const startCost = start.reduce(
     (sum, members) => sum + scoreGroup(problem, members, experienceTarget).total,
