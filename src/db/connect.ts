@@ -19,14 +19,17 @@ export type ConnectOptions = (
   /** dataDirectory undefined means in memory (tests). */
   | { dataDirectory?: string }
 ) & {
-  /** Called with every statement's text (never its values): tests count queries per request with it. */
-  onQuery?: (query: string) => void;
+  /**
+   * Called with every statement and its values, for tests only (they count statements per request and
+   * explain their plans); nothing a server runs passes it, so values are never logged.
+   */
+  onQuery?: (query: string, params: unknown[]) => void;
 };
 
 /** Opens the database the configuration names and brings its schema up to date. */
 export async function connect(options: ConnectOptions): Promise<DatabaseConnection> {
   const { onQuery } = options;
-  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
+  const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : false;
   // Each driver is loaded only when chosen: a PostgreSQL server never loads PGlite, nor PGlite pg.
   if ('databaseUrl' in options) {
     const [{ default: pg }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([

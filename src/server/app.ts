@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { defaultSendingLimits, type SendingLimits } from '../core/sending-limits/sending-limits.ts';
 import type { Database } from '../db/connect.ts';
 import type { App, AppDependencies } from './app-types.ts';
@@ -15,6 +15,7 @@ import { registerAuthorization } from './plugins/authorization.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { type RequestQueueOptions, registerRequestQueue } from './plugins/request-queue.ts';
+import { copyingSerializerCompiler } from './plugins/response-serializer.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSendingLimits } from './plugins/sending-limits.ts';
 import { registerWebApp } from './plugins/web-app.ts';
@@ -100,7 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     trustProxy: options.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(copyingSerializerCompiler);
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app, deps.config.isCookieSecure);

@@ -26,7 +26,7 @@ export const emailOf: Record<Role, string> = demoSignIns;
  * a fresh database on that PostgreSQL server, dropped afterwards.
  */
 export async function openTestDatabase(
-  options: { onQuery?: (query: string) => void } = {},
+  options: { onQuery?: (query: string, params: unknown[]) => void } = {},
 ): Promise<DatabaseConnection> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return connect(options);
@@ -84,7 +84,9 @@ export const noSendingLimits: SendingLimits = Object.fromEntries(
 
 export async function createTestApp(
   environment: Record<string, string> = {},
-  options: Pick<BuildAppOptions, 'sendingLimits'> & { onQuery?: (query: string) => void } = {},
+  options: Pick<BuildAppOptions, 'sendingLimits'> & {
+    onQuery?: (query: string, params: unknown[]) => void;
+  } = {},
 ): Promise<TestContext> {
   const { onQuery, ...appOptions } = options;
   const connection = await openTestDatabase(onQuery ? { onQuery } : {});
