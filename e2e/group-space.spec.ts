@@ -130,6 +130,16 @@ test('a group talks in its private space, a facilitator hides a reported post, a
     expect(raw).not.toContain(anonymousName);
   }
 
+  // Searching the space finds the thread whose reply mentions a walk, and not the other post.
+  const searchBox = authorPage.getByRole('searchbox', { name: 'Search posts and replies' });
+  await searchBox.fill('walk');
+  await expect(authorPage.getByText('Nights this month have been rough')).toHaveCount(0);
+  await expect(authorPage.getByRole('article', { name: 'Post by A group member' })).toContainText(
+    'I snapped',
+  );
+  await searchBox.fill('');
+  await expect(authorPage.getByText('Nights this month have been rough')).toBeVisible();
+
   // A third member reports the first post; the facilitator sees the report and hides the post.
   const reporterPage = await pageAs(browser, baseURL, reporter);
   await reporterPage.goto(`/groups/${group.id}`);

@@ -136,6 +136,7 @@ const expectations: Record<string, { expect: Record<Subject, Expectation>; body?
   'GET /api/working-condition-reports/form': { expect: signedIn },
   'POST /api/working-condition-reports': { expect: signedIn, body: { category: 'not-a-category', unit: '' } },
   'GET /api/working-condition-reports/summary': { expect: leaderOnly },
+  'GET /api/working-condition-reports/summary/comments': { expect: leaderOnly },
   'GET /api/leadership-actions': { expect: signedIn },
   'POST /api/leadership-actions': { expect: leaderOnly, body: {} },
   'PATCH /api/leadership-actions/:actionId': { expect: leaderOnly, body: { status: 'done' } },

@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeHiddenFigure } from '../src/core/evaluation/describe-hidden-figure.ts';
+import type { SuppressionReason } from '../src/core/evaluation/release-aggregates.ts';
+import { describeReliabilityOf } from '../src/core/instruments/describe-reliability.ts';
 import { assessmentResponses, assessmentWindows } from '../src/db/schema.ts';
 import {
   describeOutcomes,
@@ -326,6 +329,40 @@ describe('measurement: windows, questionnaires, personal results, outcomes', () 
     const csv = await leader.request('GET', '/api/outcomes/export.csv?instrumentId=who-5');
     expect(csv.body).toContain('change,End of term,Baseline,program,All,Well-being');
     expect(csv.body).not.toMatch(/participant|@demo/);
+  });
+
+  it('names the reliability behind reliable change where the dashboard reads it: alpha, its value and source', async () => {
+    const { instruments } = (await leader.request('GET', '/api/instruments')).json();
+    const proqol = instruments.find((instrument: { id: string }) => instrument.id === 'proqol-5');
+    expect(proqol.subscales[0].reliability).toMatchObject({
+      status: 'published',
+      kind: 'cronbach-alpha',
+      coefficient: 0.88,
+    });
+    // The outcomes page explains reliable change with this sentence, from these figures.
+    expect(describeReliabilityOf(proqol.subscales)).toContain(
+      'Compassion satisfaction: Cronbach’s alpha 0.88 (Stamm (2010), The Concise ProQOL Manual',
+    );
+  });
+
+  it('says a response count hidden to stop a subtraction is hidden for that, not that it is small', async () => {
+    // Seven answered the baseline and six of them the end of term: one count minus the other
+    // would single out the seventh person, so one count is hidden although both groups are large.
+    const { windows, minimumGroupSize } = (
+      await coordinator.request('GET', '/api/assessment-windows')
+    ).json();
+    type Listed = { id: string; submittedCount: number | null; submittedCountHiddenReason: string | null };
+    const counts = (windows as Listed[]).filter((window) => [baselineId, endOfTermId].includes(window.id));
+    expect(counts.map((window) => window.submittedCount).sort()).toEqual([7, null]);
+    const hidden = counts.find((window) => window.submittedCount === null);
+    expect(hidden?.submittedCountHiddenReason).toBe('reveals-small-group-by-subtraction');
+    expect(counts.find((window) => window.submittedCount !== null)?.submittedCountHiddenReason).toBeNull();
+    expect(
+      describeHiddenFigure(hidden!.submittedCountHiddenReason as SuppressionReason, minimumGroupSize),
+    ).toBe('hidden so figures cannot be subtracted');
+    // A window nobody answered is hidden because its group is too small.
+    const empty = (windows as Listed[]).find((window) => ![baselineId, endOfTermId].includes(window.id));
+    expect(empty).toMatchObject({ submittedCount: null, submittedCountHiddenReason: 'below-minimum' });
   });
 
   it('exports instruments as FHIR Questionnaires and one’s own answers as a QuestionnaireResponse', async () => {

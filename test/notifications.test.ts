@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, outbox } from '../src/db/schema.ts';
-import { notify } from '../src/notifications/notify.ts';
+import { notify, queueEmail } from '../src/notifications/notify.ts';
 import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
 import { expectBadPageQueriesRefused, readEveryPage } from './helpers/pages.ts';
 import { createTestApp, signedInClient, type TestClient, type TestContext } from './helpers/test-app.ts';
@@ -215,6 +215,50 @@ describe('the dev outbox', () => {
     expect(mails[0]).toMatchObject({ isPrivate: true, to: 'hidden', text: '', status: 'waiting' });
     // Other mail stays readable in the dev outbox.
     expect(mails.some((mail: { to: string }) => mail.to === 'participant1@demo.tend.test')).toBe(true);
+  });
+
+  it('shows only the delivery status of an e-mail of no known kind, as queued before kinds were recorded', async () => {
+    const { db } = context.connection;
+    const missed = 'What you missed at Meeting 2 of Group B';
+    await db.insert(outbox).values([
+      // Before migration 0009 a "what you missed" e-mail had no kind: it still tells of attendance.
+      { organizationId, to: 'facilitator2@demo.tend.test', subject: missed, text: 'You were not there.' },
+      {
+        organizationId,
+        to: 'participant3@demo.tend.test',
+        subject: 'A kind from later',
+        text: 'About you.',
+        kind: 'nudge',
+      },
+    ]);
+    await db.transaction((tx) =>
+      queueEmail(tx, {
+        organizationId,
+        kind: 'password-reset',
+        to: 'participant4@demo.tend.test',
+        subject: 'Choose a new Tend password',
+        text: 'Use this link within an hour.',
+        isConfidential: true,
+      }),
+    );
+    const admin = await signedInClient(context.app, 'admin');
+    const { mails } = (await admin.request('GET', '/api/outbox')).json();
+    const body = JSON.stringify(mails);
+    for (const hidden of [
+      missed,
+      'facilitator2@demo.tend.test',
+      'A kind from later',
+      'participant3@demo.tend.test',
+    ])
+      expect(body).not.toContain(hidden);
+    expect(
+      mails.filter((mail: { isPrivate: boolean; to: string }) => mail.isPrivate && mail.to === 'hidden')
+        .length,
+    ).toBeGreaterThanOrEqual(2);
+    // An e-mail about the account itself has its kind, and stays readable (its link never is).
+    const reset = mails.find((mail: { to: string }) => mail.to === 'participant4@demo.tend.test');
+    expect(reset).toMatchObject({ isPrivate: false, subject: 'Choose a new Tend password' });
+    expect(reset.text).not.toContain('within an hour');
   });
 
   it('is closed to everyone but admins', async () => {

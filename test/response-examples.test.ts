@@ -93,6 +93,12 @@ describe('real answers of every GET route', () => {
 
   beforeAll(async () => {
     seeded = await openSeededApp();
+    // The comments of a working-condition summary are paged within a release the summary read makes.
+    const summary = await seeded.clients
+      .get('leader')
+      ?.request('GET', '/api/working-condition-reports/summary');
+    queries['/api/working-condition-reports/summary/comments'] =
+      `?week=${summary?.json().releaseWeek}&category=scheduling`;
   }, 60_000);
 
   afterAll(async () => {

@@ -20,6 +20,7 @@ export async function sendInvitationEmail(
   const until = `${options.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   await queueEmail(tx, {
     organizationId: recipient.organizationId,
+    kind: 'invitation',
     to: recipient.email,
     subject: options.isReminder
       ? `Reminder: your Tend account at ${recipient.organizationName} is waiting`
@@ -45,6 +46,7 @@ export async function sendPasswordResetEmail(
 ): Promise<void> {
   await queueEmail(tx, {
     organizationId: recipient.organizationId,
+    kind: 'password-reset',
     to: recipient.email,
     subject: 'Choose a new Tend password',
     text: [
@@ -83,6 +85,7 @@ export async function sendPasswordChangedNotice(
   });
   await queueEmail(tx, {
     organizationId: recipient.organizationId,
+    kind: 'password-changed',
     to: recipient.email,
     subject: 'Your Tend password was changed',
     text: [

@@ -9,6 +9,7 @@ import {
 } from '../db/page-cursor.ts';
 import { preparedOnce } from '../db/prepared.ts';
 import { notificationPreferences, notifications } from '../db/schema.ts';
+import { containsPattern } from '../db/text-search.ts';
 
 type Owner = { userId: string; organizationId: string };
 
@@ -53,17 +54,35 @@ const newestNotices = preparedOnce((db: Database) => noticesPage(db, undefined, 
 const olderNotices = preparedOnce((db: Database) =>
   noticesPage(db, olderThanPlaceholders(notifications.createdAt, notifications.id), 'tend_older_notices'),
 );
+// A search is a pattern placeholder (text-search.ts), so its two statements are prepared once as well.
+const matching = sql`(${notifications.title} ilike ${sql.placeholder('pattern')} or ${notifications.body} ilike ${sql.placeholder('pattern')})`;
+const newestMatchingNotices = preparedOnce((db: Database) =>
+  noticesPage(db, matching, 'tend_notices_matching'),
+);
+const olderMatchingNotices = preparedOnce((db: Database) =>
+  noticesPage(
+    db,
+    and(matching, olderThanPlaceholders(notifications.createdAt, notifications.id)),
+    'tend_older_notices_matching',
+  ),
+);
 
 /** One page of a person's own notices, newest first, and how many are unread in all. */
 export async function listNotifications(
   db: Database,
   owner: Owner,
-  options: { after?: PageKey | undefined; limit: number },
+  options: { search?: string | undefined; after?: PageKey | undefined; limit: number },
 ): Promise<{ notifications: NotificationView[]; nextCursor: string | null; unreadCount: number }> {
   const parameters = { userId: owner.userId, organizationId: owner.organizationId, limit: options.limit + 1 };
-  const rows = await (options.after
-    ? olderNotices(db).execute({ ...parameters, ...pageKeyParameters(options.after) })
-    : newestNotices(db).execute(parameters));
+  const { search, after } = options;
+  const statement = search
+    ? (after ? olderMatchingNotices : newestMatchingNotices)(db)
+    : (after ? olderNotices : newestNotices)(db);
+  const rows = await statement.execute({
+    ...parameters,
+    ...(search ? { pattern: containsPattern(search) } : {}),
+    ...(after ? pageKeyParameters(after) : {}),
+  });
   const page = toPage(
     rows,
     options.limit,

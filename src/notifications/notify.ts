@@ -26,6 +26,11 @@ export const notificationKinds = [
 
 export type NotificationKind = (typeof notificationKinds)[number];
 
+/** E-mails about the account itself rather than notices (`queueEmail`): what each outbox row of one is. */
+export const accountEmailKinds = ['invitation', 'password-reset', 'password-changed'] as const;
+
+export type AccountEmailKind = (typeof accountEmailKinds)[number];
+
 /**
  * Kinds whose e-mails fold together: while one waits unsent in the outbox, the next of the same kind to
  * the same person rewrites it ("3 new recognitions") instead of queueing another. These are the kinds
@@ -259,7 +264,14 @@ function composeEmailText(notice: Notice): string {
  */
 export async function queueEmail(
   tx: Database | Transaction,
-  email: { organizationId: string; to: string; subject: string; text: string; isConfidential: boolean },
+  email: {
+    organizationId: string;
+    kind: AccountEmailKind;
+    to: string;
+    subject: string;
+    text: string;
+    isConfidential: boolean;
+  },
 ): Promise<void> {
   await tx.insert(outbox).values(email);
   announceEmailQueued();

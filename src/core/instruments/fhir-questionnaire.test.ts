@@ -167,4 +167,39 @@ describe('FHIR Questionnaire export', () => {
       expect(item.answer[0]?.valueCoding.extension?.[0]?.url).toBe(ordinalValueUrl);
     }
   });
+
+  it('points every QuestionnaireResponse at the url of the Questionnaire served for it, whose item texts it repeats', () => {
+    for (const instrument of instruments) {
+      for (const helperTerm of [null, 'nurse', ' pharmacy student ']) {
+        // As the routes do: the Questionnaire rendered for ?helperTerm=…, the response for its window.
+        const rendered = renderInstrument(instrument, helperTerm ? { helperTerm } : {});
+        const questionnaire = toFhirQuestionnaire(rendered, { baseUrl, helperTerm });
+        const answers = Object.fromEntries(
+          instrument.items.map((item) => {
+            const scale = instrument.responseScales.find((entry) => entry.id === item.responseScaleId);
+            return [item.number, scale?.options[0]?.value as number];
+          }),
+        );
+        const response = toFhirQuestionnaireResponse(rendered, answers, {
+          baseUrl,
+          authored: '2027-01-05T10:00:00.000Z',
+          isComplete: true,
+          helperTerm,
+        });
+        expect(response.questionnaire).toBe(questionnaire.url);
+        expect(response.item).toHaveLength(instrument.items.length);
+        for (const item of response.item) {
+          expect(item.text).toBe(questionnaire.item.find((entry) => entry.linkId === item.linkId)?.text);
+        }
+      }
+    }
+    const nurses = toFhirQuestionnaire(renderInstrument(proqol5, { helperTerm: 'nurse' }), {
+      baseUrl,
+      helperTerm: 'nurse',
+    });
+    expect(nurses.url).toBe(`${baseUrl}/api/instruments/proqol-5/fhir?helperTerm=nurse`);
+    expect(toFhirQuestionnaire(renderInstrument(proqol5), { baseUrl }).url).toBe(
+      `${baseUrl}/api/instruments/proqol-5/fhir`,
+    );
+  });
 });

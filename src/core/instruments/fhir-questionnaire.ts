@@ -96,8 +96,15 @@ export function fhirNameOf(instrumentId: string): string {
   return /^[A-Z]/.test(name) ? name.slice(0, 255) : `Q${name}`.slice(0, 255);
 }
 
-/** The instrument (already rendered with the audience's terms) as a FHIR R4 Questionnaire. */
-export function toFhirQuestionnaire(instrument: Instrument, options: { baseUrl: string }): FhirQuestionnaire {
+/**
+ * The instrument (already rendered with the audience's terms) as a FHIR R4 Questionnaire. Pass the
+ * `helperTerm` it was rendered with: each rendering has its own texts, so its own canonical `url`,
+ * the one a QuestionnaireResponse answered with those texts names (`toFhirQuestionnaireResponse`).
+ */
+export function toFhirQuestionnaire(
+  instrument: Instrument,
+  options: { baseUrl: string; helperTerm?: string | null },
+): FhirQuestionnaire {
   const items: FhirQuestionnaireItem[] = instrument.items.map((item) => ({
     linkId: itemLinkId(item.number),
     type: 'choice',
@@ -122,7 +129,7 @@ export function toFhirQuestionnaire(instrument: Instrument, options: { baseUrl: 
   }));
   return {
     resourceType: 'Questionnaire',
-    url: questionnaireUrl(instrument, options.baseUrl),
+    url: questionnaireUrl(instrument, options.baseUrl, options.helperTerm),
     name: fhirNameOf(instrument.id),
     title: instrument.name,
     version: instrument.version,
@@ -148,14 +155,19 @@ function codingOf(
   };
 }
 
-/** Where the Questionnaire is served; with the helper term its texts were rendered with, if any. */
+/**
+ * The canonical URL of one rendering of the instrument, where it is served: with the helper term its
+ * texts were rendered with, if any (trimmed, as rendering trims it). Questionnaire.url and
+ * QuestionnaireResponse.questionnaire both come from here, so they are the same string.
+ */
 export function questionnaireUrl(
   instrument: Instrument,
   baseUrl: string,
   helperTerm?: string | null,
 ): string {
   const url = `${baseUrl.replace(/\/+$/, '')}/api/instruments/${instrument.id}/fhir`;
-  return helperTerm ? `${url}?helperTerm=${encodeURIComponent(helperTerm)}` : url;
+  const term = helperTerm?.trim();
+  return term ? `${url}?helperTerm=${encodeURIComponent(term)}` : url;
 }
 
 /**

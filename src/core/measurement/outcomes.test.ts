@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { standardDeviation } from '../evaluation/descriptive-statistics.ts';
 import { proqol5 } from '../instruments/proqol-5.ts';
 import { who5 } from '../instruments/who-5.ts';
 import { formatCsv } from '../text/format-csv.ts';
@@ -158,5 +159,106 @@ describe('buildOutcomes', () => {
       '\'=cmd(),-3.5,"\'-1+HYPERLINK(""x"")","a,b"\r\n',
     );
     expect(csv.split('\r\n')[0]).toMatch(/^section,window,/);
+  });
+});
+
+describe('reliable change', () => {
+  /**
+   * 25 people in two programs answering ProQOL twice, every score in the moderate band. Program p1
+   * starts close together, p2 spread out; a third of each improves by 6 on every subscale, a third
+   * worsens by 6, and the rest of p1 stays where it was.
+   */
+  function proqolCohort(): OutcomeResponse[] {
+    const people = [
+      ...[31, 32, 33, 31, 32, 33, 31, 32, 33, 31, 32, 33, 31, 32, 33].map((start) => ({
+        start,
+        program: 'p1',
+      })),
+      ...[29, 35, 29, 35, 29, 35, 29, 35, 29, 35].map((start) => ({ start, program: 'p2' })),
+    ];
+    const response = (
+      index: number,
+      windowId: string,
+      score: number,
+      programId: string,
+    ): OutcomeResponse => ({
+      personId: `person${index}`,
+      windowId,
+      programId,
+      level: 'resident',
+      discipline: 'Nursing',
+      scores: {
+        'compassion-satisfaction': score,
+        burnout: 64 - score,
+        'secondary-traumatic-stress': 64 - score,
+      },
+    });
+    return people.flatMap(({ start, program }, index) => {
+      const step = program === 'p1' ? [6, -6, 0][index % 3] : [6, -6][index % 2];
+      return [
+        response(index, 'w1', start, program),
+        response(index, 'w2', start + (step as number), program),
+      ];
+    });
+  }
+  const build = (programId: string | null) =>
+    buildOutcomes({
+      instrument: proqol5,
+      windows,
+      responses: proqolCohort(),
+      breakdown: 'program',
+      programId,
+      minimumGroupSize: 5,
+    });
+  const thresholdsOf = (outcomes: ReturnType<typeof build>) => {
+    const overall = outcomes.change.find((entry) => entry.group === null);
+    if (overall?.result.status !== 'released') throw new Error('the overall change is hidden');
+    return Object.fromEntries(
+      overall.result.subscales.map((change) => [
+        change.subscaleId,
+        change.reliableChange.status === 'computed' ? change.reliableChange.reliableChangeThreshold : null,
+      ]),
+    );
+  };
+
+  it('names the reliability it uses — Cronbach’s alpha, its value and source — on every CSV row of reliable change', () => {
+    const outcomes = build(null);
+    const rows = outcomesToCsvRows(proqol5, outcomes);
+    const header = rows[0] as string[];
+    const column = (name: string) => header.indexOf(name);
+    const reliableRows = rows.filter((row) => row[0] === 'reliable-change');
+    expect(reliableRows.length).toBeGreaterThan(0);
+    for (const row of reliableRows) {
+      const subscale = proqol5.subscales.find((entry) => entry.name === row[column('subscale')]);
+      if (subscale?.reliability.status !== 'published') throw new Error('ProQOL publishes every alpha');
+      expect(row[column('reliability')]).toBe('Cronbach’s alpha');
+      expect(row[column('reliability_coefficient')]).toBe(subscale.reliability.coefficient);
+      expect(row[column('reliability_source')]).toBe(subscale.reliability.source);
+      expect(row[column('reliability_source')]).toContain('Stamm (2010)');
+      expect(row[column('reliable_change_threshold')]).toBeGreaterThan(0);
+    }
+    const csv = formatCsv(rows);
+    expect(csv).toContain('Cronbach’s alpha,0.88,"Stamm (2010)');
+    expect(csv).toContain('Cronbach’s alpha,0.75,"Stamm (2010)');
+  });
+
+  it('uses one threshold whatever the program filter: the SD of the baseline window’s whole cohort', () => {
+    const unfiltered = thresholdsOf(build(null));
+    const filtered = thresholdsOf(build('p1'));
+    const baseline = proqolCohort().filter((response) => response.windowId === 'w1');
+    for (const subscale of proqol5.subscales) {
+      const { reliability } = subscale;
+      if (reliability.status !== 'published') throw new Error('ProQOL publishes every alpha');
+      const expected = (scores: number[]) =>
+        1.96 * (standardDeviation(scores) as number) * Math.sqrt(2 * (1 - reliability.coefficient));
+      const whole = baseline.map((response) => response.scores[subscale.id] as number);
+      const programOnly = baseline
+        .filter((response) => response.programId === 'p1')
+        .map((response) => response.scores[subscale.id] as number);
+      expect(unfiltered[subscale.id]).toBeCloseTo(expected(whole), 10);
+      expect(filtered[subscale.id]).toBe(unfiltered[subscale.id]);
+      // p1 alone is much less spread out: a threshold from it would be a different one.
+      expect(Math.abs(expected(programOnly) - expected(whole))).toBeGreaterThan(0.5);
+    }
   });
 });

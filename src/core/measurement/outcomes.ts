@@ -1,3 +1,4 @@
+import { reliabilityKindNames } from '../instruments/describe-reliability.ts';
 import type { Instrument } from '../instruments/instrument.ts';
 import type { CsvCell } from '../text/format-csv.ts';
 import type { ChangeFigures, TrendFigures } from './outcome-cells.ts';
@@ -200,7 +201,13 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): C
     'ci95_upper',
     'cohens_dz',
     'hedges_g_av',
+    'reliable_change_threshold',
+    'reliability',
+    'reliability_coefficient',
+    'reliability_source',
   ];
+  // Columns only reliable-change rows fill: the threshold and the reliability it was worked out with.
+  const noReliability = ['', '', '', ''];
   const titleOf = (windowId: string | null) =>
     outcomes.windows.find((window) => window.id === windowId)?.title ?? '';
   const nameOf = (subscaleId: string) =>
@@ -232,6 +239,7 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): C
         '',
         '',
         '',
+        ...noReliability,
       ]);
     }
   }
@@ -258,6 +266,7 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): C
         '',
         '',
         '',
+        ...noReliability,
       ]);
     }
   }
@@ -283,6 +292,7 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): C
         number(subscale.confidenceInterval?.upper),
         number(subscale.cohensDz),
         number(subscale.hedgesGav),
+        ...noReliability,
       ]);
       const rc = subscale.reliableChange;
       if (rc.status !== 'computed') continue;
@@ -311,6 +321,11 @@ export function outcomesToCsvRows(instrument: Instrument, outcomes: Outcomes): C
           '',
           '',
           '',
+          // Which reliability the index used, named as the report and the dashboard name it.
+          number(rc.reliableChangeThreshold),
+          reliabilityKindNames[rc.reliability.kind],
+          rc.reliability.coefficient,
+          rc.reliability.source,
         ]);
       }
     }

@@ -42,7 +42,10 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     /** A mail carrying a sign-in link: admins see that it was sent, never its text. */
     isConfidential: boolean('is_confidential').notNull().default(false),
-    /** The kind of notice it tells of; a later notice of the same kind folds into it while it waits. */
+    /**
+     * The kind of notice or account e-mail it tells of; a later notice of the same kind folds into it
+     * while it waits. Null only in rows queued before migration 0009: admins see those as private.
+     */
     kind: text('kind'),
   },
   (table) => [

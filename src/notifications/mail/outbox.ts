@@ -1,8 +1,9 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/connect.ts';
 import { exactTime, olderThan, type Page, type PageKey, toPage } from '../../db/page-cursor.ts';
 import { outbox } from '../../db/schema.ts';
-import type { NotificationKind } from '../notify.ts';
+import { containsText } from '../../db/text-search.ts';
+import { accountEmailKinds, type NotificationKind, notificationKinds } from '../notify.ts';
 import { maxDeliveryAttempts } from './deliver-outbox.ts';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'failed';
@@ -19,11 +20,24 @@ export const privateNotificationKinds: readonly NotificationKind[] = [
   'assessment-reminder',
 ];
 
+/**
+ * The kinds an admin may read whole: every notice kind not listed above, and e-mails about the account
+ * itself. Anything else shows its delivery status only — a private kind, a kind this version does not
+ * know, and no kind at all (rows queued before the outbox recorded kinds, migration 0009, may be about
+ * one person's attendance as well as anything else).
+ */
+const readableKinds = new Set<string>([
+  ...notificationKinds.filter((kind) => !privateNotificationKinds.includes(kind)),
+  ...accountEmailKinds,
+]);
 const privateKinds = new Set<string>(privateNotificationKinds);
 
 export type OutboxMailView = {
   id: string;
-  /** True when the mail is about one person's attendance, reflections or results: details hidden. */
+  /**
+   * True when the mail is about one person's attendance, reflections or results, or its kind is not
+   * known (so it may be): details hidden.
+   */
   isPrivate: boolean;
   to: string;
   subject: string;
@@ -47,13 +61,29 @@ const confidentialText =
 export async function listOutbox(
   db: Database,
   organizationId: string,
-  options: { showsConfidentialText: boolean; after?: PageKey | undefined; limit: number },
+  options: {
+    showsConfidentialText: boolean;
+    search?: string | undefined;
+    after?: PageKey | undefined;
+    limit: number;
+  },
 ): Promise<Page<OutboxMailView>> {
   const rows = await db
     .select({ mail: outbox, sortTime: exactTime(outbox.createdAt) })
     .from(outbox)
     .where(
-      and(eq(outbox.organizationId, organizationId), olderThan(outbox.createdAt, outbox.id, options.after)),
+      and(
+        eq(outbox.organizationId, organizationId),
+        // A search reads only what the list shows: a personal notice is never found by its recipient,
+        // or searching a name would tell whom a notice about attendance went to.
+        options.search
+          ? and(
+              inArray(outbox.kind, [...readableKinds]),
+              containsText([outbox.to, outbox.subject], options.search),
+            )
+          : undefined,
+        olderThan(outbox.createdAt, outbox.id, options.after),
+      ),
     )
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(options.limit + 1);
@@ -62,17 +92,21 @@ export async function listOutbox(
     options.limit,
     (row) => [row.sortTime, row.mail.id],
     ({ mail: row }): OutboxMailView =>
-      row.kind !== null && privateKinds.has(row.kind)
+      row.kind === null || !readableKinds.has(row.kind)
         ? {
             id: row.id,
             isPrivate: true,
             to: 'hidden',
-            subject: 'A personal notice (about attendance, reflection or a questionnaire)',
+            subject: privateKinds.has(row.kind ?? '')
+              ? 'A personal notice (about attendance, reflection or a questionnaire)'
+              : 'An e-mail of no known kind (it may be a personal notice)',
             text: '',
             calendar: null,
             status: statusOf(row),
             attempts: row.attempts,
-            lastError: row.lastError ? 'Delivery failed (details hidden: a personal notice).' : null,
+            lastError: row.lastError
+              ? 'Delivery failed (details hidden: a personal notice, or maybe one).'
+              : null,
             createdAt: row.createdAt.toISOString(),
             sentAt: row.sentAt?.toISOString() ?? null,
           }

@@ -1,4 +1,7 @@
 import type { PDFPage } from 'pdf-lib';
+import { describeHiddenFigure } from '../../core/evaluation/describe-hidden-figure.ts';
+import type { SuppressionReason } from '../../core/evaluation/release-aggregates.ts';
+import { describeReliabilityOf } from '../../core/instruments/describe-reliability.ts';
 import type { GroupRef } from '../../core/measurement/outcomes.ts';
 import type { OutcomesView } from '../services/outcomes.ts';
 import { drawLine, embedFontFamily, type FontFamily, widthOf } from './unicode-pdf-text.ts';
@@ -27,12 +30,8 @@ function groupName(group: GroupRef): string {
 export function composeOutcomesReport(view: OutcomesView, generatedAt: Date): Report {
   const { instrument, outcomes } = view;
   // Says why: a group too small, or a figure hidden only so that others cannot be subtracted.
-  const hiddenText = (hidden: { reason: string }) =>
-    hidden.reason === 'reveals-small-group-by-subtraction'
-      ? 'hidden so figures cannot be subtracted'
-      : hidden.reason === 'rest-below-minimum'
-        ? `hidden: fewer than ${outcomes.minimumGroupSize} left out`
-        : `fewer than ${outcomes.minimumGroupSize} — hidden`;
+  const hiddenText = (hidden: { reason: SuppressionReason }) =>
+    describeHiddenFigure(hidden.reason, outcomes.minimumGroupSize);
   const titleOf = (windowId: string | null) =>
     outcomes.windows.find((window) => window.id === windowId)?.title ?? '—';
   const nameOf = (subscaleId: string) =>
@@ -86,7 +85,7 @@ export function composeOutcomesReport(view: OutcomesView, generatedAt: Date): Re
   if (outcomes.change.length > 0) {
     tables.push({
       title: `Change from ${titleOf(outcomes.baselineWindowId)} to ${titleOf(outcomes.focusWindowId)} (people who answered both)`,
-      note: `Mean change with its 95% confidence interval. d_z: mean change over the SD of the changes; g_av: Hedges’ g over the average of the before and after SDs (Lakens 2013). Reliable change: the Jacobson–Truax index with ${describeReliability(instrument)}, and the SD of the baseline window’s whole cohort.`,
+      note: `Mean change with its 95% confidence interval. d_z: mean change over the SD of the changes; g_av: Hedges’ g over the average of the before and after SDs (Lakens 2013). Reliable change: the Jacobson–Truax index with ${describeReliabilityOf(instrument.subscales)}, and the SD of the baseline window’s whole cohort.`,
       header: [
         'Group',
         'Subscale',
@@ -241,15 +240,4 @@ export async function renderReportPdf(report: Report): Promise<Uint8Array> {
   y -= 10;
   for (const line of report.attribution) write(line, { size: 7 });
   return pdf.save();
-}
-
-/** Which reliability reliable change uses, named per subscale with where it was published. */
-function describeReliability(instrument: OutcomesView['instrument']): string {
-  const named = instrument.subscales.map((subscale) => {
-    const reliability = subscale.reliability;
-    if (reliability.status !== 'published') return `${subscale.name}: none published, not computed`;
-    const kind = reliability.kind === 'cronbach-alpha' ? 'Cronbach’s alpha' : 'test–retest r';
-    return `${subscale.name}: ${kind} ${reliability.coefficient.toFixed(2)} (${reliability.source})`;
-  });
-  return `the published reliability — ${named.join('; ')}`;
 }

@@ -1,5 +1,6 @@
 /** Assessment windows, as coordinators schedule and close them: when an instrument is open to answer. */
 import { z } from 'zod';
+import { suppressionReasons } from '../../core/evaluation/describe-hidden-figure.ts';
 import { effectiveMinimumGroupSize, releaseAggregates } from '../../core/evaluation/release-aggregates.ts';
 import { assessmentWindowKinds, maximumOccurrences } from '../../core/measurement/assessment-windows.ts';
 import type { App, AppDependencies } from '../app-types.ts';
@@ -83,7 +84,16 @@ export function assessmentWindowRoutes(app: App, { db, now }: AppDependencies): 
           200: z.object({
             windows: z.array(
               WindowSchema.extend({
-                submittedCount: z.number().nullable().describe('Null: fewer than the minimum — hidden'),
+                submittedCount: z
+                  .number()
+                  .nullable()
+                  .describe('Null: hidden, for submittedCountHiddenReason'),
+                submittedCountHiddenReason: z
+                  .enum(suppressionReasons)
+                  .nullable()
+                  .describe(
+                    'Why the count is hidden (null when it is shown): too few people, or so that counts cannot be subtracted',
+                  ),
               }),
             ),
             minimumGroupSize: z.number(),
@@ -111,10 +121,12 @@ export function assessmentWindowRoutes(app: App, { db, now }: AppDependencies): 
         minimumGroupSize: effectiveMinimumGroupSize(settings.minimumReportingGroupSize),
       });
       const counts = new Map(release.released.map((cell) => [cell.id, cell.memberCount]));
+      const hiddenReasons = new Map(release.suppressed.map((cell) => [cell.id, cell.reason]));
       return {
         windows: windows.map((window) => ({
           ...presentWindow(window, now()),
           submittedCount: counts.get(window.id) ?? null,
+          submittedCountHiddenReason: hiddenReasons.get(window.id) ?? null,
         })),
         minimumGroupSize: release.minimumGroupSize,
       };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { listAuditEvents } from '../services/audit.ts';
-import { errorResponses, pageQuery } from './schemas.ts';
+import { errorResponses, pageQuery, searchQuery } from './schemas.ts';
 
 export function auditEventRoutes(app: App, { db }: AppDependencies): void {
   app.get(
@@ -12,8 +12,11 @@ export function auditEventRoutes(app: App, { db }: AppDependencies): void {
       schema: {
         tags: ['audit'],
         summary:
-          'Changes to people, settings, programs, groups and meetings, newest first, a page at a time, each naming what was acted on, in words with old → new values',
-        querystring: z.object(pageQuery({ sortedBy: 'time', limit: 100, maxLimit: 200 })),
+          'Changes to people, settings, programs, groups and meetings, newest first, a page at a time, each naming what was acted on, in words with old → new values; search by action or by who acted or was acted on',
+        querystring: z.object({
+          ...searchQuery('Part of an action (e.g. "role") or of the name of who acted or was acted on'),
+          ...pageQuery({ sortedBy: 'time', limit: 100, maxLimit: 200 }),
+        }),
         response: {
           200: z.object({
             events: z.array(

@@ -3,7 +3,7 @@ import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
 import { dismissReports, hidePost, reportPost, unhidePost } from '../services/group-post-moderation.ts';
 import { createPost, deletePost, listOwnPosts, readGroupSpace, updatePost } from '../services/group-space.ts';
-import { errorResponses, pageQuery } from './schemas.ts';
+import { errorResponses, pageQuery, searchQuery } from './schemas.ts';
 import { LongTextSchema } from './text-schemas.ts';
 
 const GroupIdParamsSchema = z.object({ groupId: z.uuid('must be a group id') });
@@ -79,9 +79,14 @@ export function groupSpaceRoutes(app: App, { db, now }: AppDependencies): void {
       schema: {
         tags: ['group space'],
         summary:
-          "Your group's space: guidelines, a page of posts (newest first) with their replies; facilitators also get open reports",
+          "Your group's space: guidelines, a page of posts (newest first) with their replies, or of the threads containing a search; facilitators also get open reports",
         params: GroupIdParamsSchema,
-        querystring: z.object(pageQuery({ sortedBy: 'time', limit: 30, maxLimit: 100 })),
+        querystring: z.object({
+          ...searchQuery(
+            'Part of the words of a post or of a reply to it (not of hidden posts, not authors)',
+          ),
+          ...pageQuery({ sortedBy: 'time', limit: 30, maxLimit: 100 }),
+        }),
         response: { 200: GroupSpaceSchema, ...errorResponses },
       },
     },

@@ -35,6 +35,19 @@ export function instrumentRoutes(app: App, { config }: AppDependencies): void {
                     bands: z.array(
                       z.object({ id: z.string(), label: z.string(), min: z.number(), max: z.number() }),
                     ),
+                    reliability: z
+                      .discriminatedUnion('status', [
+                        z.object({
+                          status: z.literal('published'),
+                          coefficient: z.number(),
+                          kind: z.enum(['cronbach-alpha', 'test-retest']),
+                          source: z.string(),
+                        }),
+                        z.object({ status: z.literal('unknown'), note: z.string() }),
+                      ])
+                      .describe(
+                        'The reliability the reliable change index uses, with where it was published',
+                      ),
                   }),
                 ),
                 licenceSummary: z.string(),
@@ -64,6 +77,7 @@ export function instrumentRoutes(app: App, { config }: AppDependencies): void {
             min: band.min,
             max: band.max,
           })),
+          reliability: subscale.reliability,
         })),
         licenceSummary: instrument.licence.summary,
         useCondition: instrument.licence.useCondition?.text ?? null,
@@ -97,7 +111,7 @@ export function instrumentRoutes(app: App, { config }: AppDependencies): void {
       const rendered = renderInstrument(instrument, helperTerm ? { helperTerm } : {});
       return reply
         .type('application/fhir+json; charset=utf-8')
-        .send(toFhirQuestionnaire(rendered, { baseUrl: config.publicUrl }));
+        .send(toFhirQuestionnaire(rendered, { baseUrl: config.publicUrl, helperTerm }));
     },
   );
 }

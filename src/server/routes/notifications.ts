@@ -9,7 +9,7 @@ import { setNotificationLinkBase } from '../../notifications/notify.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { findCalendarFeed } from '../calendar/calendar-feeds.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { errorResponses, pageQuery } from './schemas.ts';
+import { errorResponses, pageQuery, searchQuery } from './schemas.ts';
 
 const NotificationSchema = z.object({
   id: z.string(),
@@ -53,8 +53,12 @@ export function notificationRoutes(app: App, { db, config, now }: AppDependencie
       config: { action: 'notifications.list' },
       schema: {
         tags: ['notifications'],
-        summary: 'Your own notices, newest first, a page at a time, and how many are unread in all',
-        querystring: z.object(pageQuery({ sortedBy: 'time', limit: 100, maxLimit: 200 })),
+        summary:
+          'Your own notices, newest first, a page at a time (those containing a search, if given), and how many are unread in all',
+        querystring: z.object({
+          ...searchQuery('Part of a notice’s title or text'),
+          ...pageQuery({ sortedBy: 'time', limit: 100, maxLimit: 200 }),
+        }),
         response: {
           200: z.object({
             notifications: z.array(NotificationSchema),

@@ -3,7 +3,7 @@ import { loadMailSettings } from '../../notifications/mail/mail-settings.ts';
 import { listOutbox } from '../../notifications/mail/outbox.ts';
 import type { App, AppDependencies } from '../app-types.ts';
 import { requireMember } from '../plugins/authentication.ts';
-import { errorResponses, pageQuery } from './schemas.ts';
+import { errorResponses, pageQuery, searchQuery } from './schemas.ts';
 
 const OutboxMailSchema = z.object({
   id: z.string(),
@@ -33,8 +33,11 @@ export function outboxRoutes(app: App, { db, config }: AppDependencies): void {
       schema: {
         tags: ['outbox'],
         summary:
-          "The organisation's e-mails, newest first, a page at a time; without SMTP_URL they stay here",
-        querystring: z.object(pageQuery({ sortedBy: 'time', limit: 100, maxLimit: 200 })),
+          "The organisation's e-mails, newest first, a page at a time; without SMTP_URL they stay here. A search finds e-mails by recipient or subject, never personal notices",
+        querystring: z.object({
+          ...searchQuery('Part of a recipient’s address or of a subject'),
+          ...pageQuery({ sortedBy: 'time', limit: 100, maxLimit: 200 }),
+        }),
         response: {
           200: z.object({
             isDeliveryConfigured: z.boolean(),

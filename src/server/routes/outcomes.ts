@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suppressionReasons } from '../../core/evaluation/describe-hidden-figure.ts';
 import { breakdowns, outcomesToCsvRows } from '../../core/measurement/outcomes.ts';
 import { formatCsv } from '../../core/text/format-csv.ts';
 import type { App, AppDependencies } from '../app-types.ts';
@@ -18,7 +19,7 @@ const OutcomesQuerySchema = z.object({
 
 const HiddenSchema = z.object({
   status: z.literal('hidden'),
-  reason: z.enum(['below-minimum', 'rest-below-minimum', 'reveals-small-group-by-subtraction']),
+  reason: z.enum(suppressionReasons),
   explanation: z.string(),
 });
 const GroupSchema = z.object({ key: z.string(), label: z.string() }).nullable();

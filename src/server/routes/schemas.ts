@@ -41,6 +41,11 @@ export function pageQuery(options: { sortedBy: 'text' | 'time'; limit: number; m
   };
 }
 
+/** A list's search: rows containing the text (case-insensitively) in what the description names. */
+export function searchQuery(what: string) {
+  return { search: ShortTextSchema.max(200).optional().describe(what) };
+}
+
 export const MemberSchema = z.object({
   id: z.string(),
   name: z.string(),

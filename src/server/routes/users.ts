@@ -13,6 +13,7 @@ import {
   MemberSchema,
   pageQuery,
   RoleSchema,
+  searchQuery,
 } from './schemas.ts';
 import { ShortTextSchema } from './text-schemas.ts';
 
@@ -52,7 +53,7 @@ export function userRoutes(app: App, { db, now }: AppDependencies): void {
         tags: ['users'],
         summary: "One page of the organisation's members with their roles, by name; search by name or e-mail",
         querystring: z.object({
-          search: ShortTextSchema.max(200).optional().describe('Part of a name or e-mail address'),
+          ...searchQuery('Part of a name or e-mail address'),
           ...pageQuery({ sortedBy: 'text', limit: 100, maxLimit: 200 }),
         }),
         response: {

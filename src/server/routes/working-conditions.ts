@@ -10,9 +10,10 @@ import {
   describeReportSummary,
   fileReport,
   listLeadershipActions,
+  readReportComments,
   updateLeadershipAction,
 } from '../services/working-conditions.ts';
-import { CommentReleaseSchema, errorResponses, IsoDateSchema } from './schemas.ts';
+import { errorResponses, IsoDateSchema } from './schemas.ts';
 import { LongTextSchema, ShortTextSchema } from './text-schemas.ts';
 
 const ActionSchema = z.object({
@@ -47,6 +48,18 @@ const ReportCountSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('suppressed'), explanation: z.string() }),
 ]);
 
+const CommentPageSchema = z.object({
+  comments: z.array(z.string()).readonly(),
+  commentCount: z.number().describe('How many comments the category has in this release'),
+  nextOffset: z.number().nullable().describe('Pass as offset for the next page; null on the last one'),
+});
+
+/** A category's texts: its first page when released, or why none are shown. */
+const ReportCommentsSchema = z.discriminatedUnion('status', [
+  CommentPageSchema.extend({ status: z.literal('released'), respondentCount: z.number() }),
+  z.object({ status: z.literal('withheld'), minimumRespondents: z.number(), message: z.string() }),
+]);
+
 const ReportSummarySchema = z.object({
   minimumGroupSize: z.number(),
   weeks: z.array(z.string()).describe('ISO week starts (Mondays), oldest first'),
@@ -59,11 +72,12 @@ const ReportSummarySchema = z.object({
       total: ReportCountSchema,
       byWeek: z.array(ReportCountSchema).describe('One count per entry of weeks'),
       byUnit: z.array(ReportCountSchema).describe('One count per entry of units'),
-      comments: CommentReleaseSchema,
+      comments: ReportCommentsSchema,
     }),
   ),
   unitTotals: z.array(ReportCountSchema),
   weekTotals: z.array(ReportCountSchema),
+  releaseWeek: z.string().describe('The last week these figures cover: pass it to page through the comments'),
   releasedAt: z.string().describe('When these figures were released; they cover weeks that have ended'),
   nextReleaseAt: z.string().describe("When the current week's reports appear (the Monday after it)"),
 });
@@ -126,6 +140,26 @@ export function workingConditionRoutes(app: App, { db, now }: AppDependencies): 
       },
     },
     async (request) => describeReportSummary(db, requireMember(request), now()),
+  );
+
+  app.get(
+    '/api/working-condition-reports/summary/comments',
+    {
+      config: { action: 'working-condition-reports.summary' },
+      schema: {
+        tags: ['working conditions'],
+        summary:
+          "A later page of one category's comments in the summary released for a week (the summary shows the first page)",
+        querystring: z.object({
+          week: IsoDateSchema.describe('releaseWeek of the summary'),
+          category: z.enum(stressorCategories),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: CommentPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => readReportComments(db, requireMember(request), request.query),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import type { AuditChange } from '../../core/audit/describe-audit-event.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { type PageKey, toPage } from '../../db/page-cursor.ts';
 import { enrollments, invitations, memberships, passwordResets, users } from '../../db/schema.ts';
+import { containsText } from '../../db/text-search.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
@@ -58,12 +59,9 @@ export async function listMembers(
   options: { search?: string | undefined; after?: PageKey | undefined; limit: number },
 ): Promise<MemberPage> {
   const { after } = options;
-  const pattern = options.search
-    ? `%${options.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
-    : null;
   const matches = and(
     eq(memberships.organizationId, organizationId),
-    pattern ? sql`(${users.name} ilike ${pattern} or ${users.email} ilike ${pattern})` : undefined,
+    containsText([users.name, users.email], options.search),
   );
   const rows = await db
     .select(memberColumns)

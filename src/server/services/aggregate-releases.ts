@@ -2,7 +2,7 @@
  * Frozen releases of aggregates per closed period (decisions 003 and 007): written once, inside a
  * transaction that holds the program's or organisation's row, and read unchanged ever after.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { type AggregateReleaseKind, aggregateReleases, organizations, programs } from '../../db/schema.ts';
 
@@ -15,6 +15,20 @@ export type StoredRelease<Contents> = {
 
 type Scope = { organizationId: string; kind: AggregateReleaseKind; scopeId: string };
 
+const ofScope = (scope: Scope) =>
+  and(
+    eq(aggregateReleases.organizationId, scope.organizationId),
+    eq(aggregateReleases.kind, scope.kind),
+    eq(aggregateReleases.scopeId, scope.scopeId),
+  );
+
+const asStoredRelease = <Contents>(row: typeof aggregateReleases.$inferSelect): StoredRelease<Contents> => ({
+  periodKey: row.periodKey,
+  periodClosedAt: row.periodClosedAt,
+  releasedAt: row.releasedAt,
+  contents: row.contents as Contents,
+});
+
 /** Every release of one kind for one program or organisation, in the order they were made. */
 export async function readReleases<Contents>(
   db: Database | Transaction,
@@ -23,20 +37,29 @@ export async function readReleases<Contents>(
   const rows = await db
     .select()
     .from(aggregateReleases)
-    .where(
-      and(
-        eq(aggregateReleases.organizationId, scope.organizationId),
-        eq(aggregateReleases.kind, scope.kind),
-        eq(aggregateReleases.scopeId, scope.scopeId),
-      ),
-    )
+    .where(ofScope(scope))
     .orderBy(asc(aggregateReleases.releasedAt), asc(aggregateReleases.periodKey));
-  return rows.map((row) => ({
-    periodKey: row.periodKey,
-    periodClosedAt: row.periodClosedAt,
-    releasedAt: row.releasedAt,
-    contents: row.contents as Contents,
-  }));
+  return rows.map(asStoredRelease<Contents>);
+}
+
+/**
+ * One release: the one of a period, or else the latest made. A page reads the release it shows, not
+ * every one made before it (a year of weekly summaries is 52 of them).
+ */
+export async function readRelease<Contents>(
+  db: Database | Transaction,
+  scope: Scope,
+  which: { periodKey: string } | 'latest',
+): Promise<StoredRelease<Contents> | null> {
+  const [row] = await db
+    .select()
+    .from(aggregateReleases)
+    .where(
+      and(ofScope(scope), which === 'latest' ? undefined : eq(aggregateReleases.periodKey, which.periodKey)),
+    )
+    .orderBy(desc(aggregateReleases.releasedAt), desc(aggregateReleases.periodKey))
+    .limit(1);
+  return row ? asStoredRelease<Contents>(row) : null;
 }
 
 /**

@@ -4,6 +4,7 @@ import { type AuditDetails, describeAuditEvent } from '../../core/audit/describe
 import type { Database, Transaction } from '../../db/connect.ts';
 import { exactTime, olderThan, type PageKey, toPage } from '../../db/page-cursor.ts';
 import { auditEvents, memberships, users } from '../../db/schema.ts';
+import { containsText } from '../../db/text-search.ts';
 
 export async function recordAuditEvent(
   db: Database | Transaction,
@@ -25,20 +26,21 @@ export async function recordAuditEvent(
 export async function listAuditEvents(
   db: Database,
   organizationId: string,
-  options: { after?: PageKey | undefined; limit: number },
+  options: { search?: string | undefined; after?: PageKey | undefined; limit: number },
 ) {
   const targets = alias(users, 'target_users');
   const targetMemberships = alias(memberships, 'target_memberships');
+  // Only a person of this organisation is named; other targets (a program, a group) stay ids.
+  const targetName = sql<
+    string | null
+  >`case when ${targetMemberships.userId} is null then null else ${targets.name} end`;
   const rows = await db
     .select({
       id: auditEvents.id,
       action: auditEvents.action,
       actorName: users.name,
       targetId: auditEvents.targetId,
-      // Only a person of this organisation is named; other targets (a program, a group) stay ids.
-      targetName: sql<
-        string | null
-      >`case when ${targetMemberships.userId} is null then null else ${targets.name} end`,
+      targetName,
       details: auditEvents.details,
       createdAt: auditEvents.createdAt,
       sortTime: exactTime(auditEvents.createdAt),
@@ -53,6 +55,8 @@ export async function listAuditEvents(
     .where(
       and(
         eq(auditEvents.organizationId, organizationId),
+        // Searched as shown: a target by name only when it is a person of this organisation.
+        containsText([auditEvents.action, users.name, targetName], options.search),
         olderThan(auditEvents.createdAt, auditEvents.id, options.after),
       ),
     )

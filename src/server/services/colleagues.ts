@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, eq, ilike, isNull, ne, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { groupMembers, groups, memberships, recognitionPreferences, users } from '../../db/schema.ts';
+import { containsPattern } from '../../db/text-search.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 
 type Reader = Database | Transaction;
@@ -62,10 +63,6 @@ export async function findColleague(db: Reader, member: SignedInMember, colleagu
   return row ?? null;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 /**
  * Colleagues in one's organisation by name, for thanking or pairing: their name, whether they
  * receive public recognition, and the groups one shares with them. Nothing else about them.
@@ -102,7 +99,7 @@ export async function searchColleagues(db: Database, member: SignedInMember, sea
         eq(memberships.organizationId, member.organizationId),
         ne(users.id, member.userId),
         isNull(users.disabledAt),
-        ilike(users.name, `%${escapeLike(search)}%`),
+        ilike(users.name, containsPattern(search)),
       ),
     )
     .orderBy(asc(users.name))

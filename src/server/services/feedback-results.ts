@@ -27,7 +27,13 @@ import type { Database, Transaction } from '../../db/connect.ts';
 import { enrollments, groups, meetingFeedback, meetings, programs } from '../../db/schema.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { notFound } from '../errors.ts';
-import { readReleases, type StoredRelease, storeReleases, whileHoldingScope } from './aggregate-releases.ts';
+import {
+  readRelease,
+  readReleases,
+  type StoredRelease,
+  storeReleases,
+  whileHoldingScope,
+} from './aggregate-releases.ts';
 import { findOrganizationSettings } from './organization.ts';
 import { listTopics } from './topics.ts';
 
@@ -63,7 +69,7 @@ export async function describeProgramFeedback(
     const covered = new Set(release?.contents.meetingIds ?? []);
     return closed.every((meeting) => covered.has(meeting.id));
   };
-  let latest = (await readReleases<FeedbackRelease>(db, scope)).at(-1);
+  let latest = (await readRelease<FeedbackRelease>(db, scope, 'latest')) ?? undefined;
   if (closed.length > 0 && !isCovered(latest)) {
     latest = await whileHoldingScope(db, scope, async (tx) => {
       const earlier = await readReleases<FeedbackRelease>(tx, scope);

@@ -11,6 +11,7 @@ import {
 } from '../../db/page-cursor.ts';
 import { preparedOnce } from '../../db/prepared.ts';
 import { groupMembers, groupPostReports, groupPosts, groups, programs, users } from '../../db/schema.ts';
+import { containsPattern } from '../../db/text-search.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -113,6 +114,21 @@ const newestPosts = preparedOnce((db: Database) => postsPage(db, undefined, 'ten
 const olderPosts = preparedOnce((db: Database) =>
   postsPage(db, olderThanPlaceholders(groupPosts.createdAt, groupPosts.id), 'tend_group_space_older_posts'),
 );
+/**
+ * A search finds threads whose post or a reply contains the text, in what everyone sees of them: never in
+ * a hidden post's words nor by author (an anonymous post's author would be found by name).
+ */
+const matchingThread = sql`((${groupPosts.hiddenAt} is null and ${groupPosts.body} ilike ${sql.placeholder('pattern')}) or exists (select 1 from ${groupPosts} reply where reply.parent_id = ${groupPosts.id} and reply.hidden_at is null and reply.body ilike ${sql.placeholder('pattern')}))`;
+const newestMatchingPosts = preparedOnce((db: Database) =>
+  postsPage(db, matchingThread, 'tend_group_space_matching_posts'),
+);
+const olderMatchingPosts = preparedOnce((db: Database) =>
+  postsPage(
+    db,
+    and(matchingThread, olderThanPlaceholders(groupPosts.createdAt, groupPosts.id)),
+    'tend_group_space_older_matching_posts',
+  ),
+);
 
 const repliesTo = preparedOnce((db: Database) =>
   db
@@ -150,13 +166,20 @@ export async function readGroupSpace(
   db: Database,
   member: SignedInMember,
   groupId: string,
-  options: { after?: PageKey | undefined; limit: number },
+  options: { search?: string | undefined; after?: PageKey | undefined; limit: number },
 ) {
   const group = await loadGroupSpace(db, member, groupId);
   const isFacilitator = canModerateGroupSpace(group.relation);
-  const postRows = await (options.after
-    ? olderPosts(db).execute({ groupId, limit: options.limit + 1, ...pageKeyParameters(options.after) })
-    : newestPosts(db).execute({ groupId, limit: options.limit + 1 }));
+  const { search, after } = options;
+  const statement = search
+    ? (after ? olderMatchingPosts : newestMatchingPosts)(db)
+    : (after ? olderPosts : newestPosts)(db);
+  const postRows = await statement.execute({
+    groupId,
+    limit: options.limit + 1,
+    ...(search ? { pattern: containsPattern(search) } : {}),
+    ...(after ? pageKeyParameters(after) : {}),
+  });
   const { items: pagePosts, nextCursor } = toPage(
     postRows,
     options.limit,

@@ -4,6 +4,11 @@ import type { CellDecision } from '../../core/evaluation/release-after-earlier.t
 import { addDays } from '../../core/scheduling/local-date.ts';
 import { zonedTimeToUtc } from '../../core/scheduling/time-zones.ts';
 import {
+  type CommentPage,
+  firstPageOfComments,
+  pageOfComments,
+} from '../../core/working-conditions/comment-pages.ts';
+import {
   defaultUnits,
   identifyingDetailsWarning,
   isoWeekStart,
@@ -29,7 +34,13 @@ import {
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
-import { readReleases, type StoredRelease, storeReleases, whileHoldingScope } from './aggregate-releases.ts';
+import {
+  readRelease,
+  readReleases,
+  type StoredRelease,
+  storeReleases,
+  whileHoldingScope,
+} from './aggregate-releases.ts';
 import type { AnonymousReportLimiter } from './anonymous-report-limiter.ts';
 import { recordAuditEvent } from './audit.ts';
 import { findOrganizationSettings } from './organization.ts';
@@ -117,6 +128,11 @@ type SummaryRelease = {
   weekCount: number;
 };
 
+/** The leaders' weekly summaries are released for the whole organisation. */
+function summaryScope(organizationId: string) {
+  return { organizationId, kind: 'working-conditions' as const, scopeId: organizationId };
+}
+
 /**
  * Counts for leaders over the `weekCount` ISO weeks up to the last one that has ended, every count
  * through the privacy gate. A week's figures are released once, on the Monday after it (organisation
@@ -128,14 +144,10 @@ export async function describeReportSummary(db: Database, member: SignedInMember
   const settings = await findOrganizationSettings(db, member.organizationId);
   const thisWeek = isoWeekStart(organizationToday(now, settings.timeZone));
   const lastClosedWeek = addDays(thisWeek, -7);
-  const scope = {
-    organizationId: member.organizationId,
-    kind: 'working-conditions' as const,
-    scopeId: member.organizationId,
-  };
+  const scope = summaryScope(member.organizationId);
   const findRelease = (releases: readonly StoredRelease<SummaryRelease>[]) =>
     releases.find((release) => release.periodKey === lastClosedWeek);
-  let release = findRelease(await readReleases<SummaryRelease>(db, scope));
+  let release = (await readRelease<SummaryRelease>(db, scope, { periodKey: lastClosedWeek })) ?? undefined;
   if (!release) {
     release = await whileHoldingScope(db, scope, async (tx) => {
       const earlier = await readReleases<SummaryRelease>(tx, scope);
@@ -155,11 +167,32 @@ export async function describeReportSummary(db: Database, member: SignedInMember
       return made;
     });
   }
+  const { summary } = release.contents;
   return {
-    ...release.contents.summary,
+    ...summary,
+    // Each category's first page of comments; readReportComments gives the pages after it.
+    categories: summary.categories.map((category) => ({
+      ...category,
+      comments: firstPageOfComments(category.comments),
+    })),
+    releaseWeek: release.periodKey,
     releasedAt: release.releasedAt.toISOString(),
     nextReleaseAt: zonedTimeToUtc(addDays(thisWeek, 7), 0, 0, settings.timeZone).toISOString(),
   };
+}
+
+/** A later page of one category's comments, from the summary released for `week`. */
+export async function readReportComments(
+  db: Database,
+  member: SignedInMember,
+  query: { week: string; category: StressorCategory; offset: number; limit: number },
+): Promise<CommentPage> {
+  const scope = summaryScope(member.organizationId);
+  const release = await readRelease<SummaryRelease>(db, scope, { periodKey: query.week });
+  if (!release) throw notFound('A summary released for that week');
+  const category = release.contents.summary.categories.find((entry) => entry.category === query.category);
+  const comments = category?.comments.status === 'released' ? category.comments.comments : [];
+  return pageOfComments(comments, query.offset, query.limit);
 }
 
 async function summarizeClosedWeeks(

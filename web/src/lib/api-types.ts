@@ -2764,10 +2764,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Changes to people, settings, programs, groups and meetings, newest first, a page at a time, each naming what was acted on, in words with old → new values */
+        /** Changes to people, settings, programs, groups and meetings, newest first, a page at a time, each naming what was acted on, in words with old → new values; search by action or by who acted or was acted on */
         get: {
             parameters: {
                 query?: {
+                    /** @description Part of an action (e.g. "role") or of the name of who acted or was acted on */
+                    search?: string;
                     /** @description nextCursor of the previous page */
                     after?: string;
                     limit?: number;
@@ -8570,10 +8572,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your own notices, newest first, a page at a time, and how many are unread in all */
+        /** Your own notices, newest first, a page at a time (those containing a search, if given), and how many are unread in all */
         get: {
             parameters: {
                 query?: {
+                    /** @description Part of a notice’s title or text */
+                    search?: string;
                     /** @description nextCursor of the previous page */
                     after?: string;
                     limit?: number;
@@ -9925,10 +9929,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's e-mails, newest first, a page at a time; without SMTP_URL they stay here */
+        /** The organisation's e-mails, newest first, a page at a time; without SMTP_URL they stay here. A search finds e-mails by recipient or subject, never personal notices */
         get: {
             parameters: {
                 query?: {
+                    /** @description Part of a recipient’s address or of a subject */
+                    search?: string;
                     /** @description nextCursor of the previous page */
                     after?: string;
                     limit?: number;
@@ -11316,10 +11322,14 @@ export interface paths {
                                     explanation: string;
                                 })[];
                                 comments: {
+                                    readonly comments: string[];
+                                    /** @description How many comments the category has in this release */
+                                    commentCount: number;
+                                    /** @description Pass as offset for the next page; null on the last one */
+                                    nextOffset: number | null;
                                     /** @enum {string} */
                                     status: "released";
                                     respondentCount: number;
-                                    readonly comments: string[];
                                 } | {
                                     /** @enum {string} */
                                     status: "withheld";
@@ -11345,10 +11355,162 @@ export interface paths {
                                 status: "suppressed";
                                 explanation: string;
                             })[];
+                            /** @description The last week these figures cover: pass it to page through the comments */
+                            releaseWeek: string;
                             /** @description When these figures were released; they cover weeks that have ended */
                             releasedAt: string;
                             /** @description When the current week's reports appear (the Monday after it) */
                             nextReleaseAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/working-condition-reports/summary/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A later page of one category's comments in the summary released for a week (the summary shows the first page) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description releaseWeek of the summary */
+                    week: string;
+                    category: "workload-and-staffing" | "scheduling" | "autonomy" | "administrative-burden" | "leadership-support" | "safety" | "other";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            readonly comments: string[];
+                            /** @description How many comments the category has in this release */
+                            commentCount: number;
+                            /** @description Pass as offset for the next page; null on the last one */
+                            nextOffset: number | null;
                         };
                     };
                 };
@@ -12085,10 +12247,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your group's space: guidelines, a page of posts (newest first) with their replies; facilitators also get open reports */
+        /** Your group's space: guidelines, a page of posts (newest first) with their replies, or of the threads containing a search; facilitators also get open reports */
         get: {
             parameters: {
                 query?: {
+                    /** @description Part of the words of a post or of a reply to it (not of hidden posts, not authors) */
+                    search?: string;
                     /** @description nextCursor of the previous page */
                     after?: string;
                     limit?: number;
@@ -16766,6 +16930,19 @@ export interface paths {
                                         min: number;
                                         max: number;
                                     }[];
+                                    /** @description The reliability the reliable change index uses, with where it was published */
+                                    reliability: {
+                                        /** @enum {string} */
+                                        status: "published";
+                                        coefficient: number;
+                                        /** @enum {string} */
+                                        kind: "cronbach-alpha" | "test-retest";
+                                        source: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        status: "unknown";
+                                        note: string;
+                                    };
                                 }[];
                                 licenceSummary: string;
                                 useCondition: string | null;
@@ -17123,8 +17300,13 @@ export interface paths {
                                 isClosed: boolean;
                                 remindersEnabled: boolean;
                                 reminderAfterDays: number;
-                                /** @description Null: fewer than the minimum — hidden */
+                                /** @description Null: hidden, for submittedCountHiddenReason */
                                 submittedCount: number | null;
+                                /**
+                                 * @description Why the count is hidden (null when it is shown): too few people, or so that counts cannot be subtracted
+                                 * @enum {string|null}
+                                 */
+                                submittedCountHiddenReason: "below-minimum" | "rest-below-minimum" | "reveals-small-group-by-subtraction" | null;
                             }[];
                             minimumGroupSize: number;
                         };

@@ -1,13 +1,17 @@
 import { Alert, Loader, Stack, Table, Title } from '@mantine/core';
+import { useState } from 'react';
+import { SearchField } from '../../../components/search-field.tsx';
 import { ShowMoreButton } from '../../../components/show-more-button.tsx';
 import { describeDateTime } from '../../../lib/format.ts';
 import { useAuditEvents } from '../api/audit-events.ts';
 
 export function AuditPage() {
-  const events = useAuditEvents();
+  const [search, setSearch] = useState('');
+  const events = useAuditEvents(search);
   return (
     <Stack>
       <Title order={1}>Audit log</Title>
+      <SearchField label="Search by action or by who acted or was acted on" onSearch={setSearch} />
       {events.isPending ? <Loader role="status" aria-label="Loading the audit log" /> : null}
       {events.error ? <Alert color="red">{events.error.message}</Alert> : null}
       {events.data ? (

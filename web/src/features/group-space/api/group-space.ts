@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
 export type GroupSpace = ApiResponse<'GET', '/api/groups/{groupId}/space'>;
@@ -9,16 +9,18 @@ export type GroupPost = GroupThread['replies'][number];
 const spaceKey = (groupId: string) => ['group-space', groupId];
 
 /** The space with its posts a page at a time, newest first; each page repeats the group, guidelines and reports. */
-export function useGroupSpace(groupId: string) {
+export function useGroupSpace(groupId: string, search = '') {
   return useInfiniteQuery({
-    queryKey: spaceKey(groupId),
+    queryKey: [...spaceKey(groupId), search],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       api('GET', '/api/groups/{groupId}/space', {
         path: { groupId },
-        query: { limit: 30, after: pageParam ?? undefined },
+        query: { limit: 30, search: search || undefined, after: pageParam ?? undefined },
       }),
     getNextPageParam: (page) => page.nextCursor,
+    // A new search keeps the list (and its search box) on screen until its answer comes.
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,5 +1,7 @@
 import { Alert, Anchor, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { SearchField } from '../../../components/search-field.tsx';
 import { ShowMoreButton } from '../../../components/show-more-button.tsx';
 import { type GroupSpace, type GroupThread, useDismissReports, useGroupSpace } from '../api/group-space.ts';
 import { ComposePostForm } from './compose-post-form.tsx';
@@ -16,7 +18,8 @@ export function GroupSpacePage({
   groupId: string;
   sharedReflections?: React.ReactNode;
 }) {
-  const space = useGroupSpace(groupId);
+  const [search, setSearch] = useState('');
+  const space = useGroupSpace(groupId, search);
   if (space.isPending) return <Loader role="status" aria-label="Loading the group space" />;
   if (space.error) {
     return (
@@ -65,8 +68,10 @@ export function GroupSpacePage({
         <Title order={2} size="h3" id="posts-heading" mb="sm">
           Posts
         </Title>
-        {posts.length === 0 ? <Text>Nothing here yet. Start the conversation.</Text> : null}
-        <Stack>
+        <SearchField label="Search posts and replies" onSearch={setSearch} />
+        {posts.length === 0 && search ? <Text mt="sm">No posts or replies contain “{search}”.</Text> : null}
+        {posts.length === 0 && !search ? <Text>Nothing here yet. Start the conversation.</Text> : null}
+        <Stack mt="sm">
           {posts.map((thread) => (
             <PostCard key={thread.id} groupId={groupId} post={thread} isFacilitator={isFacilitator} canReply>
               {thread.replies.length > 0 ? (

@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
 export type Notice = ApiResponse<'GET', '/api/notifications'>['notifications'][number];
@@ -9,16 +15,20 @@ const noticesKey = ['notifications'];
 const preferencesKey = ['notification-preferences'];
 
 /**
- * Your notices a page at a time, newest first; each page carries the unread count of all of them
- * (also what a menu badge would show).
+ * Your notices a page at a time, newest first (those containing `search`, if any); each page carries
+ * the unread count of all of them (also what a menu badge would show).
  */
-export function useNotices() {
+export function useNotices(search = '') {
   return useInfiniteQuery({
-    queryKey: noticesKey,
+    queryKey: [...noticesKey, search],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api('GET', '/api/notifications', { query: { limit: 50, after: pageParam ?? undefined } }),
+      api('GET', '/api/notifications', {
+        query: { limit: 50, search: search || undefined, after: pageParam ?? undefined },
+      }),
     getNextPageParam: (page) => page.nextCursor,
+    // A new search keeps the list (and its search box) on screen until its answer comes.
+    placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
 }

@@ -1,5 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { SearchField } from '../../../components/search-field.tsx';
 import { ShowMoreButton } from '../../../components/show-more-button.tsx';
 import { describeDateTime } from '../../../lib/format.ts';
 import { type Notice, useMarkNoticesRead, useNotices } from '../api/notifications.ts';
@@ -7,7 +9,8 @@ import { NotificationSettings } from './notification-settings.tsx';
 
 /** /notices: what Tend told you, newest first, and how you want to hear it. */
 export function NoticesPage() {
-  const notices = useNotices();
+  const [search, setSearch] = useState('');
+  const notices = useNotices(search);
   const markRead = useMarkNoticesRead();
   const unreadCount = notices.data?.pages[0]?.unreadCount ?? 0;
   const shown = notices.data?.pages.flatMap((page) => page.notifications);
@@ -25,6 +28,7 @@ export function NoticesPage() {
           Mark all read
         </Button>
       </Group>
+      <SearchField label="Search your notices" onSearch={setSearch} />
       {notices.isPending ? <Loader role="status" aria-label="Loading your notices" /> : null}
       {notices.error ? (
         <Alert color="red" role="alert">
@@ -41,7 +45,8 @@ export function NoticesPage() {
           {unreadCount === 0 ? 'Nothing unread.' : `${unreadCount} unread`}
         </Text>
       ) : null}
-      {shown?.length === 0 ? (
+      {shown?.length === 0 && search ? <Text>No notices contain “{search}”.</Text> : null}
+      {shown?.length === 0 && !search ? (
         <Text>No notices yet. Enrolments, group assignments, meeting changes and reminders appear here.</Text>
       ) : null}
       <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>

@@ -1,4 +1,6 @@
 import { Accordion, Alert, Badge, Button, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { SearchField } from '../../../components/search-field.tsx';
 import { describeDateTime } from '../../../lib/format.ts';
 import { type OutboxMail, useOutbox } from '../api/outbox.ts';
 
@@ -11,12 +13,17 @@ const statusColor: Record<OutboxMail['status'], string> = {
 
 /** /outbox (admins): every e-mail Tend wrote, newest first; without SMTP_URL they stay here unsent. */
 export function OutboxPage() {
-  const outbox = useOutbox();
+  const [search, setSearch] = useState('');
+  const outbox = useOutbox(search);
   const mails = outbox.data?.pages.flatMap((page) => page.mails);
   const isDeliveryConfigured = outbox.data?.pages[0]?.isDeliveryConfigured;
   return (
     <Stack>
       <Title order={1}>Outbox</Title>
+      <SearchField
+        label="Search by recipient or subject (personal notices are not searched)"
+        onSearch={setSearch}
+      />
       {outbox.isPending ? <Loader role="status" aria-label="Loading the outbox" /> : null}
       {outbox.error ? (
         <Alert color="red" role="alert">
@@ -29,7 +36,9 @@ export function OutboxPage() {
           receive.
         </Alert>
       ) : null}
-      {mails?.length === 0 ? <Text>No e-mails yet.</Text> : null}
+      {mails?.length === 0 ? (
+        <Text>{search ? `No e-mails to or about “${search}”.` : 'No e-mails yet.'}</Text>
+      ) : null}
       {mails && mails.length > 0 ? (
         <Accordion variant="separated" multiple>
           {mails.map((mail) => (

@@ -15,6 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
+import { describeHiddenFigure } from '../../../../../src/core/evaluation/describe-hidden-figure.ts';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { fieldErrors } from '../../../lib/api-client.ts';
 import { describeDateTime } from '../../../lib/format.ts';
@@ -97,9 +98,11 @@ export function AssessmentWindowsPage() {
                   {describeDateTime(window.opensAt)} – {describeDateTime(window.closedAt ?? window.closesAt)}
                 </Table.Td>
                 <Table.Td>
-                  {window.submittedCount === null
-                    ? `fewer than ${windows.data.minimumGroupSize} — hidden`
-                    : window.submittedCount}
+                  {window.submittedCount ??
+                    describeHiddenFigure(
+                      window.submittedCountHiddenReason ?? 'below-minimum',
+                      windows.data.minimumGroupSize,
+                    )}
                 </Table.Td>
                 <Table.Td>
                   {window.isClosed ? (

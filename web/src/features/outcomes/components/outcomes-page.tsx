@@ -3,6 +3,9 @@ import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Alert, Anchor, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { describeHiddenFigure } from '../../../../../src/core/evaluation/describe-hidden-figure.ts';
+import type { SuppressionReason } from '../../../../../src/core/evaluation/release-aggregates.ts';
+import { describeReliabilityOf } from '../../../../../src/core/instruments/describe-reliability.ts';
 import {
   type Breakdown,
   type Instrument,
@@ -95,14 +98,8 @@ export function OutcomesPage() {
 
 function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument: Instrument }) {
   // Say why a figure is hidden: too few people, or hidden so that figures cannot be subtracted.
-  const hiddenText = (hidden?: { reason: string }) =>
-    hidden?.reason === 'reveals-small-group-by-subtraction'
-      ? 'hidden so figures cannot be subtracted'
-      : hidden?.reason === 'rest-below-minimum'
-        ? `hidden: fewer than ${outcomes.minimumGroupSize} left out`
-        : hidden
-          ? `fewer than ${outcomes.minimumGroupSize} — hidden`
-          : 'hidden';
+  const hiddenText = (hidden?: { reason: SuppressionReason }) =>
+    hidden ? describeHiddenFigure(hidden.reason, outcomes.minimumGroupSize) : 'hidden';
   const windowTitle = (id: string | null) => outcomes.windows.find((window) => window.id === id)?.title ?? '';
   const groupLabel = (group: { label: string } | null) => (group ? group.label : 'Everyone');
   const overallTrend = outcomes.trend.filter((point) => point.group === null);
@@ -282,8 +279,8 @@ function OutcomesView({ outcomes, instrument }: { outcomes: Outcomes; instrument
           <Text size="sm">
             People who answered both windows. Change with its 95% confidence interval; d_z is the mean change
             over the SD of the changes, g_av Hedges’ g over the average of the before and after SDs (Lakens
-            2013); reliable change is the Jacobson–Truax index with the published Cronbach’s alpha and the SD
-            of the baseline window’s whole cohort.
+            2013); reliable change is the Jacobson–Truax index with{' '}
+            {describeReliabilityOf(instrument.subscales)}, and the SD of the baseline window’s whole cohort.
           </Text>
           {(() => {
             const overall = outcomes.change.find((entry) => entry.group === null);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
 
 export type ReportForm = ApiResponse<'GET', '/api/working-condition-reports/form'>;
@@ -28,6 +28,25 @@ export function useFileReport() {
   return useMutation({
     mutationFn: (report: ApiBody<'POST', '/api/working-condition-reports'>) =>
       api('POST', '/api/working-condition-reports', { body: report }),
+  });
+}
+
+/** The pages of a category's comments after the summary's first, once `isWanted`. */
+export function useMoreReportComments(
+  week: string,
+  category: StressorCategory,
+  firstOffset: number | null,
+  isWanted: boolean,
+) {
+  return useInfiniteQuery({
+    queryKey: ['working-condition-comments', week, category],
+    enabled: isWanted && firstOffset !== null,
+    initialPageParam: firstOffset ?? 0,
+    queryFn: ({ pageParam }) =>
+      api('GET', '/api/working-condition-reports/summary/comments', {
+        query: { week, category, offset: pageParam, limit: 50 },
+      }),
+    getNextPageParam: (page) => page.nextOffset,
   });
 }
 

@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Group,
-  List,
   Loader,
   MultiSelect,
   ScrollArea,
@@ -30,6 +29,7 @@ import {
   useUpdateLeadershipAction,
 } from '../api/working-conditions.ts';
 import { ActionsList } from './actions-list.tsx';
+import { CategoryComments } from './category-comments.tsx';
 import { countChart } from './chart-data.ts';
 import { CountsChart } from './counts-chart.tsx';
 
@@ -244,18 +244,11 @@ export function LeadershipPage() {
           <Title order={3} size="h4">
             {category.label}
           </Title>
-          {category.comments.status === 'withheld' ? (
-            <Text size="sm" c="dimmed">
-              {category.comments.message}
-            </Text>
-          ) : (
-            <List size="sm">
-              {category.comments.comments.map((comment, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: comments carry no id and are never reordered.
-                <List.Item key={index}>{comment}</List.Item>
-              ))}
-            </List>
-          )}
+          <CategoryComments
+            week={data.releaseWeek}
+            category={category.category}
+            comments={category.comments}
+          />
         </Card>
       ))}
       <Title order={2}>Actions</Title>
