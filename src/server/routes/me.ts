@@ -139,7 +139,7 @@ export function meRoutes(app: App, { db, config, now }: AppDependencies): void {
       },
     },
     async (request, reply) => {
-      await closeAccount(db, requireMember(request), request.body.password);
+      await closeAccount(db, requireMember(request), request.body.password, now());
       clearSessionCookie(reply, config.isCookieSecure);
       return reply.status(204).send(null);
     },

@@ -235,7 +235,7 @@ export function scimRoutes({ db, config, now }: AppDependencies) {
     );
 
     scope.delete('/Users/:id', routeOptions, async (request, reply) => {
-      await deleteScimUser(db, organizationIdOf(request), readUserId(request.params));
+      await deleteScimUser(db, organizationIdOf(request), readUserId(request.params), now());
       return reply.status(204).send();
     });
 

@@ -9,6 +9,7 @@ import { containsText } from '../../db/text-search.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAuditEvent } from './audit.ts';
+import { keepReleasedAnswersUnnamed } from './departed-answers.ts';
 import { refreshGroupBoards } from './group-boards.ts';
 
 export type Member = {
@@ -313,11 +314,12 @@ export async function applyMemberChanges(
  * content and lose only the link; published aggregates and anonymous reports never held it. The
  * groups boards of the programs they were in are redrawn without them.
  */
-export async function deleteAccount(tx: Transaction, userId: string): Promise<void> {
+export async function deleteAccount(tx: Transaction, userId: string, now: Date): Promise<void> {
   const enrolled = await tx
     .select({ programId: enrollments.programId })
     .from(enrollments)
     .where(eq(enrollments.userId, userId));
+  await keepReleasedAnswersUnnamed(tx, userId, now);
   await tx.delete(users).where(eq(users.id, userId));
   await refreshGroupBoards(tx, { programIds: enrolled.map((row) => row.programId) });
 }

@@ -33,6 +33,10 @@ export const accountClosingStatement = [
   'What stays behind holds nothing that points to you: outcome figures already published (group ' +
     'averages and counts over groups large enough that nobody can be singled out), anonymous reports of ' +
     'working conditions (they never stored who sent them), and attendance rates already shown.',
+  'Answers already counted in published figures stay counted, under a placeholder that is nobody: ' +
+    'the scores of questionnaires whose window has closed (not your item answers) and your feedback on ' +
+    'meetings whose feedback period has closed. Figures cannot be unpublished, and removing you from ' +
+    'them would let anyone compare the figures before and after and work out your answers.',
   'This cannot be undone. Download your data first if you want a copy.',
 ];
 
@@ -215,7 +219,12 @@ export type OwnData = Awaited<ReturnType<typeof exportOwnData>>;
  * (the schema cascades from users); rows that record what others did keep their own content and
  * lose only the link to this person. The last admin of an organisation cannot leave it without one.
  */
-export async function closeAccount(db: Database, member: SignedInMember, password: string): Promise<void> {
+export async function closeAccount(
+  db: Database,
+  member: SignedInMember,
+  password: string,
+  now: Date,
+): Promise<void> {
   const [user] = await db
     .select({ passwordHash: users.passwordHash })
     .from(users)
@@ -238,6 +247,6 @@ export async function closeAccount(db: Database, member: SignedInMember, passwor
         'You are the only active admin of your organisation. Make someone else an admin on People first, then close your account.',
       );
     }
-    await deleteAccount(tx, member.userId);
+    await deleteAccount(tx, member.userId, now);
   });
 }

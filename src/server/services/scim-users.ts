@@ -232,7 +232,12 @@ export async function changeScimUser(
  * aggregates, anonymous reports, others' content). An account that also belongs to another
  * organisation is not this organisation's to delete, and the last admin is never removed.
  */
-export async function deleteScimUser(db: Database, organizationId: string, userId: string): Promise<void> {
+export async function deleteScimUser(
+  db: Database,
+  organizationId: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const person = await findRecord(tx, organizationId, userId);
     const [elsewhere] = await tx
@@ -254,7 +259,7 @@ export async function deleteScimUser(db: Database, organizationId: string, userI
       }
     }
     await invalidateUserSessions(tx, userId);
-    await deleteAccount(tx, userId);
+    await deleteAccount(tx, userId, now);
     await recordAuditEvent(tx, { organizationId, actorUserId: null, action: 'scim.user-deleted' });
   });
 }
