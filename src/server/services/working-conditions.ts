@@ -18,11 +18,11 @@ import {
   stressorCategoryLabels,
   unitNotStated,
 } from '../../core/working-conditions/report-form.ts';
-import {
-  buildReportCells,
-  publishReports,
-  type ReportSummary,
-} from '../../core/working-conditions/summarize-reports.ts';
+import type { ReportSummary } from '../../core/working-conditions/summarize-reports.ts';
+import type {
+  publishWeeklySummary,
+  WeeklyReleaseInput,
+} from '../../core/working-conditions/weekly-release.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import {
   type leadershipActionStatuses,
@@ -34,6 +34,7 @@ import {
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
+import { runInWorker } from '../workers/run-in-worker.ts';
 import {
   readRelease,
   readReleases,
@@ -221,28 +222,30 @@ async function summarizeClosedWeeks(
     week: row.week,
     text: row.text,
   }));
-  const common = {
+  const input: WeeklyReleaseInput = {
     reports,
     minimumGroupSize: settings.minimumReportingGroupSize,
     commentMinimum: effectiveCommentMinimum(settings),
-  };
-  const { summary, decisions } = publishReports({
-    ...common,
     units: unitsOf(settings),
     firstWeek: period.firstWeek,
     weekCount: period.weekCount,
-    // Earlier releases' cells as they are now: the reports of the weeks each covered.
     earlier: period.earlier.map((release) => ({
       key: release.periodKey,
       decisions: release.contents.decisions,
-      cells: buildReportCells({
-        ...common,
-        units: release.contents.summary.units,
-        firstWeek: release.contents.firstWeek,
-        weekCount: release.contents.weekCount,
-      }).cells,
+      units: release.contents.summary.units,
+      firstWeek: release.contents.firstWeek,
+      weekCount: release.contents.weekCount,
     })),
-  });
+  };
+  // Off the main thread: judging against a year of weekly summaries takes about a second.
+  const { summary, decisions } = await runInWorker<
+    WeeklyReleaseInput,
+    ReturnType<typeof publishWeeklySummary>
+  >(
+    new URL('../workers/publish-weekly-summary.worker.ts', import.meta.url),
+    input,
+    'summarising working-condition reports',
+  );
   return { summary, decisions, firstWeek: period.firstWeek, weekCount: period.weekCount };
 }
 
