@@ -9,11 +9,8 @@ import type { SignedInMember } from '../auth/sessions.ts';
 import { listOwnWindows } from './assessments.ts';
 import type { findOrganizationSettings } from './organization.ts';
 import {
-  countNewPosts,
   findNextMeetings,
-  listAttendanceToTake,
-  listDueFollowUps,
-  listNewRecognitions,
+  listHomeLists,
   listProgramsWithMyEnrolment,
   type NextMeetingRow,
   newPostDays,
@@ -32,18 +29,18 @@ export async function describeParticipation(
   settings: Settings,
   now: Date,
 ) {
-  const [programRows, nextMeetings, windows, followUpRows, postRows, recognitionRows, attendanceRows] =
-    await Promise.all([
-      listProgramsWithMyEnrolment(db, member),
-      findNextMeetings(db, member, now),
-      listOwnWindows(db, member, now),
-      listDueFollowUps(db, member, now),
-      countNewPosts(db, member, now),
-      listNewRecognitions(db, member, now),
-      member.role === 'facilitator'
-        ? listAttendanceToTake(db, member, now, settings.attendanceWindowDays ?? defaultAttendanceWindowDays)
-        : [],
-    ]);
+  const [programRows, nextMeetings, windows, lists] = await Promise.all([
+    listProgramsWithMyEnrolment(db, member),
+    findNextMeetings(db, member, now),
+    listOwnWindows(db, member, now),
+    listHomeLists(db, member, now, settings.attendanceWindowDays ?? defaultAttendanceWindowDays),
+  ]);
+  const {
+    followUps: followUpRows,
+    newPosts: postRows,
+    recognitions: recognitionRows,
+    attendanceToTake: attendanceRows,
+  } = lists;
   const today = organizationToday(now, settings.timeZone);
   const [asMember, toRun] = await Promise.all([
     nextMeetings.member ? presentNextMeeting(db, member, settings, nextMeetings.member, now, false) : null,
@@ -86,12 +83,12 @@ export async function describeParticipation(
           : [],
       followUps: {
         total: followUpTotal,
-        items: followUpRows.map(({ followUp, groupName }) => ({
+        items: followUpRows.map((followUp) => ({
           id: followUp.id,
           kind: followUp.kind,
           topicTitle: followUp.topicTitle,
           prompt: followUp.prompt,
-          groupName,
+          groupName: followUp.groupName,
           dueAt: followUp.dueAt.toISOString(),
         })),
       },

@@ -2,7 +2,21 @@
  * What a participant's (or facilitator's) home page reads about the person: each a fixed query,
  * the hottest of them prepared once per database (db/prepared.ts).
  */
-import { and, asc, desc, eq, gt, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  isNull,
+  lte,
+  ne,
+  notExists,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import type { Database } from '../../db/connect.ts';
 import { preparedOnce } from '../../db/prepared.ts';
@@ -14,6 +28,7 @@ import {
   groupPosts,
   groups,
   meetings,
+  organizations,
   programs,
   recognitions,
   users,
@@ -109,18 +124,30 @@ export async function findNextMeetings(db: Database, member: SignedInMember, now
   };
 }
 
-const dueFollowUps = preparedOnce((db) =>
-  db
+/**
+ * A query's rows as one JSON array, a column of an enclosing statement: the home page's short lists
+ * come back in one statement instead of one each, since on a busy server each statement's round trip
+ * costs more than the reading (decision 018). `orderBy` names the query's own aliased columns.
+ */
+function rowsAsJson<Query extends SQLWrapper & PromiseLike<unknown>>(query: Query, orderBy: SQL) {
+  return sql<
+    Awaited<Query>
+  >`(select coalesce(json_agg(listed order by ${orderBy}), '[]'::json) from (${query}) listed)`;
+}
+
+/** JSON gives times as text; the page's code takes them as times. */
+const timeOf = (value: string) => new Date(value);
+
+function dueFollowUpsQuery(db: Database) {
+  return db
     .select({
-      followUp: {
-        id: followUps.id,
-        kind: followUps.kind,
-        topicTitle: followUps.topicTitle,
-        prompt: followUps.prompt,
-        dueAt: followUps.dueAt,
-      },
-      groupName: groups.name,
-      total: sql<number>`(count(*) over ())::int`,
+      id: sql<string>`${followUps.id}`.as('id'),
+      kind: sql<(typeof followUps.$inferSelect)['kind']>`${followUps.kind}`.as('kind'),
+      topicTitle: sql<string>`${followUps.topicTitle}`.as('topicTitle'),
+      prompt: sql<string>`${followUps.prompt}`.as('prompt'),
+      dueAt: sql<string>`${followUps.dueAt}`.as('dueAt'),
+      groupName: sql<string>`${groups.name}`.as('groupName'),
+      total: sql<number>`(count(*) over ())::int`.as('total'),
     })
     .from(followUps)
     .innerJoin(meetings, eq(meetings.id, followUps.meetingId))
@@ -142,25 +169,16 @@ const dueFollowUps = preparedOnce((db) =>
       ),
     )
     .orderBy(desc(followUps.dueAt))
-    .limit(3)
-    .prepare('tend_home_follow_ups'),
-);
-
-export function listDueFollowUps(db: Database, member: SignedInMember, now: Date) {
-  return dueFollowUps(db).execute({
-    ...whose(member),
-    now: now.toISOString(),
-    catchUpsSince: daysBefore(now, catchUpDays),
-  });
+    .limit(3);
 }
 
-const newPostCounts = preparedOnce((db) =>
-  db
+function newPostCountsQuery(db: Database) {
+  return db
     .select({
-      groupId: groups.id,
-      groupName: groups.name,
-      count: sql<number>`count(*)::int`,
-      latestAt: sql<string | Date>`max(${groupPosts.createdAt})`,
+      groupId: sql<string>`${groups.id}`.as('groupId'),
+      groupName: sql<string>`${groups.name}`.as('groupName'),
+      count: sql<number>`count(*)::int`.as('count'),
+      latestAt: sql<string>`max(${groupPosts.createdAt})`.as('latestAt'),
     })
     .from(groupPosts)
     .innerJoin(groups, eq(groups.id, groupPosts.groupId))
@@ -177,24 +195,18 @@ const newPostCounts = preparedOnce((db) =>
         gt(groupPosts.createdAt, sql.placeholder('postsSince')),
       ),
     )
-    .groupBy(groups.id, groups.name)
-    .orderBy(asc(groups.name))
-    .prepare('tend_home_new_posts'),
-);
-
-export function countNewPosts(db: Database, member: SignedInMember, now: Date) {
-  return newPostCounts(db).execute({ ...whose(member), postsSince: daysBefore(now, newPostDays) });
+    .groupBy(groups.id, groups.name);
 }
 
-const newRecognitions = preparedOnce((db) =>
-  db
+function newRecognitionsQuery(db: Database) {
+  return db
     .select({
-      id: recognitions.id,
-      kind: recognitions.kind,
-      message: recognitions.message,
-      createdAt: recognitions.createdAt,
-      senderName: users.name,
-      total: sql<number>`(count(*) over ())::int`,
+      id: sql<string>`${recognitions.id}`.as('id'),
+      kind: sql<(typeof recognitions.$inferSelect)['kind']>`${recognitions.kind}`.as('kind'),
+      message: sql<string>`${recognitions.message}`.as('message'),
+      createdAt: sql<string>`${recognitions.createdAt}`.as('createdAt'),
+      senderName: sql<string>`${users.name}`.as('senderName'),
+      total: sql<number>`(count(*) over ())::int`.as('total'),
     })
     .from(recognitions)
     .innerJoin(users, eq(users.id, recognitions.senderId))
@@ -202,26 +214,22 @@ const newRecognitions = preparedOnce((db) =>
       and(
         eq(recognitions.organizationId, sql.placeholder('organizationId')),
         eq(recognitions.recipientId, sql.placeholder('userId')),
-        gt(recognitions.createdAt, sql.placeholder('since')),
+        gt(recognitions.createdAt, sql.placeholder('recognitionsSince')),
       ),
     )
     .orderBy(desc(recognitions.createdAt))
-    .limit(3)
-    .prepare('tend_home_recognitions'),
-);
-
-export function listNewRecognitions(db: Database, member: SignedInMember, now: Date) {
-  return newRecognitions(db).execute({ ...whose(member), since: daysBefore(now, newRecognitionDays) });
+    .limit(3);
 }
 
-const attendanceToTake = preparedOnce((db) =>
-  db
+/** Meetings a facilitator ran that ended, whose attendance window is still open, with nobody recorded yet. */
+function attendanceToTakeQuery(db: Database) {
+  return db
     .select({
-      id: meetings.id,
-      sequence: meetings.sequence,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      groupName: groups.name,
+      id: sql<string>`${meetings.id}`.as('id'),
+      sequence: sql<number>`${meetings.sequence}`.as('sequence'),
+      startsAt: sql<string>`${meetings.startsAt}`.as('startsAt'),
+      endsAt: sql<string>`${meetings.endsAt}`.as('endsAt'),
+      groupName: sql<string>`${groups.name}`.as('groupName'),
     })
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
@@ -244,15 +252,52 @@ const attendanceToTake = preparedOnce((db) =>
       ),
     )
     .orderBy(asc(meetings.startsAt))
-    .limit(5)
-    .prepare('tend_home_attendance_to_take'),
+    .limit(5);
+}
+
+const homeLists = preparedOnce((db: Database) =>
+  db
+    .select({
+      followUps: rowsAsJson(dueFollowUpsQuery(db), sql`listed."dueAt" desc`),
+      newPosts: rowsAsJson(newPostCountsQuery(db), sql`listed."groupName"`),
+      recognitions: rowsAsJson(newRecognitionsQuery(db), sql`listed."createdAt" desc`),
+      attendanceToTake: rowsAsJson(attendanceToTakeQuery(db), sql`listed."startsAt"`),
+    })
+    .from(organizations)
+    .where(eq(organizations.id, sql.placeholder('organizationId')))
+    .prepare('tend_home_lists'),
 );
 
-/** Meetings a facilitator ran that ended, whose attendance window is still open, with nobody recorded yet. */
-export function listAttendanceToTake(db: Database, member: SignedInMember, now: Date, windowDays: number) {
-  return attendanceToTake(db).execute({
+/**
+ * The home page's short lists in one statement: due follow-ups, new posts in one's groups, recent
+ * recognition, and for facilitators the attendance still to take (`attendanceWindowDays` after a
+ * meeting ends).
+ */
+export async function listHomeLists(
+  db: Database,
+  member: SignedInMember,
+  now: Date,
+  attendanceWindowDays: number,
+) {
+  const [row] = await homeLists(db).execute({
     ...whose(member),
     now: now.toISOString(),
-    windowOpenedAfter: daysBefore(now, windowDays),
+    catchUpsSince: daysBefore(now, catchUpDays),
+    postsSince: daysBefore(now, newPostDays),
+    recognitionsSince: daysBefore(now, newRecognitionDays),
+    windowOpenedAfter: daysBefore(now, attendanceWindowDays),
   });
+  return {
+    followUps: (row?.followUps ?? []).map((item) => ({ ...item, dueAt: timeOf(item.dueAt) })),
+    newPosts: row?.newPosts ?? [],
+    recognitions: (row?.recognitions ?? []).map((item) => ({ ...item, createdAt: timeOf(item.createdAt) })),
+    attendanceToTake:
+      member.role === 'facilitator'
+        ? (row?.attendanceToTake ?? []).map((item) => ({
+            ...item,
+            startsAt: timeOf(item.startsAt),
+            endsAt: timeOf(item.endsAt),
+          }))
+        : [],
+  };
 }
