@@ -6,6 +6,7 @@ import { demoPassword } from '../../src/core/accounts/password-policy.ts';
 import { startSmtpSink } from '../../test/helpers/smtp-sink.ts';
 import { createBenchDatabase } from '../helpers/databases.ts';
 import { freePort, type StartedProcess, startProcess, tendCommand } from '../helpers/processes.ts';
+import { reportRow } from '../helpers/summary.ts';
 import { signIn } from './http-session.ts';
 import { type Load, measureLoad, medianLoad } from './load.ts';
 import { isoDay, seedEnrolments, seedThroughApi } from './seed.ts';
@@ -209,6 +210,49 @@ try {
     `  meeting reminders: ${reminders} notices, ${duplicateNotices} duplicate(s) per person and meeting`,
   );
   const failures = one.failures + two.failures + duringJobs.failures;
+  const figure = (name: string) => `${name}: GET ${path} @ ${connections} conns`;
+  reportRow({
+    bench: 'two-servers',
+    figure: figure('two processes'),
+    value: two.requestsPerSecond,
+    unit: 'req/s',
+    reference: 'one process',
+    referenceValue: one.requestsPerSecond,
+    target: '≥ 1.6×',
+    met: ratio >= 1.6,
+  });
+  reportRow({
+    bench: 'two-servers',
+    figure: figure('two, publishing and running jobs'),
+    value: duringJobs.requestsPerSecond,
+    unit: 'req/s',
+    reference: 'one process',
+    referenceValue: one.requestsPerSecond,
+    met: null,
+  });
+  for (const [name, value, reference] of [
+    ['failures (errors, timeouts, non-2xx), all three runs', failures, undefined],
+    [
+      'duplicate e-mails (recipient and subject)',
+      duplicateMails,
+      `${mail.received.length.toLocaleString('en')} e-mails received`,
+    ],
+    [
+      'duplicate meeting reminders (person and meeting)',
+      duplicateNotices,
+      `${reminders.toLocaleString('en')} reminders`,
+    ],
+  ] as const) {
+    reportRow({
+      bench: 'two-servers',
+      figure: name,
+      value,
+      unit: '',
+      reference,
+      target: '0',
+      met: value === 0,
+    });
+  }
   console.log(
     failures === 0 && duplicateMails === 0 && duplicateNotices === 0
       ? '  [0 failures, 0 duplicates: met]'

@@ -1,12 +1,17 @@
 /**
  * Start-up benchmark (part of `npm run bench`; node bench/startup/run.ts [--quick]).
- * Times `tend help` beside `node -e 0`, and `tend serve` until it prints its address beside a bare
- * Fastify server started the same way, with each one's resident memory a second after it is ready.
+ * Times `tend help` beside `node -e 0`, `tend groups form` on a 200-person roster (time and peak
+ * memory) beside `node -e 0`, and `tend serve` until it prints its address beside a bare
+ * Fastify server started the same way, with each one's resident memory a second after it is ready;
+ * then `npm start` with the web app built and current, until it first answers, beside the same bare
+ * server.
  * `tend serve` runs on a new embedded database (PGlite) and, when DATABASE_URL is set, on a database
  * of its own on that PostgreSQL server (dropped afterwards). The first start of each creates the
  * schema and the demo organisation and is shown apart; the figures are the median of later starts.
  * Needs the built web app (npm run build:web), since `npm start` serves it.
- * Targets: help < 300 ms; serve ready < 2 s on PostgreSQL, < 3 s on PGlite; ≤ 200 MB on PostgreSQL.
+ * Targets: help < 300 ms; serve ready < 2 s on PostgreSQL, < 3 s on PGlite (so `npm start`, which
+ * serves on PGlite, too); ≤ 200 MB on PostgreSQL. `tend groups form` has none in figures: it must not
+ * load the server or the database, which its time and memory beside bare Node show.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +20,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { reasonToBuildWeb } from '../../scripts/build-web-if-stale.ts';
 import { nodeFlags } from '../../src/cli/node-flags.ts';
 import { createBenchDatabase } from '../helpers/databases.ts';
 import {
@@ -26,6 +32,8 @@ import {
   startProcess,
   tendCommand,
 } from '../helpers/processes.ts';
+import { reportRow } from '../helpers/summary.ts';
+import { type Run, timeAndWeigh, timeNpmStart, writeRoster } from './commands.ts';
 
 const isQuick = process.argv.includes('--quick');
 const starts = isQuick ? 3 : 5;
@@ -79,8 +87,51 @@ for (let run = 0; run < helpRuns; run++) {
 console.log(
   `tend help                           ${besideReference(median(helpTimes), median(nodeTimes), 'ms')}  [reference: node -e 0; target < 300 ms]`,
 );
+reportRow({
+  bench: 'startup',
+  figure: 'tend help',
+  value: median(helpTimes),
+  unit: 'ms',
+  reference: 'node -e 0',
+  referenceValue: median(nodeTimes),
+  target: '< 300 ms',
+  met: median(helpTimes) < 300,
+});
 
-// 2. The server, on each database, beside a bare Fastify server started in turn with it.
+// 2. Forming groups from a roster file, which needs neither server nor database either.
+const rosterPeople = 200;
+const roster = writeRoster(rosterPeople);
+try {
+  const formRuns: Run[] = [];
+  const nodeRuns: Run[] = [];
+  for (let run = 0; run < helpRuns; run++) {
+    nodeRuns.push(timeAndWeigh(['-e', '0']));
+    formRuns.push(timeAndWeigh([tendCommand, 'groups', 'form', roster.path]));
+  }
+  const form = {
+    ms: median(formRuns.map((run) => run.ms)),
+    mb: median(formRuns.map((run) => run.peakMegabytes)),
+  };
+  const bareNode = {
+    ms: median(nodeRuns.map((run) => run.ms)),
+    mb: median(nodeRuns.map((run) => run.peakMegabytes)),
+  };
+  const what = `tend groups form (${rosterPeople} people)`;
+  console.log(`${what.padEnd(35)} ${besideReference(form.ms, bareNode.ms, 'ms')}  [reference: node -e 0]`);
+  console.log(
+    `${what.padEnd(35)} peak ${besideReference(form.mb, bareNode.mb, 'MB')}  [reference: node -e 0]`,
+  );
+  for (const [figure, value, referenceValue, unit] of [
+    [`${what}, wall time`, form.ms, bareNode.ms, 'ms'],
+    [`${what}, peak RSS`, form.mb, bareNode.mb, 'MB'],
+  ] as const) {
+    reportRow({ bench: 'startup', figure, value, unit, reference: 'node -e 0', referenceValue, met: null });
+  }
+} finally {
+  roster.remove();
+}
+
+// 3. The server, on each database, beside a bare Fastify server started in turn with it.
 const dataDirectory = mkdtempSync(join(tmpdir(), 'tend-bench-startup-'));
 const serverUrl = process.env.DATABASE_URL;
 const database = serverUrl ? await createBenchDatabase(serverUrl, 'startup') : undefined;
@@ -110,6 +161,26 @@ try {
       return;
     }
     const megabytes = median(later.map((start) => start.megabytes ?? Number.NaN));
+    const readyMs = median(later.map((start) => start.readyMs));
+    reportRow({
+      bench: 'startup',
+      figure: `tend serve on ${database}, ready`,
+      value: readyMs,
+      unit: 'ms',
+      reference: 'bare Fastify',
+      referenceValue: bareReady,
+      target: `< ${readyTarget}`,
+      met: readyMs < Number.parseFloat(readyTarget) * 1000,
+    });
+    reportRow({
+      bench: 'startup',
+      figure: `tend serve on ${database}, RSS after start`,
+      value: megabytes,
+      unit: 'MB',
+      reference: 'bare Fastify',
+      referenceValue: bareMegabytes,
+      ...(database === 'PostgreSQL' ? { target: '≤ 200 MB', met: megabytes <= 200 } : { met: null }),
+    });
     console.log(
       `tend serve on ${database.padEnd(10)} ready ${besideReference(median(later.map((start) => start.readyMs)), bareReady, 'ms')}  [reference: bare Fastify; target < ${readyTarget}]`,
     );
@@ -122,7 +193,41 @@ try {
   };
   report('PGlite', firstPglite, pgliteStarts, '3 s');
   report('PostgreSQL', firstPostgres, postgresStarts, '2 s');
-  console.log(`(median of ${starts} starts; memory read ${settleMs} ms after ready)`);
+
+  // 4. `npm start` as a developer runs it again and again: web app built and current, demo already made.
+  const staleReason = reasonToBuildWeb(projectRoot);
+  if (staleReason) {
+    console.log(`npm start, web app built: skipped, since ${staleReason}: run npm run build:web first`);
+  } else {
+    const npmDirectory = mkdtempSync(join(tmpdir(), 'tend-bench-npm-start-'));
+    try {
+      const first = await timeNpmStart(npmDirectory);
+      const npmStarts: number[] = [];
+      for (let run = 0; run < Math.min(starts, 3); run++) npmStarts.push(await timeNpmStart(npmDirectory));
+      const npmMs = median(npmStarts);
+      console.log(
+        `npm start, web built, first answer  ${besideReference(npmMs, bareReady, 'ms')}  [reference: bare Fastify ready; target < 3 s, as tend serve on PGlite]`,
+      );
+      console.log(
+        `  first npm start on a new data directory (creates the demo and its term): ${first.toFixed(0)} ms`,
+      );
+      reportRow({
+        bench: 'startup',
+        figure: 'npm start, web app built, first answer',
+        value: npmMs,
+        unit: 'ms',
+        reference: 'bare Fastify',
+        referenceValue: bareReady,
+        target: '< 3 s',
+        met: npmMs < 3000,
+      });
+    } finally {
+      rmSync(npmDirectory, { recursive: true, force: true });
+    }
+  }
+  console.log(
+    `(median of ${starts} starts, npm start ${Math.min(starts, 3)}; memory read ${settleMs} ms after ready)`,
+  );
 } finally {
   rmSync(dataDirectory, { recursive: true, force: true });
   await database?.drop();

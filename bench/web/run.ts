@@ -25,6 +25,7 @@ import {
   startProcess,
   tendCommand,
 } from '../helpers/processes.ts';
+import { reportRow } from '../helpers/summary.ts';
 import { loadPage, type PageLoad, phoneNetwork, theoreticalMs } from './page-load.ts';
 import { startReferencePage } from './reference-page.ts';
 
@@ -166,6 +167,16 @@ try {
     const staffOnly = scripts
       .filter((script) => staffOnlyChunks.test(script.path))
       .map((script) => script.path);
+    reportRow({
+      bench: 'web',
+      figure: `${name}: JavaScript, gzipped`,
+      value: kilobytes(gzipped),
+      unit: 'kB',
+      reference: "all the app's",
+      referenceValue: kilobytes(allScriptsGzipped),
+      target: '≤ 200 kB, no staff-only chunks',
+      met: kilobytes(gzipped) <= 200 && staffOnly.length === 0,
+    });
     if (staffOnly.length > 0) {
       failed = true;
       console.log(`  ✗ ${name} downloaded code only staff pages need: ${staffOnly.join(', ')}`);
@@ -180,6 +191,16 @@ try {
     const tendMs = median(tendLoads.map((load) => load.ms));
     const referenceMs = median(referenceLoads.map((load) => load.ms));
     console.log(`  ${label.padEnd(28)} ${besideReference(tendMs, referenceMs, 'ms')}  [target < ${target}]`);
+    reportRow({
+      bench: 'web',
+      figure: `${label}, until usable on a phone`,
+      value: tendMs,
+      unit: 'ms',
+      reference: 'bare page, same bytes',
+      referenceValue: referenceMs,
+      target: `< ${target}`,
+      met: tendMs < Number.parseFloat(target) * 1000,
+    });
   };
   row('sign-in, cold', signIn.cold, signInReference.cold, '3 s');
   console.log(
@@ -202,6 +223,15 @@ try {
   console.log(
     `  reference: the bare page has ${referenceErrors.length} error(s): ${referenceErrors.join('; ') || 'none'}`,
   );
+  reportRow({
+    bench: 'web',
+    figure: "installability errors (Chromium's check)",
+    value: tendErrors.length,
+    unit: '',
+    reference: `bare page: ${referenceErrors.length}`,
+    target: '0, and the bare page > 0',
+    met: tendErrors.length === 0 && referenceErrors.length > 0,
+  });
   if (tendErrors.length > 0 || referenceErrors.length === 0) {
     failed = true;
     console.log(
