@@ -5,7 +5,7 @@ import { proqol5 } from '../src/core/instruments/proqol-5.ts';
 import type { Outcomes } from '../src/core/measurement/outcomes.ts';
 import { assessmentResponses, assessmentWindows, memberships, users } from '../src/db/schema.ts';
 import { refreshOutcomeSnapshots } from '../src/server/services/outcomes.ts';
-import { feedbackBody, feedbackFixtures, participantEmails } from './helpers/feedback-fixtures.ts';
+import { feedbackBody, feedbackFixtures, hoursOn, participantEmails } from './helpers/feedback-fixtures.ts';
 import { demoOrganizationId, userIdOf } from './helpers/meeting-fixtures.ts';
 import { createTestApp, signedInClient, TestClient, type TestContext } from './helpers/test-app.ts';
 
@@ -143,15 +143,7 @@ describe('an account closed after its feedback was released', () => {
       }
     };
     await answer(first, participantEmails.slice(0, 6), 0);
-    const start = context.clock.now;
-    const at = async <Result>(hours: number, work: () => Promise<Result>) => {
-      context.clock.now = new Date(start.getTime() + hours * 3_600_000);
-      try {
-        return await work();
-      } finally {
-        context.clock.now = start;
-      }
-    };
+    const at = hoursOn(context);
     const results = async () =>
       (await (await signedInClient(context.app, 'coordinator')).request('GET', path)).json();
     await at(48, () => answer(second, [...participantEmails.slice(0, 5), 'participant7@demo.tend.test'], 10));

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicLibrary } from '../src/core/curriculum/library.ts';
 import { aggregateReleases, meetingFeedback, meetings, organizations } from '../src/db/schema.ts';
-import { feedbackBody, feedbackFixtures, participantEmails } from './helpers/feedback-fixtures.ts';
+import { feedbackBody, feedbackFixtures, hoursOn, participantEmails } from './helpers/feedback-fixtures.ts';
 import { demoOrganizationId } from './helpers/meeting-fixtures.ts';
 import { createTestApp, emailOf, signedInClient, type TestContext } from './helpers/test-app.ts';
 
@@ -110,15 +110,7 @@ describe('feedback results released per closed period', () => {
       const participant = await clientFor(email, index);
       await participant.request('PUT', `/api/meetings/${first}/feedback`, feedbackBody());
     }
-    const start = context.clock.now;
-    const at = async <Result>(hours: number, work: () => Promise<Result>) => {
-      context.clock.now = new Date(start.getTime() + hours * 3_600_000);
-      try {
-        return await work();
-      } finally {
-        context.clock.now = start;
-      }
-    };
+    const at = hoursOn(context);
     const results = async () =>
       (await (await signedInClient(context.app, 'coordinator')).request('GET', path)).json();
     // Two days on, two people answer about the second meeting.

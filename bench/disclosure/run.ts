@@ -27,6 +27,7 @@ import type { OutcomeResponse, OutcomeWindow } from '../../src/core/measurement/
 import { type StressorCategory, stressorCategories } from '../../src/core/working-conditions/report-form.ts';
 import {
   buildReportCells,
+  cellIdsOf,
   publishReports,
   type StoredReport,
   summarizeReports,
@@ -230,14 +231,7 @@ function countCells(counted: readonly StoredReport[], releases: readonly (readon
     const inRelease = new Set(releaseWeeks);
     for (const report of counted) {
       if (!inRelease.has(report.week)) continue;
-      for (const key of [
-        'total',
-        `week:${report.week}`,
-        `unit:${report.unit}`,
-        `category:${report.category}`,
-        `category:${report.category}|week:${report.week}`,
-        `category:${report.category}|unit:${report.unit}`,
-      ])
+      for (const key of cellIdsOf(report))
         counts.set(`${release}/${key}`, (counts.get(`${release}/${key}`) ?? 0) + 1);
     }
   }

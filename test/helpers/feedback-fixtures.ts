@@ -46,3 +46,19 @@ export function feedbackFixtures(
     },
   };
 }
+
+/**
+ * Runs work with the test clock `hours` after now (the moment this is called), then sets it back:
+ * a feedback period closing, a person leaving, a release being read, each at its own hour.
+ */
+export function hoursOn(context: TestContext) {
+  const start = context.clock.now;
+  return async <Result>(hours: number, work: () => Promise<Result>): Promise<Result> => {
+    context.clock.now = new Date(start.getTime() + hours * 3_600_000);
+    try {
+      return await work();
+    } finally {
+      context.clock.now = start;
+    }
+  };
+}

@@ -39,6 +39,18 @@ export type ReportSummary = {
   weekTotals: ReportCount[];
 };
 
+/** The cells one report counts in: the total, its week, its unit, its category and both crossings. */
+export function cellIdsOf(report: Pick<StoredReport, 'week' | 'unit' | 'category'>): string[] {
+  return [
+    'total',
+    `week:${report.week}`,
+    `unit:${report.unit}`,
+    `category:${report.category}`,
+    `category:${report.category}|week:${report.week}`,
+    `category:${report.category}|unit:${report.unit}`,
+  ];
+}
+
 /**
  * Counts of working-condition reports for leaders: by category, by unit and by week, and the
  * category × week and category × unit tables — all cells of one `releaseAggregates` call, so no
@@ -57,14 +69,7 @@ export function buildReportCells(input: ReportSummaryInput) {
   // release this way (a year of them each week), so this stays linear in the reports.
   const reportIdsOf = new Map<string, string[]>();
   for (const report of inWindow) {
-    for (const id of [
-      'total',
-      `week:${report.week}`,
-      `unit:${report.unit}`,
-      `category:${report.category}`,
-      `category:${report.category}|week:${report.week}`,
-      `category:${report.category}|unit:${report.unit}`,
-    ]) {
+    for (const id of cellIdsOf(report)) {
       const list = reportIdsOf.get(id);
       if (list) list.push(report.id);
       else reportIdsOf.set(id, [report.id]);
