@@ -1,15 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.ts';
-import {
-  exactTime,
-  olderThanPlaceholders,
-  type PageKey,
-  pageKeyParameters,
-  toPage,
-} from '../db/page-cursor.ts';
-import { preparedOnce } from '../db/prepared.ts';
+import { exactTime, type PageKey, toPage } from '../db/page-cursor.ts';
 import { notificationPreferences, notifications } from '../db/schema.ts';
-import { containsPattern } from '../db/text-search.ts';
+import { searchablePages, searchPattern } from '../db/searchable-pages.ts';
 
 type Owner = { userId: string; organizationId: string };
 
@@ -50,22 +43,12 @@ function noticesPage(db: Database, after: SQL | undefined, name: string) {
     .limit(sql.placeholder('limit'))
     .prepare(name);
 }
-const newestNotices = preparedOnce((db: Database) => noticesPage(db, undefined, 'tend_notices'));
-const olderNotices = preparedOnce((db: Database) =>
-  noticesPage(db, olderThanPlaceholders(notifications.createdAt, notifications.id), 'tend_older_notices'),
-);
-// A search is a pattern placeholder (text-search.ts), so its two statements are prepared once as well.
-const matching = sql`(${notifications.title} ilike ${sql.placeholder('pattern')} or ${notifications.body} ilike ${sql.placeholder('pattern')})`;
-const newestMatchingNotices = preparedOnce((db: Database) =>
-  noticesPage(db, matching, 'tend_notices_matching'),
-);
-const olderMatchingNotices = preparedOnce((db: Database) =>
-  noticesPage(
-    db,
-    and(matching, olderThanPlaceholders(notifications.createdAt, notifications.id)),
-    'tend_older_notices_matching',
-  ),
-);
+const noticePages = searchablePages(noticesPage, {
+  name: 'tend_notices',
+  time: notifications.createdAt,
+  id: notifications.id,
+  matching: sql`(${notifications.title} ilike ${searchPattern} or ${notifications.body} ilike ${searchPattern})`,
+});
 
 /** One page of a person's own notices, newest first, and how many are unread in all. */
 export async function listNotifications(
@@ -74,15 +57,8 @@ export async function listNotifications(
   options: { search?: string | undefined; after?: PageKey | undefined; limit: number },
 ): Promise<{ notifications: NotificationView[]; nextCursor: string | null; unreadCount: number }> {
   const parameters = { userId: owner.userId, organizationId: owner.organizationId, limit: options.limit + 1 };
-  const { search, after } = options;
-  const statement = search
-    ? (after ? olderMatchingNotices : newestMatchingNotices)(db)
-    : (after ? olderNotices : newestNotices)(db);
-  const rows = await statement.execute({
-    ...parameters,
-    ...(search ? { pattern: containsPattern(search) } : {}),
-    ...(after ? pageKeyParameters(after) : {}),
-  });
+  const { statement, values } = noticePages(db, options);
+  const rows = await statement.execute({ ...parameters, ...values });
   const page = toPage(
     rows,
     options.limit,

@@ -2,16 +2,10 @@ import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { groupAgreements } from '../../core/curriculum/group-agreements.ts';
 import { dayOnly, presentThreads, type StoredPost } from '../../core/group-space/present-post.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import {
-  exactTime,
-  olderThanPlaceholders,
-  type PageKey,
-  pageKeyParameters,
-  toPage,
-} from '../../db/page-cursor.ts';
+import { exactTime, type PageKey, toPage } from '../../db/page-cursor.ts';
 import { preparedOnce } from '../../db/prepared.ts';
 import { groupMembers, groupPostReports, groupPosts, groups, programs, users } from '../../db/schema.ts';
-import { containsPattern } from '../../db/text-search.ts';
+import { searchablePages, searchPattern } from '../../db/searchable-pages.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { SignedInMember } from '../auth/sessions.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -110,25 +104,16 @@ function postsPage(db: Database, after: SQL | undefined, name: string) {
     .limit(sql.placeholder('limit'))
     .prepare(name);
 }
-const newestPosts = preparedOnce((db: Database) => postsPage(db, undefined, 'tend_group_space_posts'));
-const olderPosts = preparedOnce((db: Database) =>
-  postsPage(db, olderThanPlaceholders(groupPosts.createdAt, groupPosts.id), 'tend_group_space_older_posts'),
-);
 /**
  * A search finds threads whose post or a reply contains the text, in what everyone sees of them: never in
  * a hidden post's words nor by author (an anonymous post's author would be found by name).
  */
-const matchingThread = sql`((${groupPosts.hiddenAt} is null and ${groupPosts.body} ilike ${sql.placeholder('pattern')}) or exists (select 1 from ${groupPosts} reply where reply.parent_id = ${groupPosts.id} and reply.hidden_at is null and reply.body ilike ${sql.placeholder('pattern')}))`;
-const newestMatchingPosts = preparedOnce((db: Database) =>
-  postsPage(db, matchingThread, 'tend_group_space_matching_posts'),
-);
-const olderMatchingPosts = preparedOnce((db: Database) =>
-  postsPage(
-    db,
-    and(matchingThread, olderThanPlaceholders(groupPosts.createdAt, groupPosts.id)),
-    'tend_group_space_older_matching_posts',
-  ),
-);
+const postPages = searchablePages(postsPage, {
+  name: 'tend_group_space_posts',
+  time: groupPosts.createdAt,
+  id: groupPosts.id,
+  matching: sql`((${groupPosts.hiddenAt} is null and ${groupPosts.body} ilike ${searchPattern}) or exists (select 1 from ${groupPosts} reply where reply.parent_id = ${groupPosts.id} and reply.hidden_at is null and reply.body ilike ${searchPattern}))`,
+});
 
 const repliesTo = preparedOnce((db: Database) =>
   db
@@ -170,16 +155,8 @@ export async function readGroupSpace(
 ) {
   const group = await loadGroupSpace(db, member, groupId);
   const isFacilitator = canModerateGroupSpace(group.relation);
-  const { search, after } = options;
-  const statement = search
-    ? (after ? olderMatchingPosts : newestMatchingPosts)(db)
-    : (after ? olderPosts : newestPosts)(db);
-  const postRows = await statement.execute({
-    groupId,
-    limit: options.limit + 1,
-    ...(search ? { pattern: containsPattern(search) } : {}),
-    ...(after ? pageKeyParameters(after) : {}),
-  });
+  const { statement, values } = postPages(db, options);
+  const postRows = await statement.execute({ groupId, limit: options.limit + 1, ...values });
   const { items: pagePosts, nextCursor } = toPage(
     postRows,
     options.limit,
