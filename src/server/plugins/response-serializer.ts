@@ -9,7 +9,7 @@ import { z } from 'zod';
  * carry a key its schema does not name — a row's extra column could be somebody's private field — so
  * each route's schema is compiled once into a copier that keeps only the keys it names, at every depth,
  * and checks nothing else. Whether our answers match their schemas is the contract tests' job
- * (`test/answer-contract.test.ts`, `test/mutation-responses.test.ts` check every route's real answer).
+ * (`test/response-examples.test.ts`, `test/mutation-responses.test.ts` check every route's real answer).
  * Parts a copier cannot follow (a union told apart by shape, a transform) are encoded by zod as before.
  */
 type Copier = (value: unknown) => unknown;

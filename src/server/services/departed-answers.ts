@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { feedbackPeriodDays } from '../../core/feedback/feedback-form.ts';
+import { millisecondsPerDay } from '../../core/scheduling/durations.ts';
 import type { Transaction } from '../../db/connect.ts';
 import { assessmentResponses, assessmentWindows, meetingFeedback, meetings, users } from '../../db/schema.ts';
 
@@ -19,11 +20,12 @@ import { assessmentResponses, assessmentWindows, meetingFeedback, meetings, user
  * deleted with the account.
  */
 export async function keepReleasedAnswersUnnamed(tx: Transaction, userId: string, now: Date): Promise<void> {
+  // effectiveClosing and feedbackPeriodClosesAt (core), as conditions on the rows.
   const closedWindows = tx
     .select({ id: assessmentWindows.id })
     .from(assessmentWindows)
     .where(lte(sql`least(${assessmentWindows.closedAt}, ${assessmentWindows.closesAt})`, now));
-  const feedbackClosedBefore = new Date(now.getTime() - feedbackPeriodDays * 86_400_000);
+  const feedbackClosedBefore = new Date(now.getTime() - feedbackPeriodDays * millisecondsPerDay);
   const closedMeetings = tx
     .select({ id: meetings.id })
     .from(meetings)
