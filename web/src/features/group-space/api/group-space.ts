@@ -1,5 +1,6 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
+import { useSearchablePages } from '../../../lib/searchable-pages.ts';
 
 export type GroupSpace = ApiResponse<'GET', '/api/groups/{groupId}/space'>;
 export type GroupThread = GroupSpace['posts'][number];
@@ -10,18 +11,9 @@ const spaceKey = (groupId: string) => ['group-space', groupId];
 
 /** The space with its posts a page at a time, newest first; each page repeats the group, guidelines and reports. */
 export function useGroupSpace(groupId: string, search = '') {
-  return useInfiniteQuery({
-    queryKey: [...spaceKey(groupId), search],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api('GET', '/api/groups/{groupId}/space', {
-        path: { groupId },
-        query: { limit: 30, search: search || undefined, after: pageParam ?? undefined },
-      }),
-    getNextPageParam: (page) => page.nextCursor,
-    // A new search keeps the list (and its search box) on screen until its answer comes.
-    placeholderData: keepPreviousData,
-  });
+  return useSearchablePages(spaceKey(groupId), search, (page) =>
+    api('GET', '/api/groups/{groupId}/space', { path: { groupId }, query: { limit: 30, ...page } }),
+  );
 }
 
 /** Every change to the space refetches it: what each person may see is decided by the server. */

@@ -1,11 +1,6 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiBody, type ApiResponse, api } from '../../../lib/api.ts';
+import { useSearchablePages } from '../../../lib/searchable-pages.ts';
 
 export type Notice = ApiResponse<'GET', '/api/notifications'>['notifications'][number];
 export type NotificationPreferences = ApiResponse<'GET', '/api/me/notification-preferences'>;
@@ -19,18 +14,12 @@ const preferencesKey = ['notification-preferences'];
  * the unread count of all of them (also what a menu badge would show).
  */
 export function useNotices(search = '') {
-  return useInfiniteQuery({
-    queryKey: [...noticesKey, search],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api('GET', '/api/notifications', {
-        query: { limit: 50, search: search || undefined, after: pageParam ?? undefined },
-      }),
-    getNextPageParam: (page) => page.nextCursor,
-    // A new search keeps the list (and its search box) on screen until its answer comes.
-    placeholderData: keepPreviousData,
-    refetchInterval: 60_000,
-  });
+  return useSearchablePages(
+    noticesKey,
+    search,
+    (page) => api('GET', '/api/notifications', { query: { limit: 50, ...page } }),
+    { refetchInterval: 60_000 },
+  );
 }
 
 export function useMarkNoticesRead() {
